@@ -1,0 +1,1 @@
+"""Feed commands: feeds add/list/remove/import/export, refresh."""

@@ -1,0 +1,1 @@
+"""Library commands: import, list, show, read/unread, bookmark, remove, quotes, export."""

@@ -1,0 +1,1 @@
+"""``byline parse``: read files into clean stories without storing anything."""
