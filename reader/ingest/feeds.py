@@ -1,0 +1,241 @@
+"""Feeds (RSS 0.9x/1.0/2.0, Atom) into entries, and entries into Articles.
+
+:func:`parse_feed` reads a feed's bytes with feedparser; a malformed feed it
+can still read (``bozo`` but with entries) is accepted, an unreadable one is a
+SourceError. :func:`entry_article` turns an entry's own content into an
+Article; :func:`page_article` dresses a fetched page as that entry's Article,
+keeping the entry's identity so a refresh never duplicates it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import feedparser
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from reader.errors import SourceError
+from reader.model import Article, Paragraph, article_id
+
+# Content shorter than this (in characters of text) counts as a summary, and
+# so does a description (no content:encoded / atom:content) shorter than the
+# longer bound: both get their full story fetched from the entry's link.
+SHORT_CONTENT = 200
+SHORT_DESCRIPTION = 1500
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE = re.compile(r"\s+")
+_FEED_START = re.compile(rb"<(rss|feed|rdf:RDF|RDF)[\s>]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One entry of a feed, its HTML kept as given (sanitised by feedparser)."""
+
+    id: str | None
+    link: str | None
+    title: str
+    published: datetime | None = None
+    authors: tuple[str, ...] = ()
+    content: str | None = None  # content:encoded / atom:content, HTML
+    summary: str | None = None  # description / atom:summary, HTML
+    plain: bool = False  # content and summary are plain text, not HTML
+
+    @property
+    def identity(self) -> str | None:
+        """What makes this entry itself across refreshes: its link, else its id."""
+        return self.link or self.id
+
+    @property
+    def needs_full_text(self) -> bool:
+        """True if the feed carries only a summary of the story."""
+        if self.content and len(html_text(self.content)) >= SHORT_CONTENT:
+            return False
+        return not (self.summary and len(html_text(self.summary)) >= SHORT_DESCRIPTION)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    title: str | None
+    link: str | None
+    entries: tuple[FeedEntry, ...]
+    warning: str | None = None  # why feedparser found it malformed, if it did
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """A quick look at the first bytes: an <rss>, <feed> or <rdf:RDF> root."""
+    return bool(_FEED_START.search(data[:2048]))
+
+
+def parse_feed(data: bytes, url: str) -> ParsedFeed:
+    """Parse feed bytes fetched from ``url`` (relative links resolve against it)."""
+    parsed = feedparser.parse(data, response_headers={"content-location": url})
+    problem = parsed.get("bozo_exception")
+    if not parsed.entries and (not parsed.get("version") or parsed.get("bozo")):
+        reason = f" ({_one_line(problem)})" if problem else ""
+        raise SourceError(url, f"not a readable RSS or Atom feed{reason}")
+    feed = parsed.feed
+    return ParsedFeed(
+        title=clean(feed.get("title", "")) or None,
+        link=feed.get("link") or None,
+        entries=tuple(_entry(e) for e in parsed.entries),
+        warning=_one_line(problem) if problem and parsed.get("bozo") else None,
+    )
+
+
+def _entry(e) -> FeedEntry:
+    contents = [c for c in e.get("content", ()) if c.get("value")]
+    content = max(contents, key=lambda c: len(c["value"]))["value"] if contents else None
+    summary = e.get("summary") or None
+    detail = (contents[0] if contents else e.get("summary_detail")) or {}
+    title = e.get("title", "")
+    if (e.get("title_detail") or {}).get("type") in ("text/html", "application/xhtml+xml"):
+        title = html_text(title)
+    stamp = e.get("published_parsed") or e.get("updated_parsed")
+    names = [a.get("name", "") for a in e.get("authors", ()) if isinstance(a, dict)]
+    return FeedEntry(
+        id=e.get("id") or None,
+        link=e.get("link") or None,
+        title=clean(title),
+        published=datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None,
+        authors=tuple(n for n in (clean(n) for n in names) if n),
+        content=content,
+        summary=summary if summary != content else None,
+        plain=detail.get("type") == "text/plain",
+    )
+
+
+def entry_article(
+    entry: FeedEntry, *, feed_url: str, feed_title: str | None, note: str | None = None
+) -> Article:
+    """The entry as an Article from the feed's own text (content, else summary).
+
+    ``note`` (why the full story is missing) is added as a last paragraph.
+    """
+    body = entry.content or entry.summary or ""
+    paragraphs = text_paragraphs(body) if entry.plain else html_paragraphs(body)
+    if note:
+        paragraphs += (Paragraph(clean(note)),)
+    title = entry.title or (paragraphs[0].text[:80] if paragraphs else "(untitled)")
+    summary = html_text(entry.summary) if entry.summary and entry.content else None
+    return Article(
+        id=article_id(entry.identity, title, paragraphs),
+        title=title,
+        paragraphs=paragraphs,
+        site=feed_title,
+        authors=entry.authors,
+        published=entry.published,
+        url=entry.link,
+        source=entry.link or feed_url,
+        summary=summary or None,
+        feed=feed_url,
+    )
+
+
+def page_article(
+    entry: FeedEntry, page: Article, *, feed_url: str, feed_title: str | None
+) -> Article:
+    """A page fetched from the entry's link, as that entry's Article.
+
+    The entry's identity and date win (so refreshes match it); the page's
+    title, site and authors win where it has them.
+    """
+    return Article(
+        id=article_id(entry.identity, page.title, page.paragraphs),
+        title=page.title or entry.title,
+        paragraphs=page.paragraphs,
+        site=page.site or feed_title,
+        authors=page.authors or entry.authors,
+        published=entry.published or page.published,
+        url=entry.link or page.url,
+        source=page.source or entry.link,
+        summary=page.summary or (html_text(entry.summary) if entry.summary else None),
+        feed=feed_url,
+        quotes=page.quotes,
+        speakers=page.speakers,
+    )
+
+
+# -- HTML fragments to plain paragraphs ------------------------------------
+
+_BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "li", "dt", "dd",
+    "ul", "ol", "dl", "pre", "figure", "figcaption", "table", "tr", "td", "th", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address",
+}  # fmt: skip
+_SKIP = {"script", "style", "noscript", "iframe", "object", "embed", "svg", "template", "head"}
+
+
+def clean(text: str) -> str:
+    """Control characters out, runs of whitespace to one space, ends trimmed."""
+    return _SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
+
+
+def html_text(fragment: str) -> str:
+    return " ".join(p.text for p in html_paragraphs(fragment))
+
+
+def text_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    blocks = re.split(r"\n\s*\n", _CONTROL.sub(lambda m: m[0] if m[0] == "\n" else " ", text))
+    return tuple(Paragraph(t) for t in (clean(b) for b in blocks) if t)
+
+
+def html_paragraphs(fragment: str) -> tuple[Paragraph, ...]:
+    """Plain paragraphs of an HTML fragment: one per block, <br><br> splits."""
+    if not fragment or "<" not in fragment:
+        return text_paragraphs(html.unescape(fragment or ""))
+    soup = BeautifulSoup(fragment, "lxml")
+    out: list[Paragraph] = []
+    buf: list[str] = []
+    kinds: list[str] = ["text"]
+    breaks = [0]  # <br>s in a row, with only whitespace between
+
+    def flush() -> None:
+        text = clean("".join(buf))
+        buf.clear()
+        breaks[0] = 0
+        if text:
+            out.append(Paragraph(text, kinds[-1]))  # type: ignore[arg-type]
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child) is NavigableString:  # not a comment, CDATA, doctype
+                    buf.append(str(child))
+                    if child.strip():
+                        breaks[0] = 0
+                continue
+            if not isinstance(child, Tag) or child.name in _SKIP:
+                continue
+            if child.name == "br":
+                breaks[0] += 1
+                if breaks[0] >= 2:
+                    flush()
+                else:
+                    buf.append(" ")
+                continue
+            if child.name not in _BLOCKS:
+                walk(child)
+                continue
+            flush()
+            kind = kinds[-1]
+            if child.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                kind = "heading"
+            elif child.name == "blockquote":
+                kind = "blockquote"
+            kinds.append(kind)
+            walk(child)
+            flush()
+            kinds.pop()
+
+    walk(soup)
+    flush()
+    return tuple(out)
+
+
+def _one_line(error: object) -> str:
+    return clean(str(error))[:200]
