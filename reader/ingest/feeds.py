@@ -71,9 +71,15 @@ def looks_like_feed(data: bytes) -> bool:
     return bool(_FEED_START.search(data[:2048]))
 
 
-def parse_feed(data: bytes, url: str) -> ParsedFeed:
-    """Parse feed bytes fetched from ``url`` (relative links resolve against it)."""
-    parsed = feedparser.parse(data, response_headers={"content-location": url})
+def parse_feed(data: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+    """Parse feed bytes fetched from ``url`` (relative links resolve against it).
+
+    ``content_type`` is the server's, when it names XML (its charset counts).
+    """
+    if not content_type or "xml" not in content_type.lower():
+        content_type = "application/xml"
+    headers = {"content-location": url, "content-type": content_type}
+    parsed = feedparser.parse(data, response_headers=headers)
     problem = parsed.get("bozo_exception")
     if not parsed.entries and (not parsed.get("version") or parsed.get("bozo")):
         reason = f" ({_one_line(problem)})" if problem else ""
