@@ -7,19 +7,108 @@ with a reason a person can act on, never anything else.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from pathlib import Path
 
 from reader.errors import SourceError
-from reader.model import Article
+from reader.model import Article, Paragraph, article_id
 
-__all__ = ["load_path", "parse_bytes", "SourceError"]
+__all__ = ["load_path", "parse_bytes", "SourceError", "MAX_BYTES"]
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Larger files are refused: no saved news page comes near this size."""
 
 
 def load_path(path: str | Path) -> Article:
     """Read one file (HTML page or plain-text dump) into an analysed Article."""
-    raise SourceError(str(path), "ingest is not built yet")
+    source = str(path)
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise SourceError(source, _too_large(size))
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise SourceError(source, "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise SourceError(source, "no such file") from None
+    except PermissionError:
+        raise SourceError(source, "permission denied") from None
+    except OSError as error:
+        raise SourceError(source, f"cannot read ({error.strerror or error})") from None
+    return parse_bytes(data, source=source)
 
 
 def parse_bytes(data: bytes, *, source: str, url: str | None = None) -> Article:
     """Parse bytes already read (a file's content, a fetched page)."""
-    raise SourceError(source, "ingest is not built yet")
+    article = extract(data, source=source, url=url)
+    from reader.quotes import analyze
+
+    quotes, speakers = analyze(article.paragraphs)
+    return dataclasses.replace(article, quotes=tuple(quotes), speakers=tuple(speakers))
+
+
+def extract(data: bytes, *, source: str, url: str | None = None) -> Article:
+    """The cleaned story in ``data``, without quote analysis."""
+    from reader.ingest.decode import decode
+    from reader.ingest.normalize import strip_controls
+    from reader.ingest.sniff import sniff
+
+    if len(data) > MAX_BYTES:
+        raise SourceError(source, _too_large(len(data)))
+    if not data.strip():
+        raise SourceError(source, "empty file")
+    kind = sniff(data)
+    if kind == "binary":
+        raise SourceError(source, "binary file, not a page")
+    if kind == "feed":
+        raise SourceError(source, "this is a feed, not a page (use `byline import` to subscribe)")
+    text = strip_controls(decode(data))  # before parsing: lxml would eat ESC, not its tail
+    try:
+        if kind == "html":
+            article = _from_html(text, source, url)
+        else:
+            article = _from_text(text, source, url)
+    except SourceError:
+        raise
+    except (ValueError, RecursionError, MemoryError) as error:  # malformed beyond repair
+        raise SourceError(source, f"could not read the page ({type(error).__name__})") from None
+    if article is None:
+        raise SourceError(source, "no article text found")
+    return article
+
+
+def _from_html(text: str, source: str, url: str | None) -> Article | None:
+    from reader.ingest.html import parse_html
+
+    story = parse_html(text, url)
+    if story is None:
+        return None
+    return _article(story.title, story.paragraphs, source, url=story.url, site=story.site,
+                    authors=story.authors, published=story.published, summary=story.summary)
+
+
+def _from_text(text: str, source: str, url: str | None) -> Article | None:
+    from reader.ingest.text import parse_text
+
+    story = parse_text(text)
+    if story is None:
+        return None
+    return _article(story.title, story.paragraphs, source, url=url, site=story.site,
+                    authors=story.authors, published=story.published)
+
+
+def _article(title: str, paragraphs: tuple[Paragraph, ...], source: str, **fields) -> Article:
+    title = title or "(untitled)"
+    return Article(
+        id=article_id(fields.get("url"), title, paragraphs),
+        title=title,
+        paragraphs=paragraphs,
+        source=source,
+        **fields,
+    )
+
+
+def _too_large(size: int) -> str:
+    return f"too large ({size / 1024 / 1024:.0f} MB; limit {MAX_BYTES // 1024 // 1024} MB)"

@@ -1,0 +1,98 @@
+"""HTML pages: trafilatura finds the main text, our own reading of the same
+lxml tree finds the metadata it skips (og:/article: meta, JSON-LD).
+
+The page is parsed once: metadata is read from the tree first, then the tree
+goes to trafilatura (which may prune it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import trafilatura
+from lxml import etree
+
+from reader.ingest.metadata import Meta, read_meta
+from reader.ingest.normalize import clean_line
+from reader.model import Paragraph
+
+_KINDS = {"head": "heading", "quote": "blockquote"}
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlStory:
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    site: str | None
+    authors: tuple[str, ...]
+    published: datetime | None
+    url: str | None
+    summary: str | None
+
+
+def parse_html(text: str, url: str | None = None) -> HtmlStory | None:
+    """The story in an HTML page, or None when it holds no article text."""
+    tree = trafilatura.load_html(text)
+    if tree is None:
+        return None
+    meta = read_meta(tree)
+    document = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, include_tables=True, with_metadata=False
+    )
+    body = getattr(document, "body", None)
+    paragraphs = list(_paragraphs(body)) if body is not None else []
+    title = meta.title or ""
+    if paragraphs and paragraphs[0].kind == "heading":
+        first = paragraphs[0].text
+        if not title or _same(first, title):
+            title = title or first
+            paragraphs.pop(0)
+    if not title and paragraphs:
+        title = _fallback_title(paragraphs)
+    if not any(p.kind != "heading" for p in paragraphs):
+        return None
+    return HtmlStory(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        site=meta.site,
+        authors=meta.authors,
+        published=meta.published,
+        url=meta.url or url,
+        summary=meta.summary,
+    )
+
+
+def _paragraphs(body: etree._Element):
+    for element in body:
+        tag = element.tag
+        if tag == "list":
+            for item in element.iter("item"):
+                text = clean_line("".join(item.itertext()))
+                if text:
+                    yield Paragraph(text)
+        elif tag == "table":
+            for row in element.iter("row"):
+                cells = (clean_line("".join(cell.itertext())) for cell in row)
+                text = " | ".join(cell for cell in cells if cell)
+                if text:
+                    yield Paragraph(text)
+        else:
+            if tag in ("graphic", "ref") and not (element.text or "").strip():
+                continue
+            text = clean_line("".join(element.itertext()))
+            if text:
+                yield Paragraph(text, _KINDS.get(tag, "text"))
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or a in b or b in a
+
+
+def _fallback_title(paragraphs: list[Paragraph]) -> str:
+    first = paragraphs[0].text
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+
+
+__all__ = ["HtmlStory", "Meta", "parse_html"]

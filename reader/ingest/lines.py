@@ -1,0 +1,72 @@
+"""Features of one line of a plain-text page dump.
+
+Language-light: word counts, sentence punctuation, the share of lowercase
+words and of common function words (a few European languages), which
+together tell running prose from menus, titles, captions and credits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]]*$|[.!?…]["'”’»)\]]*\s*\(?\w*\)?$""")
+_STOPWORDS = frozenset(
+    # English
+    "a about after all also an and are as at be been but by can could did do for from had "
+    "has have he her his how i if in into is it its just more most my no not of on one only "
+    "or other our out over said says she so some than that the their them then there these "
+    "they this those to up was we were what when where which while who will with would you "
+    "your which because before being between both during each few than through under until "
+    "very why us him me"
+    # Spanish / Portuguese / Italian / French / German (the commonest few)
+    " el la los las de del que y en un una es por con para se su al lo como pero más o "
+    " os as do da dos das em um uma não com para é ao mais "
+    " il di che e è per non una sono gli le nel della con si"
+    " le les des du et est dans pour qui pas sur au avec ce il ne une"
+    " der die das und ist nicht ein eine zu mit den von sich auf für dem auch es"
+    # Russian
+    " и в не на что с по как это он она они но из к у за от о так же был была"
+    .split()
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Line:
+    index: int
+    text: str
+    words: int
+    lower: float  # share of words starting lowercase (letters only)
+    stop: float  # share of words that are common function words
+    sentence: bool  # ends like a sentence
+    copyright: bool
+    repeated: bool = False
+    raw: int = 0  # line number in the file, blank lines counted
+
+
+def features(index: int, text: str) -> Line:
+    words = _WORD.findall(text)
+    n = len(words)
+    alpha = [w for w in words if w[0].isalpha()]
+    lower = sum(1 for w in alpha if w[0].islower()) / len(alpha) if alpha else 0.0
+    stop = sum(1 for w in words if w.lower() in _STOPWORDS) / n if n else 0.0
+    return Line(
+        index=index,
+        text=text,
+        words=n,
+        lower=lower,
+        stop=stop,
+        sentence=bool(_SENTENCE_END.search(text)),
+        copyright=bool(_COPYRIGHT.search(text)),
+    )
+
+
+def is_prose(line: Line) -> bool:
+    """Running text: long enough, ends like a sentence, reads like a sentence."""
+    if line.copyright or line.repeated:
+        return False
+    if line.words >= 8 and line.sentence and (line.stop >= 0.12 or line.lower >= 0.5):
+        return True
+    return line.words >= 30 and (line.stop >= 0.15 or line.lower >= 0.6)

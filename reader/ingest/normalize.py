@@ -1,0 +1,55 @@
+"""Making text safe and tidy: no control characters, NFC, single spaces.
+
+Article text is data that a terminal will display, so everything that could
+drive the terminal (ESC sequences, other C0/C1 controls) goes at ingest.
+Typographic quotes and dashes are kept as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ESC-introduced sequences first (so their parameters go too), then stray controls.
+_OSC = r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # operating-system command, e.g. set title
+_CSI = r"\x1b\[[0-?]*[ -/]*[@-~]?"  # control sequence, e.g. colours, cursor moves
+_STR = r"\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+_ESC = r"\x1b[ -/]*[0-~]?"  # any other escape
+_C1_CSI = r"\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
+_C1_OSC = r"\x9d[^\x07\x9c]*[\x07\x9c]?"  # 8-bit OSC
+_ESCAPES = re.compile("|".join((_OSC, _CSI, _STR, _C1_CSI, _C1_OSC, _ESC)))
+# Every C0 control but tab and newline, DEL, every C1 control.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[^\S\n]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove escape sequences and control characters; keep \\n and \\t.
+
+    Carriage returns become newlines (``\\r\\n`` one newline), form feeds and
+    vertical tabs spaces, so line structure survives.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x0b" in text or "\x0c" in text:
+        text = text.replace("\x0b", " ").replace("\x0c", " ")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """One line (or paragraph) of display text: safe, NFC, spaces collapsed."""
+    text = strip_controls(text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def clean_text(text: str) -> str:
+    """Many lines: each line cleaned as by :func:`clean_line`, newlines kept."""
+    text = strip_controls(text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))

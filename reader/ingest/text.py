@@ -1,0 +1,199 @@
+"""Plain-text page dumps: find the story among menus, captions and footers.
+
+Each line gets a score (prose counts for its words, anything else against),
+and the run of lines with the highest total is the body (as in "body text
+extraction": the densest stretch of prose). Inside it, prose lines are
+paragraphs and short title-like lines between them are subheadings; the
+lines before it are searched for the headline, site name, dateline and
+byline. No rule names a site: only the shape of lines and where they sit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.ingest.dates import find_date, find_dateline
+from reader.ingest.lines import Line, features, is_prose
+from reader.ingest.normalize import clean_line
+from reader.model import Paragraph
+
+_SEPARATOR = re.compile(r"\s+[|\-–—·•»:]\s+")
+_BYLINE = re.compile(r"^(?:by|von|por|par|di|от)\s+(?P<names>\S.*)$", re.IGNORECASE)
+_QUOTED = re.compile(r"""^(['"‘“«])(?P<inner>.+?)(['"’”»])$""")
+_HEADER_WINDOW = 12
+
+
+@dataclass(frozen=True, slots=True)
+class TextStory:
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    site: str | None
+    authors: tuple[str, ...]
+    published: datetime | None
+
+
+def parse_text(text: str) -> TextStory | None:
+    """The story in a plain-text dump, or None when no prose is found."""
+    lines = []
+    for raw, line_text in _lines(text):
+        line = features(len(lines), line_text)
+        line.raw = raw
+        lines.append(line)
+    if not lines:
+        return None
+    counts = Counter(line.text.casefold() for line in lines)
+    for line in lines:
+        line.repeated = counts[line.text.casefold()] > 1
+    start, end = _densest_run(lines)
+    if start is None:
+        return None
+    header = lines[:start]
+    body = _body(lines, start, end)
+    if not any(p.kind == "text" for p in body):
+        return None
+    title, site = _title_and_site(lines, header)
+    near = header[-_HEADER_WINDOW:]
+    published = _dateline(near) or _dateline(header) or _dateline(lines[end + 1 : end + 8])
+    authors = _byline(near)
+    return TextStory(title or body[0].text[:80], tuple(body), site, authors, published)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    cleaned = (clean_line(raw) for raw in text.split("\n"))
+    return [(raw, line) for raw, line in enumerate(cleaned) if line]
+
+
+def _score(line: Line) -> float:
+    if is_prose(line):
+        return float(line.words)
+    if line.copyright:
+        return -10.0
+    return -(1.0 + 0.5 * min(line.words, 20))
+
+
+def _densest_run(lines: list[Line]) -> tuple[int | None, int]:
+    """The run of lines with the highest total score (Kadane)."""
+    best, best_span = 0.0, (None, -1)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _score(line)
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _body(lines: list[Line], start: int, end: int) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    run = lines[start : end + 1]
+    for k, line in enumerate(run):
+        if is_prose(line):
+            out.append(Paragraph(line.text))
+        elif _is_heading(line) and 0 < k < len(run) - 1 and is_prose(run[k + 1]):
+            match = _QUOTED.match(line.text)
+            out.append(Paragraph(match.group("inner") if match else line.text, "heading"))
+        elif _is_short_sentence(line):
+            out.append(Paragraph(line.text))
+    return out
+
+
+def _is_heading(line: Line) -> bool:
+    text = line.text
+    if line.repeated or line.copyright or not 2 <= line.words <= 14:
+        return False
+    if text.endswith((".", ",", ";")) or _BYLINE.match(text):
+        return False
+    first = text.lstrip("'\"‘“«")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _is_short_sentence(line: Line) -> bool:
+    return (
+        not line.repeated
+        and not line.copyright
+        and line.words >= 2
+        and line.sentence
+        and (line.stop > 0 or line.lower >= 0.5)
+        and not _BYLINE.match(line.text)
+    )
+
+
+def _title_and_site(lines: list[Line], header: list[Line]) -> tuple[str | None, str | None]:
+    """The headline and the site's name, from the page title and the header."""
+    first = lines[0].text
+    parts = _SEPARATOR.split(first)
+    bracketed = first.startswith("[") and first.endswith("]")
+    if len(parts) >= 2 and not bracketed:
+        head = first[: first.rfind(parts[-1])].rstrip(" |-–—·•»:")
+        if len(parts[-1].split()) <= 6 and len(head.split()) >= 2:
+            return head, parts[-1]
+        return first, None
+    site = _site_line(header)
+    near = header[-_HEADER_WINDOW:]
+    for line in near:
+        if _is_title_like(line) and line.text != site:
+            return line.text, site
+    if not bracketed and _is_title_like(lines[0]):
+        return first, site
+    return None, site
+
+
+def _is_title_like(line: Line) -> bool:
+    text = line.text
+    if not 3 <= line.words <= 25 or line.copyright or text.endswith("."):
+        return False
+    if text.startswith("[") or find_date(text) is not None or _BYLINE.match(text):
+        return False
+    first = text.lstrip("'\"‘“«")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _site_line(header: list[Line]) -> str | None:
+    """A short name-like line near the top that is not part of a menu."""
+    menu = _menu_lines(header)
+    for line in header[:15]:
+        words = line.text.split()
+        if line.index in menu or not 1 <= len(words) <= 4 or line.repeated:
+            continue
+        if all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in line.text):
+            return line.text
+    return None
+
+
+def _menu_lines(lines: list[Line], short: int = 3, run: int = 3) -> set[int]:
+    """Lines in a block of at least ``run`` adjacent short lines (a menu)."""
+    menu: set[int] = set()
+    block: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.words <= short and (not block or line.raw == block[-1].raw + 1):
+            block.append(line)
+            continue
+        if len(block) >= run:
+            menu.update(item.index for item in block)
+        block = [line] if line is not None and line.words <= short else []
+    return menu
+
+
+def _dateline(lines: list[Line]) -> datetime | None:
+    for line in reversed(lines):
+        if line.words <= 20:
+            found = find_dateline(line.text)
+            if found is not None:
+                return found
+    return None
+
+
+def _byline(lines: list[Line]) -> tuple[str, ...]:
+    for i, line in enumerate(lines):
+        text = line.text
+        if text.lower() in ("by", "von", "por", "par") and i + 1 < len(lines):
+            text = f"by {lines[i + 1].text}"
+        match = _BYLINE.match(text)
+        if match and len(match.group("names").split()) <= 8:
+            names = re.split(r",|\band\b|&", match.group("names"))
+            return tuple(n.strip() for n in names if n.strip())
+    return ()

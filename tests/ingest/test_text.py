@@ -1,0 +1,88 @@
+"""Plain-text dumps: the line classifier on a dump written for the purpose."""
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from reader.errors import SourceError
+from reader.ingest import load_path, parse_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def valley():
+    return load_path(FIXTURES / "valley_dump.txt")
+
+
+def test_metadata_from_header(valley):
+    assert valley.title == "Flood defences hold as river peaks"
+    assert valley.site == "Valley Gazette"  # not "Home", the first item of the menu
+    assert valley.authors == ("Priya Raman",)
+    assert valley.published == datetime(2021, 6, 14, 8, 5, tzinfo=timezone.utc)
+
+
+def test_body_and_subheading(valley):
+    kinds = [p.kind for p in valley.paragraphs]
+    assert kinds == ["text"] * 3 + ["heading"] + ["text"] * 2
+    assert valley.paragraphs[3].text == "What happens next"
+    assert valley.paragraphs[0].text.startswith("The river rose")
+
+
+@pytest.mark.parametrize(
+    "junk", ["Sandbags piled", "Share this story", "Facebook", "Related stories",
+             "car park", "Heatwave", "All rights reserved", "By Priya"],
+)
+def test_boilerplate_dropped(valley, junk):
+    assert not any(junk in p.text for p in valley.paragraphs)
+
+
+PROSE = (
+    "The committee met on Monday to discuss the budget for the coming year, and it "
+    "agreed to raise spending on schools by a small amount."
+)
+
+
+def test_escape_sequences_are_stripped_and_markup_kept_as_text():
+    data = (
+        "Council budget agreed\n\n"
+        f"\x1b]0;pwned\x07\x1b[31m{PROSE}\x1b[0m\n\n"
+        f"[bold]Members[/bold] said the plan was fair to every district. {PROSE}\n"
+    ).encode()
+    article = parse_bytes(data, source="esc.txt")
+    body = "\n".join(p.text for p in article.paragraphs)
+    assert "\x1b" not in body and "pwned" not in body and "\x07" not in body
+    assert body.startswith("The committee met")
+    assert "[bold]Members[/bold] said" in body
+
+
+def test_latin1_file(tmp_path):
+    path = tmp_path / "latin1.txt"
+    text = "Café owners protest\n\n" + PROSE.replace("committee", "comité") + "\n"
+    path.write_bytes(text.encode("latin-1"))
+    article = load_path(path)
+    assert "comité" in article.paragraphs[0].text
+
+
+def test_utf16_file(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(("Budget news\n\n" + PROSE + "\n").encode("utf-16"))
+    assert load_path(path).paragraphs[0].text == PROSE
+
+
+def test_utf16_without_bom(tmp_path):
+    path = tmp_path / "utf16le.txt"
+    path.write_bytes(("Budget news\n\n" + PROSE + "\n").encode("utf-16-le"))
+    assert load_path(path).paragraphs[0].text == PROSE
+
+
+def test_menu_only_text_has_no_article():
+    with pytest.raises(SourceError, match="no article text found"):
+        parse_bytes(b"Home\nNews\nSport\nContact us\n", source="menu.txt")
+
+
+def test_dateline_with_us_zone():
+    data = f"Budget agreed\nNov. 19, 2019 8:03 am ET\n\n{PROSE}\n".encode()
+    published = parse_bytes(data, source="d.txt").published
+    assert published == datetime(2019, 11, 19, 8, 3, tzinfo=timezone(timedelta(hours=-5)))
