@@ -1,48 +1,38 @@
 """The library: a data directory of TinyDB files holding articles and state.
 
 This module is the contract the CLI and the app build against. The storage
-behind it (catalog, documents, per-article state; atomic writes; a lock that
-a second running copy respects; repair of damaged files) lives in the
-modules beside it.
+behind it lives in the modules beside it:
+
+* ``catalog.json`` (:mod:`.catalog`): one short record per article;
+* ``docs/<2 hex>/<id>.json`` (:mod:`.documents`): each article's full document;
+* ``state/<2 hex>.json`` (:mod:`.state`): read/bookmarked marks, sparse;
+* ``settings.json``: small values the app keeps between runs;
+* ``.lock``: the lock a second running copy respects (:mod:`.storage`).
+
+Damaged files are set aside and rebuilt; what was repaired is listed in
+``Library.notices`` for the user to read.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+from reader.errors import NotFoundError, StorageError
+from reader.library.rows import AddOutcome, Counts, Entry, Show, Sort
 from reader.model import Article
 
-Show = Literal["all", "unread", "read", "bookmarked"]
-Sort = Literal["date", "imported"]
-AddOutcome = Literal["imported", "updated", "unchanged"]
+__all__ = ["AddOutcome", "Counts", "Entry", "Library", "Show", "Sort", "default_data_dir"]
+
+BATCH = 200  # articles per catalog write in add_many (grows with the library)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One catalog row: what a list needs, without the article's body."""
+def default_data_dir() -> Path:
+    import platformdirs
 
-    id: str
-    title: str
-    site: str | None
-    published: datetime | None
-    url: str | None
-    imported: float  # unix time of the first import
-    quotes: int
-    speakers: tuple[str, ...]
-    feed: str | None = None
-    read: bool = False
-    bookmarked: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    total: int
-    unread: int
-    bookmarked: int
+    return Path(platformdirs.user_data_dir("byline", appauthor=False))
 
 
 class Library:
@@ -51,28 +41,128 @@ class Library:
     path: Path
     notices: list[str]  # what was repaired on open, for the user to read
 
+    def __init__(self, path: Path, *, durable: bool = True) -> None:
+        from reader.library.catalog import Catalog
+        from reader.library.documents import Documents
+        from reader.library.settings import Settings
+        from reader.library.state import StateStore
+        from reader.library.storage import FileLock
+
+        self.path = path
+        self.notices = []
+        self._mutex = threading.RLock()
+        self.lock = FileLock(path / ".lock")
+        self.documents = Documents(path / "docs", durable=durable)
+        self.catalog = Catalog(path, self.lock, self.documents, self.notices.append, durable=durable)
+        self.state = StateStore(
+            path / "state", self.lock, durable=durable, on_damage=self._state_damaged
+        )
+        self.settings = Settings(path / "settings.json", self.lock, self.notices.append, durable)
+
     @classmethod
-    def open(cls, path: str | Path | None = None) -> Library:
-        """Open (creating if needed) the library at ``path``, default the user data dir."""
-        raise NotImplementedError
+    def open(cls, path: str | Path | None = None, *, durable: bool = True) -> Library:
+        """Open (creating if needed) the library at ``path``, default the user data dir.
+
+        ``durable=False`` skips fsync (for generating benchmark libraries).
+        """
+        root = Path(path).expanduser() if path is not None else default_data_dir()
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(
+                f"cannot create the library folder {root}: {error.strerror or error}"
+            ) from error
+        if not root.is_dir():
+            raise StorageError(f"{root} is not a folder; choose another with --data-dir")
+        library = cls(root, durable=durable)
+        library.catalog.open()
+        library.state.reload()
+        return library
+
+    def close(self) -> None:
+        self.lock.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _state_damaged(self, path: Path, aside: Path) -> None:
+        self.notices.append(
+            f"The read and bookmark marks in {path} were damaged; the file was moved to "
+            f"{aside}, and the articles it covered show as unread and not bookmarked."
+        )
+
+    # -- adding -----------------------------------------------------------
 
     def add(self, article: Article) -> AddOutcome:
-        raise NotImplementedError
+        with self._mutex:
+            return self.catalog.add_batch([article])[0]
 
     def add_many(self, articles: Iterable[Article]) -> dict[AddOutcome, int]:
         """Add many articles with batched writes; returns counts per outcome."""
-        raise NotImplementedError
+        counts: dict[AddOutcome, int] = {"imported": 0, "updated": 0, "unchanged": 0}
+        batch: list[Article] = []
+
+        def flush() -> None:
+            with self._mutex:
+                for outcome in self.catalog.add_batch(batch):
+                    counts[outcome] += 1
+            batch.clear()
+
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= max(BATCH, len(self.catalog.records) // 8):
+                flush()
+        if batch:
+            flush()
+        return counts
+
+    # -- reading ----------------------------------------------------------
 
     def get(self, id: str) -> Article:
         """The full document (paragraphs, quotes, speakers); NotFoundError if absent."""
-        raise NotImplementedError
+        if self.catalog.get(id) is None:
+            raise NotFoundError(f"no article with id {id}")
+        doc = self.documents.read(id)
+        if doc is None:
+            raise StorageError(
+                f"the stored copy of article {id} is missing from {self.documents.root}; "
+                "import the article again, or remove it with `byline remove`."
+            )
+        doc.pop("_imported", None)
+        try:
+            return Article.from_dict(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            raise StorageError(f"the stored copy of article {id} is malformed: {error}") from error
 
     def entry(self, id: str) -> Entry:
-        raise NotImplementedError
+        record = self.catalog.get(id)
+        if record is None:
+            raise NotFoundError(f"no article with id {id}")
+        from reader.library.records import entry
+
+        return entry(record, self.state.flags(id))[0]
 
     def resolve(self, prefix: str) -> str:
         """The full id for a unique prefix; NotFoundError if none or several match."""
-        raise NotImplementedError
+        wanted = prefix.strip().lower()
+        if not wanted:
+            raise NotFoundError("an article id is needed (see `byline list`)")
+        if self.catalog.get(wanted) is not None:
+            return wanted
+        with self._mutex:
+            matches = [i for i in self.catalog.ids() if i.startswith(wanted)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise NotFoundError(f"no article id starts with '{prefix}' (see `byline list`)")
+        shown = ", ".join(sorted(matches)[:5]) + (", ..." if len(matches) > 5 else "")
+        raise NotFoundError(
+            f"'{prefix}' is ambiguous: it matches {len(matches)} articles ({shown}); "
+            "give more characters"
+        )
 
     def list(
         self,
@@ -83,31 +173,92 @@ class Library:
         sort: Sort = "date",
     ) -> list[Entry]:
         """Entries, newest first."""
-        raise NotImplementedError
+        if show not in ("all", "unread", "read", "bookmarked"):
+            raise ValueError(f"unknown show filter {show!r}")
+        needle = speaker.casefold() if speaker else None
+        rows: list[tuple[float, float, str, Entry]] = []
+        with self._mutex:
+            for entry, date in self.catalog.entries(self.state.flags_by_id.get):
+                if feed is not None and entry.feed != feed:
+                    continue
+                if needle is not None and not any(needle in s.casefold() for s in entry.speakers):
+                    continue
+                if show == "unread" and entry.read or show == "read" and not entry.read:
+                    continue
+                if show == "bookmarked" and not entry.bookmarked:
+                    continue
+                key = entry.imported if sort == "imported" else date
+                rows.append((key, entry.imported, entry.id, entry))
+        rows.sort(reverse=True)  # ids are unique, so entries are never compared
+        return [row[3] for row in rows]
 
     def search(self, query: str) -> list[Entry]:
         """Entries whose title, site or a speaker contains ``query`` (case-insensitive)."""
-        raise NotImplementedError
+        needle = query.casefold().strip()
+        return [
+            e
+            for e in self.list()
+            if needle in e.title.casefold()
+            or (e.site and needle in e.site.casefold())
+            or any(needle in s.casefold() for s in e.speakers)
+        ]
 
     def counts(self) -> Counts:
-        raise NotImplementedError
+        with self._mutex:
+            total = len(self.catalog.records)
+            read = bookmarked = 0
+            for record in self.state.all():
+                if self.catalog.get(record.get("id", "")) is None:
+                    continue
+                read += bool(record.get("read"))
+                bookmarked += bool(record.get("bookmarked"))
+        return Counts(total=total, unread=total - read, bookmarked=bookmarked)
+
+    # -- state ------------------------------------------------------------
+
+    def _known(self, ids: Iterable[str]) -> list[str]:
+        ids = list(ids)
+        for i in ids:
+            if self.catalog.get(i) is None:
+                raise NotFoundError(f"no article with id {i}")
+        return ids
 
     def set_read(self, id: str, read: bool = True) -> None:
-        raise NotImplementedError
+        self.set_read_many([id], read)
 
     def set_bookmarked(self, id: str, bookmarked: bool = True) -> None:
-        raise NotImplementedError
+        self.set_bookmarked_many([id], bookmarked)
+
+    def set_read_many(self, ids: Iterable[str], read: bool = True) -> None:
+        """Mark many articles at once (one write per state file touched)."""
+        with self._mutex:
+            self.state.set(self._known(ids), "read", read)
+
+    def set_bookmarked_many(self, ids: Iterable[str], bookmarked: bool = True) -> None:
+        with self._mutex:
+            self.state.set(self._known(ids), "bookmarked", bookmarked)
 
     def remove(self, id: str) -> None:
-        raise NotImplementedError
+        with self._mutex, self.lock:
+            self._known([id])
+            self.catalog.remove([id])
+            self.state.forget([id])
+            self.documents.remove(id)
 
     def reload(self) -> bool:
         """Pick up changes another running copy made; True if anything changed."""
-        raise NotImplementedError
+        with self._mutex:
+            changed = self.catalog.reload()
+            changed = self.state.reload() or changed
+            return self.settings.reload() or changed
+
+    # -- settings ---------------------------------------------------------
 
     def setting(self, key: str, default: Any = None) -> Any:
         """A small persisted value (the app's last article and filter)."""
-        raise NotImplementedError
+        return self.settings.get(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
-        raise NotImplementedError
+        with self._mutex:
+            self.settings.set(key, value)
+

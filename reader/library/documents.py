@@ -1,0 +1,107 @@
+"""Each article's full document as its own small JSON file: docs/<2 hex>/<id>.json.
+
+Reading one article costs one small file read, whatever the library's size.
+The file is ``Article.to_dict()`` plus ``_imported`` (the time of the first
+import), so the catalog can be rebuilt from the documents alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from reader.errors import StorageError
+from reader.library import records
+from reader.library.storage import atomic_write, fsync_dir, set_aside
+
+
+class Documents:
+    def __init__(self, root: Path, *, durable: bool = True) -> None:
+        self.root = root
+        self.durable = durable
+
+    def path(self, article_id: str) -> Path:
+        key = records.key(article_id)
+        return self.root / key[:2] / f"{key}.json"
+
+    def exists(self, article_id: str) -> bool:
+        return self.path(article_id).is_file()
+
+    def write_many(self, docs: Iterable[dict[str, Any]]) -> None:
+        """Write documents (each with ``id`` and ``_imported``); sync their folders once."""
+        folders: set[Path] = set()
+        for doc in docs:
+            path = self.path(doc["id"])
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            atomic_write(path, raw, durable=self.durable, sync_dir=False)
+        if self.durable:
+            for folder in folders:
+                fsync_dir(folder)
+
+    def read(self, article_id: str) -> dict[str, Any] | None:
+        """The stored document, None if there is none; a damaged one is set aside."""
+        path = self.path(article_id)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise StorageError(f"cannot read {path}: {error.strerror or error}") from error
+        doc = self._parse(raw)
+        if doc is None or doc["id"] != article_id:
+            aside = set_aside(path)
+            raise StorageError(
+                f"the stored copy of article {article_id} was damaged; it was moved to "
+                f"{aside}. Import the article again to restore it."
+            )
+        return doc
+
+    @staticmethod
+    def _parse(raw: bytes) -> dict[str, Any] | None:
+        try:
+            doc = json.loads(raw)
+        except ValueError:
+            return None
+        if not (isinstance(doc, dict) and isinstance(doc.get("id"), str)):
+            return None
+        if not isinstance(doc.get("paragraphs", []), list):
+            return None
+        return doc
+
+    def remove(self, article_id: str) -> None:
+        try:
+            self.path(article_id).unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise StorageError(f"cannot remove {self.path(article_id)}: {error}") from error
+
+    def scan(self) -> Iterator[tuple[Path, dict[str, Any] | None]]:
+        """Every stored document file and its content (None if it does not parse)."""
+        if not self.root.is_dir():
+            return
+        for folder in sorted(self.root.iterdir()):
+            if not folder.is_dir() or folder.name.startswith("."):
+                continue
+            for entry in os.scandir(folder):
+                if not entry.name.endswith(".json") or entry.name.startswith("."):
+                    continue
+                path = Path(entry.path)
+                try:
+                    doc = self._parse(path.read_bytes())
+                except OSError:
+                    doc = None
+                yield path, doc
+
+    def any(self) -> bool:
+        """Whether any document folder exists (cheap: one directory listing)."""
+        try:
+            return any(True for _ in os.scandir(self.root))
+        except FileNotFoundError:
+            return False
