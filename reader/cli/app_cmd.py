@@ -1,4 +1,8 @@
-"""Opening the reader app (or, off a terminal, printing the list)."""
+"""Opening the reader app (or, off a terminal, printing the list).
+
+Textual is imported only on the interactive path, so ``byline list`` and
+friends start fast.
+"""
 
 from __future__ import annotations
 
@@ -8,4 +12,39 @@ from reader.cli.common import State
 
 
 def open_app(state: State, *, interactive: bool) -> None:
-    click.echo("byline: the reader app is not built yet; see `byline --help`.")
+    library = state.open_library()
+    for notice in getattr(library, "notices", None) or ():
+        click.echo(f"byline: {notice}", err=True)
+    if library.counts().total == 0:
+        _import_seeds(library)
+    if interactive:
+        from reader.ui.app import ReaderApp
+
+        ReaderApp(library=library).run()
+        return
+    _print_list(library)
+    click.echo("byline: not a terminal, so here is the list; run `byline` in a terminal to read.", err=True)
+
+
+def _import_seeds(library) -> None:
+    from reader.importer import import_paths
+    from reader.resources import seeds_dir
+
+    click.echo("byline: your library is empty; importing the sample articles to start you off.", err=True)
+    import_paths(library, [seeds_dir()])
+
+
+def _print_list(library) -> None:
+    entries = library.list()
+    try:
+        from reader.cli.library_cmd import format_entries
+    except ImportError:
+        format_entries = None
+    if format_entries is not None:
+        for line in format_entries(entries):
+            click.echo(line)
+        return
+    for entry in entries:
+        mark = " " if entry.read else "*"
+        when = entry.published.strftime("%Y-%m-%d") if entry.published else "          "
+        click.echo(f"{entry.id[:8]} {mark} {when}  {entry.title}  ({entry.site or ''})")

@@ -1,0 +1,234 @@
+"""The reader app: wires the library to the sidebar, story and quotes panel.
+
+``ReaderApp(library=...)`` takes an open Library (a factory, so tests pass a
+``tmp_path`` library). The first frame shows the list; the last open article
+is opened just after it. Reading and bookmarking update the row and the
+header at once, then write through to the library.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer
+
+from reader.errors import BylineError
+from reader.library import Counts, Entry, Library
+from reader.resources import styles_dir
+from reader.ui.actions import LibraryActions, QuoteActions
+from reader.ui.colours import speaker_variables
+from reader.ui.commands import ReaderCommands
+from reader.ui.header import LibraryHeader
+from reader.ui.jobs import JobFinished, JobProgress
+from reader.ui.keys import BINDINGS
+from reader.ui.legend import Legend
+from reader.ui.quotes_panel import QuotesPanel
+from reader.ui.sidebar import ArticleList
+from reader.ui.story import StoryView
+
+FILTERS = ("all", "unread", "bookmarked")
+EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"
+
+
+class ReaderApp(QuoteActions, LibraryActions, App[None]):
+    """byline's reader: articles on the left, the story, its quotes."""
+
+    TITLE = "byline"
+    CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "speakers.tcss")]
+    BINDINGS = BINDINGS
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
+
+    def __init__(self, library: Library, *, theme: str | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.show_filter: str = "all"
+        self.search_query: str | None = None
+        self.open_id: str | None = None
+        self.counts = Counts(0, 0, 0)
+        if theme:
+            self.theme = theme
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        # The theme's own speaker-N (if any) wins over our palette.
+        combined = {**speaker_variables(self.current_theme.dark), **variables}
+        self.theme_variables = combined
+        return combined
+
+    def compose(self) -> ComposeResult:
+        yield LibraryHeader(id="header")
+        with Horizontal(id="body"):
+            yield ArticleList(id="sidebar")
+            with Vertical(id="main"):
+                yield Legend(id="legend")
+                yield StoryView(id="story")
+            yield QuotesPanel(id="quotes")
+        yield Footer()
+
+    @property
+    def sidebar(self) -> ArticleList:
+        return self.query_one("#sidebar", ArticleList)
+
+    @property
+    def story(self) -> StoryView:
+        return self.query_one("#story", StoryView)
+
+    def on_mount(self) -> None:
+        saved = self.library.setting("ui.filter", "all")
+        self.show_filter = saved if saved in FILTERS else "all"
+        last = self.library.setting("ui.last_article")
+        self.reload_list(keep=last)
+        self.sidebar.focus()
+        if os.environ.get(EXIT_AFTER_FIRST_FRAME):
+            self.call_after_refresh(self.exit)
+            return
+        if last and self.sidebar.index_of(last) is not None:
+            self.call_after_refresh(self.open_article, last, mark_read=False)
+
+    # -- the list and the header ----------------------------------------
+
+    def reload_list(self, keep: str | None = None) -> None:
+        """Fill the sidebar from the library for the current filter or search."""
+        keep = keep or self._highlighted_id()
+        if self.search_query is not None:
+            entries = self.library.search(self.search_query)
+        else:
+            entries = self.library.list(show=self.show_filter)  # type: ignore[arg-type]
+        self.sidebar.set_entries(entries, keep=keep)
+        self.counts = self.library.counts()
+        self.update_header()
+
+    def update_header(self) -> None:
+        if self.search_query is not None:
+            showing = f'search “{self.search_query}”: {self.sidebar.option_count:,} found'
+        else:
+            showing = f"showing {self.show_filter}"
+        name = self.library.setting("name") or self.library.path.name
+        self.query_one(LibraryHeader).show(str(name), self.counts, showing)
+
+    def _highlighted_id(self) -> str | None:
+        entry = self.sidebar.highlighted_entry
+        return entry.id if entry else None
+
+    def _set_entry(self, entry: Entry, **changes: bool) -> Entry:
+        """Change an entry's marks on screen and in the counts (not on disk)."""
+        new = replace(entry, **changes)
+        unread = self.counts.unread + (entry.read - new.read)
+        bookmarked = self.counts.bookmarked + (new.bookmarked - entry.bookmarked)
+        self.counts = Counts(self.counts.total, unread, bookmarked)
+        self.sidebar.update_entry(new)
+        self.update_header()
+        return new
+
+    # -- articles -------------------------------------------------------
+
+    @on(ArticleList.OptionSelected, "#sidebar")
+    def _selected(self, event: ArticleList.OptionSelected) -> None:
+        if event.option_id:
+            self.open_article(event.option_id)
+
+    def open_article(self, id: str, *, mark_read: bool = True) -> None:
+        """Show an article in the story pane; opening it marks it read."""
+        try:
+            article = self.library.get(id)
+        except BylineError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.open_id = id
+        index = self.sidebar.index_of(id)
+        if index is not None and self.sidebar.highlighted != index:
+            self.sidebar.highlighted = index
+        self.story.show(article)
+        self.show_quotes()
+        entry = self.sidebar.highlighted_entry
+        if mark_read and entry is not None and entry.id == id and not entry.read:
+            self._set_entry(entry, read=True)
+            self.call_after_refresh(self.library.set_read, id, True)
+        self.call_after_refresh(self.library.set_setting, "ui.last_article", id)
+
+    def _step_article(self, direction: int) -> None:
+        sidebar = self.sidebar
+        if not sidebar.option_count:
+            return
+        current = sidebar.highlighted
+        if current is None:
+            target = 0
+        elif self.open_id is None or sidebar.highlighted_entry.id != self.open_id:
+            target = current  # the first j opens the highlighted row
+        else:
+            target = max(0, min(sidebar.option_count - 1, current + direction))
+        option = sidebar.get_option_at_index(target)
+        if option.id and (option.id != self.open_id or target != current):
+            self.open_article(option.id)
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_next_unread(self) -> None:
+        entries = self.sidebar.entries()
+        start = (self.sidebar.highlighted or 0) + 1
+        count = len(entries)
+        for step in range(count):
+            entry = entries[(start + step) % count]
+            if not entry.read:
+                self.open_article(entry.id)
+                return
+        self.notify("No unread articles here.", markup=False)
+
+    def action_toggle_bookmark(self) -> None:
+        if (entry := self.sidebar.highlighted_entry) is not None:
+            new = self._set_entry(entry, bookmarked=not entry.bookmarked)
+            self.library.set_bookmarked(entry.id, new.bookmarked)
+
+    def action_toggle_read(self) -> None:
+        if (entry := self.sidebar.highlighted_entry) is not None:
+            new = self._set_entry(entry, read=not entry.read)
+            self.library.set_read(entry.id, new.read)
+
+    def action_cycle_filter(self) -> None:
+        self.show_filter = FILTERS[(FILTERS.index(self.show_filter) + 1) % len(FILTERS)]
+        self.search_query = None
+        self.library.set_setting("ui.filter", self.show_filter)
+        self.reload_list(keep=self.open_id)
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar.display = not self.sidebar.display
+        if not self.sidebar.display and self.sidebar.has_focus:
+            self.story.focus()
+
+    def action_toggle_quotes(self) -> None:
+        panel = self.query_one(QuotesPanel)
+        visible = panel.display
+        panel.set_class(visible, "-hidden")
+        panel.set_class(not visible, "-shown")
+
+    # -- messages (handlers live in the mixins) --------------------------
+
+    @on(StoryView.QuoteChanged)
+    def _on_quote_changed(self, event: StoryView.QuoteChanged) -> None:
+        self.quote_changed(event)
+
+    @on(QuotesPanel.OptionSelected, "#quotes")
+    def _on_quote_row(self, event: QuotesPanel.OptionSelected) -> None:
+        self.quote_row_selected(event)
+
+    @on(JobProgress)
+    def _on_job_progress(self, event: JobProgress) -> None:
+        self.job_progress(event)
+
+    @on(JobFinished)
+    def _on_job_finished(self, event: JobFinished) -> None:
+        self.job_finished(event)
+
+    def action_help(self) -> None:
+        from reader.ui.screens import HelpScreen
+
+        self.push_screen(HelpScreen())

@@ -1,0 +1,46 @@
+"""Speaker colours: eight theme variables ($speaker-1 .. $speaker-8).
+
+The app adds these to its CSS variables (``ReaderApp.get_css_variables``), so
+the stylesheets and the story's spans refer to ``$speaker-N`` and never to a
+hex colour. Two palettes: saturated, lighter tones that read on a dark
+background, and deeper tones of the same hues that read on a light one. Hues
+are spaced around the wheel so neighbouring slots stay distinguishable.
+A theme may override any of them by defining the variable itself.
+"""
+
+from __future__ import annotations
+
+SLOTS = 8
+
+_DARK = (
+    "#ffa657",  # orange
+    "#79c0ff",  # blue
+    "#7ee787",  # green
+    "#ff7b9c",  # pink-red
+    "#e3c55b",  # yellow
+    "#c5a3ff",  # violet
+    "#56d4dd",  # cyan
+    "#f78166",  # coral
+)
+
+_LIGHT = (
+    "#b35900",  # orange
+    "#0a5cb8",  # blue
+    "#2a7a2e",  # green
+    "#b8184a",  # red
+    "#7d6400",  # ochre
+    "#6e40c9",  # violet
+    "#00747d",  # teal
+    "#9c3a1f",  # brick
+)
+
+
+def speaker_variables(dark: bool) -> dict[str, str]:
+    """The ``speaker-N`` CSS variables for a dark or a light theme."""
+    palette = _DARK if dark else _LIGHT
+    return {f"speaker-{n}": colour for n, colour in enumerate(palette, 1)}
+
+
+def slot_for(index: int) -> int:
+    """The colour slot (1..SLOTS) of the ``index``-th speaker (0-based)."""
+    return index % SLOTS + 1

@@ -1,0 +1,35 @@
+"""The command palette lists every binding, so each key can be found by name."""
+
+from __future__ import annotations
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from reader.ui.keys import KEYS
+
+
+class ReaderCommands(Provider):
+    def _commands(self):
+        app = self.app
+        for section, binding in KEYS:
+            key = binding.key_display or binding.key
+            name = f"{binding.description}"
+            help = f"{section} · key: {key}"
+            yield name, help, binding.action, app
+
+    async def discover(self) -> Hits:
+        for name, help, action, app in self._commands():
+            yield DiscoveryHit(name, self._runner(app, action), help=help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help, action, app in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), self._runner(app, action), help=help)
+
+    @staticmethod
+    def _runner(app, action: str):
+        async def run() -> None:
+            await app.run_action(action)
+
+        return run

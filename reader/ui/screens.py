@@ -1,0 +1,114 @@
+"""Small modal screens: the help screen, a one-line prompt, the speaker picker."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content, Span
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.ui.keys import KEYS, OTHER_KEYS
+from reader.ui.text import safe
+
+
+def help_content(keymap: dict[str, str] | None = None) -> Content:
+    """Every key by section; ``keymap`` (binding id -> keys) shows rebindings."""
+    keymap = keymap or {}
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for section, binding in KEYS:
+        keys = keymap.get(binding.id or "", None)
+        shown = keys or binding.key_display or binding.key
+        rows.setdefault(section, []).append((shown, binding.description))
+    for section, keys, what in OTHER_KEYS:
+        rows.setdefault(section, []).append((keys, what))
+    text = ""
+    spans: list[Span] = []
+    for section, items in rows.items():
+        if text:
+            text += "\n"
+        spans.append(Span(len(text), len(text) + len(section), ".help--section"))
+        text += section + "\n"
+        for keys, what in items:
+            line = f"  {keys:<16} {what}\n"
+            spans.append(Span(len(text) + 2, len(text) + 2 + len(keys), ".help--key"))
+            text += line
+    return Content(text.rstrip("\n"), spans)
+
+
+class HelpText(Static):
+    COMPONENT_CLASSES = {"help--section", "help--key"}
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, grouped; any of escape, q or ? closes it."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static("Keys", id="help-title", markup=False)
+            yield HelpText(help_content(self._keymap()), markup=False)
+            yield Static("escape closes this · ctrl+p finds any command", id="help-hint", markup=False)
+
+    def _keymap(self) -> dict[str, str]:
+        return dict(getattr(self.app, "_keymap", {}) or {})
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """One line of input; enter answers it, escape cancels (None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(self, title: str, placeholder: str = "", value: str = "") -> None:
+        super().__init__()
+        self._title = title
+        self._placeholder = placeholder
+        self._value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt-box"):
+            yield Static(self._title, id="prompt-title", markup=False)
+            yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SpeakerPicker(ModalScreen[str | None]):
+    """Pick one speaker to follow (None: everyone)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(self, speakers: list[tuple[str, int, int]]) -> None:
+        super().__init__()
+        self._speakers = speakers
+
+    def compose(self) -> ComposeResult:
+        options = [Option(Content("Everyone"), id="*")]
+        for name, slot, count in self._speakers:
+            label = f"{safe(name)} ({count})"
+            options.append(Option(Content(label, [Span(0, len(name), f".picker--name-{slot}")]), id=name))
+        with Vertical(id="picker-box"):
+            yield Static("Follow whose quotes?", id="picker-title", markup=False)
+            yield SpeakerOptions(*options, markup=False, id="picker-list")
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(None if event.option_id == "*" else event.option_id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SpeakerOptions(OptionList):
+    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {f"picker--name-{n}" for n in range(1, 9)}

@@ -1,0 +1,299 @@
+"""The story pane: a Line API view of one article, with quote navigation.
+
+Only the lines on screen are rendered. Wrapping is computed once per width
+(offsets into plain text); styled paragraphs are cached and only the ones a
+change touches (the old and new current quote) are restyled.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content, Span
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+from reader.model import Article, Quote
+from reader.ui import storytext
+from reader.ui.colours import SLOTS
+from reader.ui.text import safe
+
+MAX_TEXT_WIDTH = 100
+MIN_TEXT_WIDTH = 30
+_EMPTY_HINT = "No article open. Pick one on the left, or press i to import a file or folder."
+
+
+class StoryView(ScrollView, can_focus=True):
+    """One article: headline, meta line, body; quotes coloured by speaker."""
+
+    COMPONENT_CLASSES = {
+        "story--headline",
+        "story--meta",
+        "story--heading",
+        "story--blockquote",
+        "story--current",
+        "story--quote-other",
+        "story--hint",
+        *(f"story--quote-{n}" for n in range(SLOTS + 1)),
+        *(f"story--mention-{n}" for n in range(1, SLOTS + 1)),
+        *(f"story--name-{n}" for n in range(1, SLOTS + 1)),
+    }
+
+    class QuoteChanged(Message):
+        """The current quote changed (``index`` into reading order, or None)."""
+
+        def __init__(self, story: StoryView, index: int | None) -> None:
+            super().__init__()
+            self.story = story
+            self.index = index
+
+        @property
+        def control(self) -> StoryView:
+            return self.story
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        self.quotes: list[Quote] = []
+        self.slots: dict[str, int] = {}
+        self.current: int | None = None
+        self.followed: str | None = None
+        self._blocks: list[storytext.Block] = []
+        self._para_quotes: dict[int, list[tuple[int, Quote]]] = {}
+        self._para_mentions: dict[int, list[tuple[int, int, str | None]]] = {}
+        self._para_block: dict[int, int] = {}
+        self._lines: list[tuple[int, int, int]] = []  # (block, start, end); block -1: blank
+        self._block_first: list[int] = []
+        self._gutter: dict[int, tuple[str, int]] = {}  # line -> (name, slot)
+        self._gutter_width = 0
+        self._text_width = 0
+        self._laid_out_width = -1
+        self._content: dict[int, Content] = {}
+        self._strips: dict[int, Strip] = {}
+
+    # -- what is shown -------------------------------------------------
+
+    def show(self, article: Article | None) -> None:
+        """Show ``article`` from its top, with no current quote."""
+        self.article = article
+        self.quotes = storytext.ordered_quotes(article) if article else []
+        self.slots = storytext.speaker_slots(article) if article else {}
+        self.current = None
+        self.followed = None
+        self._blocks = storytext.story_blocks(article) if article else []
+        self._para_block = {
+            b.paragraph: i for i, b in enumerate(self._blocks) if b.paragraph is not None
+        }
+        self._para_quotes = {}
+        self._para_mentions = {}
+        for index, quote in enumerate(self.quotes):
+            self._para_quotes.setdefault(quote.paragraph, []).append((index, quote))
+            if (m := quote.mention) is not None:
+                spans = self._para_mentions.setdefault(m.paragraph, [])
+                if (m.start, m.end, quote.speaker) not in spans:
+                    spans.append((m.start, m.end, quote.speaker))
+        self._laid_out_width = -1
+        self._layout()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.post_message(self.QuoteChanged(self, None))
+
+    def speakers_by_count(self) -> list[tuple[str, int, int]]:
+        """(name, slot, quote count) for each speaker with a colour."""
+        counts: dict[str, int] = {}
+        for quote in self.quotes:
+            if quote.speaker:
+                counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+        return [(name, slot, counts.get(name, 0)) for name, slot in self.slots.items()]
+
+    # -- quote navigation ---------------------------------------------
+
+    def visible_quotes(self) -> list[int]:
+        """Indices (reading order) that n/N visit: all, or the followed speaker's."""
+        return [
+            i
+            for i, q in enumerate(self.quotes)
+            if self.followed is None or q.speaker == self.followed
+        ]
+
+    def step_quote(self, direction: int) -> int | None:
+        """Make the next (1) or previous (-1) visitable quote current, wrapping."""
+        candidates = self.visible_quotes()
+        if not candidates:
+            return None
+        if self.current is None:
+            target = candidates[0] if direction > 0 else candidates[-1]
+        elif direction > 0:
+            target = next((i for i in candidates if i > self.current), candidates[0])
+        else:
+            target = next((i for i in reversed(candidates) if i < self.current), candidates[-1])
+        self.set_current(target)
+        return target
+
+    def set_current(self, index: int | None, *, scroll: bool = True) -> None:
+        old = self.current
+        self.current = index
+        for i in (old, index):
+            if i is not None and 0 <= i < len(self.quotes):
+                self._restyle(self.quotes[i].paragraph)
+        if index is not None and scroll:
+            self.scroll_to_region(
+                self.quote_region(index),
+                spacing=Spacing(2, 0, 2, 0),
+                animate=False,
+                immediate=True,
+            )
+        self.post_message(self.QuoteChanged(self, index))
+
+    def follow(self, speaker: str | None) -> None:
+        """Visit only ``speaker``'s quotes with n/N (None: everyone's)."""
+        self.followed = speaker
+        self._content.clear()
+        self._strips.clear()
+        self.refresh()
+        if speaker is None:
+            return
+        if self.current is not None and self.quotes[self.current].speaker == speaker:
+            return
+        start = self.current if self.current is not None else -1
+        theirs = self.visible_quotes()
+        if theirs:
+            self.set_current(next((i for i in theirs if i > start), theirs[0]))
+
+    def quote_region(self, index: int) -> Region:
+        """Where quote ``index`` sits, in lines of the whole story (virtual)."""
+        quote = self.quotes[index]
+        block = self._para_block[quote.paragraph]
+        first = last = None
+        y = self._block_first[block]
+        while y < len(self._lines) and self._lines[y][0] == block:
+            _, start, end = self._lines[y]
+            if first is None and quote.start < max(end, start + 1):
+                first = y
+            if start < quote.end:
+                last = y
+            y += 1
+        first = first if first is not None else self._block_first[block]
+        last = last if last is not None and last >= first else first
+        return Region(0, first, self.scrollable_content_region.width, last - first + 1)
+
+    # -- layout and rendering -----------------------------------------
+
+    def _layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        self._laid_out_width = width
+        names = [name for name in self.slots]
+        gutter = min(max((len(n) for n in names), default=0) + 2, 16) if names else 0
+        if gutter and width - gutter < MIN_TEXT_WIDTH:
+            gutter = 10 if width - 10 >= MIN_TEXT_WIDTH - 6 else 0
+        self._gutter_width = gutter
+        self._text_width = max(min(width - gutter, MAX_TEXT_WIDTH), 1)
+        self._lines = []
+        self._block_first = []
+        self._gutter = {}
+        self._content.clear()
+        self._strips.clear()
+        lines = self._lines
+        for index, block in enumerate(self._blocks):
+            if index:
+                lines.append((-1, 0, 0))
+            self._block_first.append(len(lines))
+            offsets = storytext.wrap_offsets(block.text, self._text_width)
+            first = len(lines)
+            lines.extend((index, start, end) for start, end in offsets)
+            if gutter and block.paragraph is not None:
+                self._place_names(block.paragraph, first, offsets)
+        if not self._blocks:
+            lines.append((-2, 0, 0))
+        self.virtual_size = Size(width, len(lines))
+
+    def _place_names(self, paragraph: int, first: int, offsets: list[tuple[int, int]]) -> None:
+        """Put each quote's speaker name in the gutter beside where it starts."""
+        for _, quote in self._para_quotes.get(paragraph, ()):
+            if not quote.speaker or quote.speaker not in self.slots:
+                continue
+            row = next((r for r, (s, e) in enumerate(offsets) if quote.start < max(e, s + 1)), 0)
+            y = first + row
+            while y in self._gutter and self._gutter[y][0] != quote.speaker:
+                y += 1
+            if y < first + len(offsets):
+                self._gutter[y] = (quote.speaker, self.slots[quote.speaker])
+
+    def _restyle(self, paragraph: int) -> None:
+        block = self._para_block.get(paragraph)
+        if block is None:
+            return
+        self._content.pop(block, None)
+        y = self._block_first[block] if block < len(self._block_first) else 0
+        while y < len(self._lines) and self._lines[y][0] == block:
+            self._strips.pop(y, None)
+            y += 1
+        self.refresh()
+
+    def _block_content(self, index: int) -> Content:
+        if (content := self._content.get(index)) is None:
+            block = self._blocks[index]
+            if block.paragraph is None:
+                content = Content(block.text, [Span(0, len(block.text), block.style)])
+            else:
+                content = storytext.paragraph_content(
+                    block.text,
+                    block.style,
+                    self._para_quotes.get(block.paragraph, ()),
+                    self._para_mentions.get(block.paragraph, ()),
+                    self.slots,
+                    self.current,
+                    self.followed,
+                )
+            self._content[index] = content
+        return content
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._laid_out_width:
+            current = self.current
+            self._layout()
+            if current is not None:
+                self.call_after_refresh(self.set_current, current)
+
+    def notify_style_update(self) -> None:
+        self._content.clear()
+        self._strips.clear()
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        if self._laid_out_width != self.scrollable_content_region.width:
+            self._layout()
+        line = self.scroll_offset.y + y
+        if (strip := self._strips.get(line)) is None:
+            strip = self._render_story_line(line)
+            self._strips[line] = strip
+        return strip
+
+    def _render_story_line(self, line: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.get_visual_style()
+        if line >= len(self._lines):
+            return Strip.blank(width, base.rich_style)
+        block, start, end = self._lines[line]
+        if block == -2:
+            content = Content(_EMPTY_HINT, [Span(0, len(_EMPTY_HINT), ".story--hint")])
+            parts = [self._strip(content[: self._text_width], width, base)]
+            return Strip.join(parts).extend_cell_length(width, base.rich_style)
+        parts = []
+        if self._gutter_width:
+            name, slot = self._gutter.get(line, ("", 0))
+            name = safe(name)
+            label = name if len(name) < self._gutter_width else name[: self._gutter_width - 2] + "…"
+            gutter = Content(label, [Span(0, len(label), f".story--name-{slot}")] if slot else [])
+            parts.append(self._strip(gutter, self._gutter_width, base))
+        if block >= 0:
+            content = self._block_content(block)[start:end]
+            parts.append(self._strip(content, self._text_width, base))
+        return Strip.join(parts).extend_cell_length(width, base.rich_style).crop(0, width)
+
+    def _strip(self, content: Content, width: int, base) -> Strip:
+        strips = Visual.to_strips(self, content, width, 1, base)
+        strip = strips[0] if strips else Strip.blank(width, base.rich_style)
+        return strip.extend_cell_length(width, base.rich_style).crop(0, width)

@@ -1,0 +1,33 @@
+"""Article text is data: markup-like and escape text shows as typed."""
+
+from __future__ import annotations
+
+from reader.model import Article, Paragraph
+from reader.ui.app import ReaderApp
+from tests.ui.fakes import FakeLibrary
+from tests.ui.helpers import widget_lines
+
+TITLE = "[bold]Breaking[/bold] [/foo] [link=x]y[/link] $accent"
+BODY = "A body with [red]markup[/red], [/] and \\[escaped] text, and [@click=app.quit]q[/]."
+
+
+async def test_hostile_title_and_body_render_as_typed():
+    article = Article(
+        id="evil",
+        title=TITLE + "\x1b]0;pwned\x07",
+        paragraphs=(Paragraph(BODY + "\x1b[2J"), Paragraph("[b]sub[/b]", "heading")),
+        site="[i]site[/i]",
+    )
+    app = ReaderApp(library=FakeLibrary([article]))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        story = "\n".join(widget_lines(app.story))
+        assert TITLE in story
+        assert BODY in story
+        assert "[b]sub[/b]" in story
+        assert "\x1b" not in story
+        sidebar = "\n".join(widget_lines(app.sidebar))
+        assert "[bold]Breaking[/bold] [/foo]" in sidebar
+        assert "[i]site[/i]" in sidebar
+        assert app.is_running  # the [@click=app.quit] text did nothing

@@ -1,0 +1,111 @@
+"""The story pane: quotes in colour, n/N through them, following a speaker."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reader.model import Paragraph, Quote
+from reader.ui.app import ReaderApp
+from tests.ui.articles import quoted_article
+from tests.ui.fakes import FakeLibrary
+from tests.ui.helpers import region_on_screen, widget_lines
+
+
+def long_article():
+    """The quoted article with 40 filler paragraphs between each quote's paragraph."""
+    base = quoted_article()
+    filler = tuple(Paragraph(f"Filler paragraph {i} says nothing much at all.") for i in range(40))
+    paragraphs: list[Paragraph] = []
+    where: dict[int, int] = {}
+    for index, paragraph in enumerate(base.paragraphs):
+        where[index] = len(paragraphs)
+        paragraphs.append(paragraph)
+        paragraphs.extend(filler)
+
+    def move(q: Quote) -> Quote:
+        mention = replace(q.mention, paragraph=where[q.mention.paragraph]) if q.mention else None
+        return replace(q, paragraph=where[q.paragraph], mention=mention)
+
+    return replace(base, paragraphs=tuple(paragraphs), quotes=tuple(move(q) for q in base.quotes))
+
+
+async def test_n_visits_every_quote_in_order_and_scrolls_to_it():
+    article = long_article()
+    app = ReaderApp(library=FakeLibrary([article]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        story = app.story
+        assert story.article.id == article.id
+        seen = []
+        for _ in range(4):
+            await pilot.press("n")
+            await pilot.pause()
+            seen.append(story.quotes[story.current].text)
+            assert region_on_screen(story, story.current)
+        assert seen == ["long overdue", "costs will rise", "we need a plan", "We will find the money."]
+        # the last quote sits far below the first screen, so the view scrolled
+        assert story.scroll_offset.y > 40
+        await pilot.press("N")
+        assert story.quotes[story.current].text == "we need a plan"
+        assert region_on_screen(story, story.current)
+        await pilot.press("n", "n")  # past the last quote, n wraps to the first
+        assert story.current == 0
+        assert region_on_screen(story, 0)
+
+
+async def test_following_a_speaker_visits_only_their_quotes():
+    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "s", "s")  # first s follows Ana Ruiz, second Tom Lee
+        story = app.story
+        assert story.followed == "Tom Lee"
+        visited = set()
+        for _ in range(4):
+            await pilot.press("n")
+            visited.add(story.quotes[story.current].text)
+        assert visited == {"costs will rise", "we need a plan"}
+        await pilot.press("escape")
+        assert story.followed is None
+        await pilot.press("s", "s", "s")  # past the last speaker: everyone again
+        assert story.followed is None
+
+
+async def test_speaker_names_sit_in_the_gutter_beside_their_quotes():
+    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.press("j")
+        lines = widget_lines(app.story)
+        quote_line = next(line for line in lines if "long overdue" in line)
+        assert quote_line.lstrip().startswith("Ana Ruiz")
+        lee_line = next(line for line in lines if "costs will rise" in line)
+        assert lee_line.lstrip().startswith("Tom Lee")
+
+
+async def test_quote_and_mention_spans_carry_the_speakers_colour_slot():
+    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j", "n")
+        story = app.story
+        content = story._block_content(story._para_block[2])
+        styles = {(content.plain[s.start : s.end], str(s.style)) for s in content.spans}
+        # Tom Lee is the second speaker: slot 2, for his quotes and both mentions
+        assert ('"costs will rise"', ".story--quote-2") in styles
+        assert ("he", ".story--mention-2") in styles
+        assert ("Tom Lee", ".story--mention-2") in styles
+        first = story._block_content(story._para_block[0])
+        assert ('"long overdue"', ".story--current") in {
+            (first.plain[s.start : s.end], str(s.style)) for s in first.spans
+        }
+
+
+async def test_quotes_panel_row_jumps_to_the_quote():
+    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("j")
+        panel = app.query_one("#quotes")
+        ids = [o.id for o in panel.options]
+        assert ids == ["s:Ana Ruiz", "q:0", "q:3", "s:Tom Lee", "q:1", "q:2"]
+        panel.focus()
+        panel.highlighted = ids.index("q:3")
+        await pilot.press("enter")
+        assert app.story.current == 3
