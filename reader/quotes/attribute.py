@@ -1,0 +1,123 @@
+"""Attribution: which quotations are reported speech, and whose.
+
+Each span gets its own cue first (see ``cues``). Then the quotations with
+no cue of their own borrow one: the fragments of a multi-paragraph quotation
+share theirs, a second quotation in a paragraph takes the first one's
+(""A," he said. "B.""), and a paragraph that opens with a quotation takes
+the speaker of the paragraph before. Quoted words with no speaker in reach
+(scare quotes, titles, slogans) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.model import Paragraph
+from reader.quotes.cues import Cue, find_cue, last_sentence_cue
+from reader.quotes.spans import Span
+
+_WORDS = re.compile(r"[\w’'-]+")
+_TITLE_SMALL = frozenset("a an the of and or in on at to for with from by vs".split())
+_STANDALONE_WORDS = 8
+
+
+@dataclass(slots=True)
+class Attributed:
+    span: Span
+    text: str
+    cue: Cue | None
+    source_paragraph: int  # paragraph of the mention (it may be borrowed)
+    group: int
+
+
+def _looks_like_title(words: list[str]) -> bool:
+    caps = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
+
+
+def _sentence_like(inner: str, words: list[str]) -> bool:
+    return len(words) >= 3 or inner.rstrip().endswith((".", "!", "?", ","))
+
+
+def attribute(paragraphs: tuple[Paragraph, ...] | list[Paragraph], spans: list[Span]) -> list[Attributed]:
+    by_par: dict[int, list[Span]] = {}
+    for s in spans:
+        by_par.setdefault(s.paragraph, []).append(s)
+    items: list[Attributed] = []
+    for p, group in by_par.items():
+        text = paragraphs[p].text
+        for k, s in enumerate(group):
+            lo = group[k - 1].end if k else 0
+            hi = group[k + 1].start if k + 1 < len(group) else len(text)
+            inner = s.inner(text)
+            cue = find_cue(text, lo, s.start, s.end, hi, inner) if inner else None
+            items.append(Attributed(s, inner, cue, p, s.chain))
+    _share_chains(items)
+    _borrow(paragraphs, items)
+    return [a for a in items if _keep(paragraphs, a)]
+
+
+def _share_chains(items: list[Attributed]) -> None:
+    chains: dict[int, list[Attributed]] = {}
+    for a in items:
+        chains.setdefault(a.span.chain, []).append(a)
+    for members in chains.values():
+        if len(members) < 2:
+            continue
+        best = next((m for m in members if m.cue and m.cue.how in ("after", "before")), None)
+        best = best or next((m for m in members if m.cue), None)
+        if best is None:
+            continue
+        for m in members:
+            if m.cue is None or m.cue.how not in ("after", "before"):
+                m.cue, m.source_paragraph = best.cue, best.source_paragraph
+
+
+def _borrow(paragraphs, items: list[Attributed]) -> None:
+    prev: Attributed | None = None
+    for a in items:
+        if a.cue is not None:
+            prev = a
+            continue
+        p, text = a.span.paragraph, paragraphs[a.span.paragraph].text
+        if prev is not None and prev.span.paragraph == p:
+            a.cue, a.source_paragraph, a.group = prev.cue, prev.source_paragraph, prev.group
+            prev = a
+            continue
+        if text[: a.span.start].strip():
+            continue
+        q = p - 1
+        if q < 0 or paragraphs[q].kind == "heading":
+            continue
+        ptext = paragraphs[q].text
+        last = [b for b in items if b.span.paragraph == q and b.cue is not None]
+        tail_start = last[-1].span.end if last else 0
+        tail = ptext[tail_start:].split()
+        if last and len(tail) <= 20:
+            a.cue, a.source_paragraph = last[-1].cue, last[-1].source_paragraph
+            prev = a
+            continue
+        cue = last_sentence_cue(ptext, tail_start, len(ptext))
+        if cue is not None:
+            a.cue, a.source_paragraph = Cue("previous", cue.cue, cue.mention), q
+            prev = a
+
+
+def _keep(paragraphs, a: Attributed) -> bool:
+    text = paragraphs[a.span.paragraph].text
+    words = _WORDS.findall(a.text)
+    if not words:
+        return False
+    if a.span.start and text[a.span.start - 1] == "=":
+        return False  # a markup attribute, not speech
+    how = a.cue.how if a.cue else None
+    if how in ("after", "before"):
+        return True
+    if _looks_like_title(words) and len(words) <= 8:
+        return False
+    if how in ("mixed", "colon", "previous"):
+        return True
+    if a.cue is not None:  # borrowed from a neighbour
+        return _sentence_like(a.text, words)
+    return len(words) >= _STANDALONE_WORDS and a.text[:1].isupper() and not text[: a.span.start].strip()

@@ -1,0 +1,168 @@
+"""Cues: the reporting verb (or colon) that ties a quotation to a speaker.
+
+For each quotation the text around it, up to the neighbouring quotations and
+the sentence edges, is searched in order of trust: a cue right after the
+closing mark (", he said", ", said Mr Hill", ", Mr Kim, who ..., added"), a
+cue right before the opening mark ("Mr Kim said:", "According to Ms Lee,"),
+a reporting verb earlier in the same sentence ("Hill said he expects talks
+to restart "very soon""), then a colon introducing the quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.quotes.lexicon import STRONG_CUES, WEAK_CUES
+from reader.quotes.mentions import subject_after, subject_before
+
+_ALL = sorted(STRONG_CUES | WEAK_CUES | {"according to"}, key=len, reverse=True)
+_CUE = re.compile(
+    r"(?<![\w’'-])(?:[Aa]ccording to|" + "|".join(re.escape(w) for w in _ALL) + r")(?![\w’'-])"
+)
+_NOT_VERB_AFTER = frozenset("a an the his her their its this that my our your one".split())
+_ABBREV = frozenset(
+    """mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev u.s no vs
+    inc co corp ft mt a.m p.m jan feb aug sept sep oct nov dec d.c u.k u.n
+    calif ill mass fla pa va wash ariz colo conn del ga ky la md mich minn
+    miss mo nev okla ore tenn tex wis wyo n.y n.j n.c s.c""".split()
+)
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_SPACE = re.compile(r"[\s,;—–-]*")
+_STATEMENT = re.compile(r"\s+(?:in|on|to|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|e-mail|tweet|post|speech|letter|release|memo)\b")
+_TRAILING_WORDS = 8
+
+
+@dataclass(slots=True)
+class Cue:
+    """How a quotation was attributed; offsets are into its paragraph."""
+
+    how: str  # after | before | mixed | colon
+    cue: str | None
+    mention: tuple[int, int] | None
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    i = m.start()
+    j = i
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    word = text[j:i].lower().lstrip("(\"“‘")
+    if len(word) == 1 and word.isalpha():
+        return False  # an initial: "Donald J. Trump"
+    return word not in _ABBREV
+
+
+def sentence_start(text: str, lo: int, hi: int) -> int:
+    """Where the sentence holding ``hi`` begins, not before ``lo``."""
+    start = lo
+    for m in _BOUNDARY.finditer(text, lo, min(len(text), hi + 3)):
+        if m.start() < hi and _is_boundary(text, m):
+            start = min(m.end(), hi)
+    return start
+
+
+def sentence_end(text: str, lo: int, hi: int) -> int:
+    for m in _BOUNDARY.finditer(text, lo, min(len(text), hi + 3)):
+        if m.start() < hi and _is_boundary(text, m):
+            return m.start() + 1
+    return hi
+
+
+def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    out = []
+    for m in _CUE.finditer(text, lo, hi):
+        j = m.start() - 1
+        while j >= lo and text[j] == " ":
+            j -= 1
+        k = j
+        while k >= lo and text[k].isalpha():
+            k -= 1
+        if text[k + 1 : j + 1].lower() in _NOT_VERB_AFTER and m.group().lower() != "according to":
+            continue  # "a report", "the statement"
+        out.append(m)
+    return out
+
+
+def _cue_text(text: str, m: re.Match[str], hi: int) -> str:
+    st = _STATEMENT.match(text, m.end(), hi)
+    return text[m.start() : st.end() if st else m.end()]
+
+
+def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
+    start = _SPACE.match(text, q_end, hi).end()
+    if start >= hi:
+        return None
+    if text[q_end:start].strip() and text[q_end:start].strip()[0] in ";":
+        return None
+    stop = sentence_end(text, start, min(hi, start + 200))
+    verbs = _verbs(text, start, stop)
+    if not verbs:
+        return None
+    m = verbs[0]
+    if m.group().lower() == "according to":
+        who = subject_after(text, m.end(), stop)
+        return Cue("after", m.group(), who) if who and text[start:m.start()].strip() == "" else None
+    if text[start:m.start()].strip():
+        who = subject_before(text, start, m.start())
+        if who is None:
+            return None
+    else:
+        who = subject_after(text, m.end(), stop)
+        if who is None:
+            return None
+    if closes_sentence:
+        rest = text[m.end() : stop].split()
+        if len(rest) > 6 or "that" in rest or text[start].islower():
+            return None
+    return Cue("after", _cue_text(text, m, stop), who)
+
+
+def _before(text: str, lo: int, q_start: int) -> Cue | None:
+    start = sentence_start(text, lo, q_start)
+    verbs = _verbs(text, start, q_start)
+    gap_text = text[start:q_start].rstrip()
+    for m in reversed(verbs):
+        gap = text[m.end() : q_start].split()
+        word = m.group()
+        adjacent = len(gap) <= _TRAILING_WORDS and (not gap or gap[-1][-1] in ",:")
+        if word not in STRONG_CUES and word.lower() != "according to" and not (adjacent and len(gap) <= 4):
+            continue
+        if word.lower() == "according to":
+            who = subject_after(text, m.end(), q_start)
+        else:
+            who = subject_before(text, start, m.start())
+            if who is None and not text[start : m.start()].strip():
+                who = subject_after(text, m.end(), q_start)  # "Said Mr Hill: ..."
+        if who is None:
+            continue
+        return Cue("before" if adjacent else "mixed", _cue_text(text, m, q_start), who)
+    if gap_text.endswith(":"):
+        who = _leading_subject(text, start, q_start)
+        if who:
+            return Cue("colon", ":", who)
+    return None
+
+
+def _leading_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """A name or pronoun opening the sentence ("Mosman saw it differently:")."""
+    m = re.compile(r"\s*(?:(?:But|And|So|Then)\s+)?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey)\b").match(text, lo, hi)
+    if not m:
+        return None
+    return m.start(1), m.end(1)
+
+
+def find_cue(text: str, lo: int, q_start: int, q_end: int, hi: int, inner: str) -> Cue | None:
+    """The best cue for the quotation at ``q_start:q_end`` between ``lo`` and ``hi``."""
+    closes = inner.rstrip("\"”’' ").endswith((".", "!", "?"))
+    after = _after(text, q_end, hi, closes)
+    if after is not None:
+        return after
+    return _before(text, lo, q_start)
+
+
+def last_sentence_cue(text: str, lo: int, hi: int) -> Cue | None:
+    """A cue in the last sentence of ``text[lo:hi]`` ("Trump said he would win.")."""
+    start = sentence_start(text, lo, hi)
+    cue = _before(text, start, len(text[:hi].rstrip().rstrip(".:")))
+    return cue

@@ -1,0 +1,162 @@
+"""Word lists: reporting verbs and their inflections, titles, pronouns.
+
+General English vocabulary, kept as data so the rules in the other modules
+stay short. The reporting verbs were chosen from a list of cue lemmas ranked
+by how often they introduce quotations in news text.
+"""
+
+from __future__ import annotations
+
+# Verbs that report speech on their own ("said", "warned", "tweeted").
+_STRONG = """
+say tell write add ask tweet note report describe explain state argue respond
+declare reply accuse claim conclude promise chant warn pledge suggest insist
+point recall remark admit cite vow acknowledge blast boast comment quote shout
+speak yell announce answer assert assure joke predict concede criticize
+mock repeat sing urge agree complain denounce emphasize lament proclaim allege
+demand wonder caution charge estimate exclaim muse quip reiterate stress
+testify tout advise affirm confirm contend counter decry observe remind retort
+whisper clarify declaim deny disagree disclose dispute inform maintain preach
+rave reassert reassure reckon recommend reconfirm restate scoff snap
+underscore interject continue post email text message recount begin
+explain concede cry scream thunder bark quip beam boom echo
+""".split()
+
+# Verbs that report speech only next to a quotation or a colon.
+_WEAK = """
+call go read release issue question put use find think believe hope fear
+worry accept present persist ensure illustrate demonstrate show see want
+refuse praise label defend talk portray blame refer take make send publish know
+""".split()
+
+_IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "speak": ("speaks", "spoke", "speaking", "spoken"),
+    "sing": ("sings", "sang", "singing", "sung"),
+    "go": ("goes", "went", "going", "gone"),
+    "read": ("reads", "read", "reading"),
+    "put": ("puts", "put", "putting"),
+    "find": ("finds", "found", "finding"),
+    "think": ("thinks", "thought", "thinking"),
+    "show": ("shows", "showed", "showing", "shown"),
+    "see": ("sees", "saw", "seeing", "seen"),
+    "take": ("takes", "took", "taking", "taken"),
+    "make": ("makes", "made", "making"),
+    "send": ("sends", "sent", "sending"),
+    "know": ("knows", "knew", "knowing", "known"),
+    "begin": ("begins", "began", "beginning", "begun"),
+    "shoot": ("shoots", "shot", "shooting"),
+    "snap": ("snaps", "snapped", "snapping"),
+    "quip": ("quips", "quipped", "quipping"),
+    "admit": ("admits", "admitted", "admitting"),
+    "refer": ("refers", "referred", "referring"),
+    "text": ("texts", "texted", "texting"),
+    "cry": ("cries", "cried", "crying"),
+}
+
+_VOWELS = set("aeiou")
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """The regular -s, -ed and -ing forms of a verb (a small English morphology)."""
+    if lemma in _IRREGULAR:
+        return (lemma, *_IRREGULAR[lemma])
+    if lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    return (lemma, third, past, ing)
+
+
+STRONG_CUES: frozenset[str] = frozenset(f for v in _STRONG for f in inflections(v))
+WEAK_CUES: frozenset[str] = frozenset(f for v in _WEAK for f in inflections(v)) - STRONG_CUES
+
+# Words that may sit between a subject and its verb ("he later said").
+ADVERBS = frozenset(
+    """also later then again once previously earlier recently simply further
+    quickly finally flatly bluntly repeatedly often frequently reportedly
+    famously has had have was would will had once""".split()
+)
+
+# Courtesy and office titles that precede a name; the value is the gender
+# they imply ("" when none).
+TITLES: dict[str, str] = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+    "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
+    "dr": "", "dr.": "", "prof": "", "prof.": "", "professor": "",
+    "president": "", "vice": "", "sen": "", "sen.": "", "senator": "",
+    "rep": "", "rep.": "", "representative": "", "gov": "", "gov.": "",
+    "governor": "", "mayor": "", "gen": "", "gen.": "", "general": "",
+    "judge": "", "justice": "", "secretary": "", "minister": "",
+    "prime": "", "chancellor": "", "ambassador": "", "envoy": "",
+    "chairman": "m", "chairwoman": "f", "chair": "", "speaker": "",
+    "king": "m", "queen": "f", "prince": "m", "princess": "f",
+    "father": "m", "rev": "", "rev.": "", "reverend": "", "pope": "m",
+    "chief": "", "col": "", "col.": "", "lt": "", "lt.": "", "sgt": "",
+    "sgt.": "", "capt": "", "capt.": "", "adm": "", "adm.": "",
+    "attorney": "", "commissioner": "", "director": "", "officer": "",
+    "spokesman": "m", "spokeswoman": "f", "spokesperson": "",
+    "candidate": "", "nominee": "", "leader": "", "founder": "",
+    "ceo": "", "pastor": "", "coach": "", "detective": "", "sheriff": "",
+    "state": "", "sens.": "", "reps.": "", "u.s.": "", "us": "",
+    "former": "", "first": "", "mrs.": "f", "madam": "f",
+}
+
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss sir dame lord lady dr dr. prof prof. madam".split()
+)
+
+PRONOUNS: dict[str, str] = {
+    "he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n",
+}
+
+# Gendered words that refer back to someone; used to guess a person's gender.
+GENDER_WORDS: dict[str, str] = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}
+
+# Lower-case words that can head a descriptive speaker ("a spokesperson").
+PERSON_NOUNS = frozenset(
+    """spokesperson spokesman spokeswoman official officials source sources
+    aide aides adviser advisers advisor strategist analyst expert experts
+    spokesmen spokeswomen statement letter report ad announcer narrator
+    doctor lawyer attorney professor president senator governor mayor
+    candidate nominee voter voters supporter supporters critic critics
+    member members leader leaders chairman chairwoman director manager
+    operative person man woman officer official spokesmen group campaign
+    memo email press secretary minister ministry envoy diplomat
+    representative resident residents worker workers protester protesters
+    organizer organizers executive chief agent friend neighbor witness
+    police statement website post tweet release editorial article study
+    survey poll host anchor moderator reporter author writer historian
+    economist scientist researcher student teacher pastor judge prosecutor
+    lawmaker lawmakers congressman congresswoman delegate delegates
+    veteran mother father wife husband son daughter sister brother""".split()
+)
+
+# Words that start a descriptive (unnamed) speaker phrase.
+DETERMINERS = frozenset("a an the another one two three some several many his her their its".split())
+
+# Capitalised words that are not names when they open a sentence.
+NOT_NAMES = frozenset(
+    """The A An And But Or So Yet For In On At To Of By With From As If When
+    While After Before Since Because Although Though This That These Those
+    It He She They We I You His Her Their Our My Your Its There Here What
+    Who Why How Where Which Then Now Still Also Even Just Only Not No Yes
+    Asked Speaking Meanwhile However According Last Next On Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Mr Mrs Ms
+    Earlier Later Today Yesterday Tonight Instead Indeed Still Like Unlike
+    Asked Both All Some Many Most Such Each Every Other Another""".split()
+)

@@ -1,0 +1,139 @@
+"""Speaker mentions: the noun phrase that names who is speaking.
+
+No parser: a mention is found next to its reporting verb. Before the verb
+("US envoy Christopher Hill said", "Mr Kim, upon arrival in Beijing, said")
+it is the last clause's subject with asides set apart by commas removed;
+after an inverted verb ("said Mr Hill, who ...") it runs to the first comma.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.quotes.lexicon import ADVERBS, DETERMINERS, PERSON_NOUNS, PRONOUNS, STRONG_CUES
+
+_WORD = re.compile(r"\S+")
+# Words after which a new clause (and so a new subject) starts.
+_CLAUSE = frozenset(
+    """that which who whom whose when while because and but as if after before
+    since where so or although though than until unless whether what how why
+    also then""".split()
+)
+_LEADING = frozenset(
+    """but and so then still yet now later meanwhile also indeed however
+    instead however, finally asked speaking earlier today yesterday tonight
+    here there""".split()
+)
+_MAX_WORDS = 12
+_STOP_AFTER = re.compile(r"[,.;:!?()\[\]“”\"]|\s(?:who|whose|which|on|in|at|during|after|before|to|about|of|from|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s")
+_STOP_AFTER_PHRASE = re.compile(r"[,.;:!?()\[\]“”\"]|\s(?:who|whose|which|on|last|this)\s")
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
+
+
+def _bare(word: str) -> str:
+    return word.strip(",.;:!?()[]\"“”‘’'").lower()
+
+
+def looks_like_speaker(words: list[tuple[int, int, str]]) -> bool:
+    """A pronoun, something with a capitalised word, or a person noun phrase."""
+    if not words:
+        return False
+    first = _bare(words[0][2])
+    if len(words) == 1 and first in PRONOUNS:
+        return first != "it"
+    if first in PRONOUNS and len(words) > 1:
+        return False
+    if first in DETERMINERS and len(words) <= 8:
+        return True
+    for _, _, w in words:
+        if w[:1].isupper() or _bare(w) in PERSON_NOUNS:
+            return True
+    return False
+
+
+def _clean(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut to the last clause and drop leading conjunctions and trailing adverbs."""
+    for i in range(len(words) - 1, -1, -1):
+        b = _bare(words[i][2])
+        if b in _CLAUSE and i < len(words) - 1:
+            words = words[i + 1 :]
+            break
+    while words and _bare(words[-1][2]) in ADVERBS:
+        words = words[:-1]
+    while words and _bare(words[0][2]) in _LEADING:
+        words = words[1:]
+    return words
+
+
+def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out = []
+    start = lo
+    for m in re.finditer(r"[,;—–]|--", text[lo:hi]):
+        out.append((start, lo + m.start()))
+        start = lo + m.end()
+    out.append((start, hi))
+    return out
+
+
+def subject_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of a verb at ``hi``, looking no further back than ``lo``."""
+    seg_text = text[lo:hi].rstrip()
+    hi = lo + len(seg_text)
+    words = _words(text, lo, hi)
+    while words and _bare(words[-1][2]) in ADVERBS:
+        words = words[:-1]
+    if not words:
+        return None
+    hi = words[-1][1]
+    segs = _segments(text, lo, hi)
+    segs = [s for s in segs if text[s[0] : s[1]].strip()]
+    if not segs:
+        return None
+    if text[hi - 1] in ",—–-" and len(segs) > 1:
+        # "Name, an aside, said": the subject is the nearest earlier segment
+        # that starts like a name, else the first one before the asides.
+        chosen = None
+        for s, e in reversed(segs[:-1]):
+            w = _clean(_words(text, s, e))
+            if w and (w[0][2][:1].isupper() or _bare(w[0][2]) in PRONOUNS):
+                chosen = w
+                break
+        if chosen is None:
+            chosen = _clean(_words(text, *segs[0]))
+        words = chosen
+    else:
+        words = _clean(_words(text, *segs[-1]))
+    if not words or len(words) > _MAX_WORDS or not looks_like_speaker(words):
+        return None
+    if any(w in STRONG_CUES for _, _, w in words):
+        return None
+    start, end = words[0][0], words[-1][1]
+    while end > start and text[end - 1] in ",.;:)”\"’'":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def subject_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject after an inverted verb ("said Mr Hill, who ...")."""
+    seg = text[lo:hi]
+    stripped = seg.lstrip()
+    start = lo + len(seg) - len(stripped)
+    if not stripped:
+        return None
+    named = stripped[:1].isupper()
+    stop = (_STOP_AFTER if named else _STOP_AFTER_PHRASE).search(text, start, hi)
+    end = stop.start() if stop else hi
+    words = _words(text, start, end)[:_MAX_WORDS]
+    if not words:
+        return None
+    if not named and _bare(words[0][2]) not in DETERMINERS and _bare(words[0][2]) not in PRONOUNS:
+        return None
+    if not looks_like_speaker(words):
+        return None
+    s, e = words[0][0], words[-1][1]
+    while e > s and text[e - 1] in ",.;:)”\"’'":
+        e -= 1
+    return (s, e) if e > s else None

@@ -1,0 +1,140 @@
+"""Names inside mention phrases: "US envoy Christopher Hill" -> Christopher Hill.
+
+A mention is split into runs of capitalised words; possessive runs
+("North Korea's") and bare titles are set aside, and the run nearest the
+head of the phrase is the person's name. A phrase that ends in a common noun
+("a Chinese foreign ministry spokesperson") is kept as a description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.quotes.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, TITLES
+
+_TOKEN = re.compile(r"[\w.’'-]+|[^\w\s]")
+_PARTICLES = frozenset("de del della der di da van von bin al el la le du dos das st. st".split())
+_CUT = frozenset("of at from for with in on".split())
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_ARTICLES = frozenset("a an the".split())
+_MALE = frozenset(
+    """john james robert michael william david richard joseph thomas charles
+    christopher daniel matthew anthony mark donald steven paul andrew joshua
+    kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
+    gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+    samuel gregory alexander frank patrick raymond jack dennis jerry tyler
+    aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah
+    jeremy christian keith roger terry gerald harold sean austin carl arthur
+    lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert
+    willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby
+    mason philip louis barack bernie bill ted marco mike chris jeb rand newt
+    mitt al tim joe dick rick jim tom bob ben chuck
+    vince tony rudy reince ken jon mitch harry paul rahm ron""".split()
+)
+_FEMALE = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
+    nancy lisa betty margaret sandra ashley kimberly emily donna michelle
+    dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+    cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma
+    samantha katherine christine debra rachel catherine carolyn janet ruth
+    maria heather diane virginia julie joyce victoria olivia kelly christina
+    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
+    frances gloria ann teresa kathryn sara janice jean alice madison doris
+    abigail julia judy grace denise amber marilyn beverly danielle theresa
+    sophia marie diana brittany natalie isabella charlotte rose alexis kayla
+    hillary chelsea melania ivanka kellyanne huma carly sarah michele elizabeth
+    nikki condoleezza madeleine theresa angela marine dianne kamala""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameInfo:
+    kind: str  # pronoun | name | phrase
+    name: str  # the name without titles, the phrase without its article, or the pronoun
+    tokens: tuple[str, ...] = ()
+    gender: str = ""  # m | f | p (plural) | "" unknown
+    form: str = ""  # the name as written, titles included ("Mr Kim")
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _gender_of_first(first: str) -> str:
+    f = first.lower()
+    if f in _MALE:
+        return "m"
+    if f in _FEMALE:
+        return "f"
+    return ""
+
+
+def parse(phrase: str) -> NameInfo:
+    """Classify a mention phrase and pull out the name it holds."""
+    low = phrase.strip().lower()
+    if low in PRONOUNS:
+        return NameInfo("pronoun", low, (), PRONOUNS[low])
+    toks = _TOKEN.findall(phrase)
+    runs: list[tuple[list[str], bool, int]] = []  # tokens, possessive, index of first
+    cur: list[str] = []
+    cut_at = None
+    for i, t in enumerate(toks):
+        low_t = t.lower()
+        possessive = low_t.endswith(("’s", "'s", "s’", "s'")) and len(t) > 2
+        if _is_cap(t) or (cur and low_t in _PARTICLES) or (cur and low_t in _SUFFIXES):
+            base = t[:-2] if low_t.endswith(("’s", "'s")) else t
+            cur.append(base)
+            if possessive:
+                runs.append((cur, True, i))
+                cur = []
+            continue
+        if cur:
+            runs.append((cur, False, i))
+            cur = []
+        if low_t in _CUT and cut_at is None and runs:
+            cut_at = len(runs)
+    if cur:
+        runs.append((cur, False, len(toks)))
+    last_tok = toks[-1].lower() if toks else ""
+    candidates = [r for r in runs if not r[1]]
+    if cut_at is not None:
+        before = [r for r in runs[:cut_at] if not r[1]]
+        candidates = before or candidates
+    best: list[str] | None = None
+    best_suffix: list[str] = []
+    best_form = ""
+    gender = ""
+    for tokens, _, _ in reversed(candidates):
+        core = list(tokens)
+        form = " ".join(tokens)
+        title_gender = ""
+        while core and core[0].lower() in TITLES and len(core) > 1:
+            title_gender = title_gender or TITLES[core[0].lower()]
+            core = core[1:]
+        suffix = []
+        while core and core[-1].lower() in _SUFFIXES:
+            suffix.insert(0, core.pop())
+        if not core or (len(core) == 1 and (core[0] in NOT_NAMES or core[0].lower() in TITLES)):
+            continue
+        if core[0] in NOT_NAMES and len(core) > 1:
+            core = core[1:]
+        best, best_suffix, best_form = core, suffix, form
+        gender = title_gender or (_gender_of_first(core[0]) if len(core) > 1 else "")
+        break
+    head_is_noun = bool(toks) and not _is_cap(toks[-1]) and last_tok not in _SUFFIXES
+    if best is None or (head_is_noun and toks[0].lower() in _ARTICLES | {"another"}):
+        words = phrase.split()
+        if words and words[0].lower() in _ARTICLES:
+            words = words[1:]
+        return NameInfo("phrase", " ".join(words), (), "")
+    return NameInfo("name", " ".join(best + best_suffix), tuple(best), gender, best_form)
+
+
+def honorific_gender(word: str) -> str:
+    w = word.lower()
+    return TITLES.get(w, "") if w in HONORIFICS or w in TITLES else ""
+
+
+def first_name_gender(first: str) -> str:
+    return _gender_of_first(first)

@@ -1,0 +1,154 @@
+"""Resolution: mentions grouped into speakers with their fullest names.
+
+Named mentions are grouped by surname ("Donald J. Trump", "Mr. Trump",
+"Trump"), or by the family name written first ("Mr Kim" joins "Kim
+Kye-gwan"). Each person is named by the fullest form the article uses
+anywhere, titles removed. A pronoun goes to the latest person named before
+it whose gender (from titles, first names and pronouns) does not clash.
+Descriptions ("a Chinese foreign ministry spokesperson") stay as phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.model import Paragraph
+from reader.quotes.lexicon import NOT_NAMES, TITLES
+from reader.quotes.names import NameInfo, first_name_gender, parse
+
+_RUN = re.compile(
+    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin|al|la|del|da|di|le)\s+)?[A-Z][\w’'.-]*)*"
+)
+_POSSESSIVE = ("’s", "'s")
+_PRONOUN_REACH = 4  # paragraphs a pronoun may look back
+
+
+@dataclass(slots=True)
+class Entity:
+    tokens: tuple[str, ...]  # the fullest name known so far, titles removed
+    gender: str = ""
+    forms: list[str] = field(default_factory=list)
+    speaker: bool = False
+    phrase: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1] if self.tokens else ""
+
+    @property
+    def name(self) -> str:
+        return self.phrase if self.phrase is not None else " ".join(self.tokens)
+
+
+def _strip(tokens: list[str]) -> tuple[list[str], str]:
+    """Drop leading function words and titles; return the gender titles imply."""
+    gender = ""
+    while tokens and (tokens[0] in NOT_NAMES or tokens[0].lower() in TITLES):
+        gender = gender or TITLES.get(tokens[0].lower(), "")
+        tokens = tokens[1:]
+    if tokens and tokens[-1].endswith(_POSSESSIVE):
+        tokens = tokens[:-1] + [tokens[-1][:-2]]
+    return tokens, gender
+
+
+class Resolver:
+    """Groups the mentions of one article into entities."""
+
+    def __init__(self, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.entities: list[Entity] = []
+        self.runs: list[tuple[int, int, list[str], str]] = []
+        for i, p in enumerate(paragraphs):
+            for m in _RUN.finditer(p.text):
+                tokens, gender = _strip(m.group().split())
+                if tokens:
+                    self.runs.append((i, m.start(), tokens, gender))
+
+    # -- named entities -------------------------------------------------
+    def _find(self, tokens: tuple[str, ...]) -> Entity | None:
+        surname, first = tokens[-1], tokens[0]
+        for e in self.entities:
+            if e.phrase is None and e.surname == surname:
+                if len(tokens) == 1 or len(e.tokens) == 1 or e.tokens[0] == first:
+                    return e
+        # A family name written first: "Mr Kim" and "Kim Kye-gwan".
+        for e in self.entities:
+            if e.phrase is None and e.tokens[0] == first and (len(tokens) == 1) != (len(e.tokens) == 1):
+                return e
+        return None
+
+    def named(self, info: NameInfo) -> Entity:
+        e = self._find(info.tokens)
+        if e is None:
+            e = Entity(info.tokens, info.gender)
+            self.entities.append(e)
+        elif len(info.tokens) > len(e.tokens):
+            e.tokens = info.tokens
+        e.gender = e.gender or info.gender
+        return e
+
+    def described(self, phrase: str) -> Entity:
+        key = phrase.lower()
+        for e in self.entities:
+            if e.phrase is not None and e.phrase.lower() == key:
+                return e
+        e = Entity((), phrase=phrase)
+        self.entities.append(e)
+        return e
+
+    def complete(self) -> None:
+        """Give each named entity the fullest form the article uses."""
+        for e in self.entities:
+            if e.phrase is None:
+                self.complete_one(e)
+
+    def complete_one(self, e: Entity) -> None:
+        if True:
+            best, count = e.tokens, 0
+            tally: dict[tuple[str, ...], int] = {}
+            for _, _, tokens, gender in self.runs:
+                t = tuple(tokens)
+                if t[-1] == e.surname and (len(e.tokens) == 1 or t[0] == e.tokens[0]):
+                    tally[t] = tally.get(t, 0) + 1
+                    if gender and not e.gender:
+                        e.gender = gender
+                elif len(e.tokens) > 1 and t == e.tokens[:1] and gender and not e.gender:
+                    e.gender = gender
+            if len(e.tokens) == 1 and not any(len(t) > 1 for t in tally):
+                for _, _, tokens, _ in self.runs:
+                    if len(tokens) == 2 and tokens[0] == e.surname and "-" in tokens[1]:
+                        tally[tuple(tokens)] = tally.get(tuple(tokens), 0) + 1
+            for t, n in tally.items():
+                if len(t) > len(best) or (len(t) == len(best) > len(e.tokens) and n > count):
+                    best, count = t, n
+            e.tokens = best
+            if not e.gender and len(e.tokens) > 1:
+                e.gender = first_name_gender(e.tokens[0])
+
+    # -- pronouns ------------------------------------------------------
+    def pronoun(self, gender: str, paragraph: int, offset: int) -> Entity | None:
+        if gender not in ("m", "f"):
+            return None
+        best: Entity | tuple[str, ...] | None = None
+        best_pos = (-1, -1)
+        for i, start, tokens, title_gender in self.runs:
+            if (i, start) >= (paragraph, offset) or i < paragraph - _PRONOUN_REACH:
+                continue
+            if (i, start) <= best_pos:
+                continue
+            e = self._find(tuple(tokens))
+            if e is None:
+                # Someone named in passing: "Mr Brown met her later."
+                g = title_gender or (first_name_gender(tokens[0]) if len(tokens) > 1 else "")
+                if g == gender:
+                    best, best_pos = tuple(tokens), (i, start)
+                continue
+            if e.gender and e.gender != gender:
+                continue
+            best, best_pos = e, (i, start)
+        if isinstance(best, tuple):
+            e = self.named(NameInfo("name", " ".join(best), best, gender))
+            self.complete_one(e)
+            return e
+        return best

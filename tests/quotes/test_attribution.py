@@ -1,0 +1,106 @@
+"""Cues and speaker mentions, on small sentences written for the purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.model import Paragraph
+from reader.quotes import analyze
+
+
+def run(*texts: str):
+    quotes, speakers = analyze([Paragraph(t) for t in texts])
+    return quotes, speakers
+
+
+def one(*texts: str):
+    quotes, _ = run(*texts)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        ('"We will win," Ann Lee said.', "said", "Ann Lee"),
+        ('"We will win," she told reporters.', "told", "she"),
+        ('"We will win," Tom Hart added.', "added", "Tom Hart"),
+        ('"Prices will rise," the central bank warned.', "warned", "the central bank"),
+        ('"It is over," said Mr Hill.', "said", "Mr Hill"),
+        ('Ann Lee said: "We will win."', "said", "Ann Lee"),
+        ('According to Tom Hart, "the plan is dead."', "According to", "Tom Hart"),
+        (
+            '"We are ready," Ann Lee said in a statement.',
+            "said in a statement",
+            "Ann Lee",
+        ),
+        ('Tom Hart was blunt: "The plan is dead and we all know it."', ":", "Tom Hart"),
+    ],
+)
+def test_cue_and_mention(text, cue, mention):
+    q = one(text)
+    assert q.cue == cue
+    assert q.mention is not None and q.mention.text == mention
+
+
+def test_aside_between_speaker_and_verb():
+    q = one('"He was a fine leader," Sir Vince Cable, who replaced him, said.')
+    assert q.mention.text == "Sir Vince Cable"
+    assert q.speaker == "Vince Cable"
+
+
+def test_dash_before_the_attribution():
+    q = one("“We are not done yet” — Ann Lee said on Monday.")
+    assert q.mention.text == "Ann Lee"
+
+
+def test_speaker_in_the_sentence_before():
+    quotes, _ = run('Ann Lee was asked about the vote. She put it simply: "We lost, and we know why."')
+    assert quotes[0].speaker == "Ann Lee"
+
+
+def test_split_quotation_shares_speaker_and_group():
+    quotes, _ = run('"We lost," Ann Lee said. "But we will be back next year."')
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Ann Lee"]
+    assert quotes[0].group == quotes[1].group
+
+
+def test_quote_paragraph_without_cue_inherits_previous_speaker():
+    quotes, _ = run(
+        '"We lost this time," Tom Hart said on Sunday.',
+        '"We will learn from it and we will come back stronger than before."',
+    )
+    assert [q.speaker for q in quotes] == ["Tom Hart", "Tom Hart"]
+    assert quotes[1].mention == quotes[0].mention
+
+
+def test_multi_paragraph_quotation_gets_one_speaker_and_group():
+    quotes, _ = run(
+        "Ann Lee said: “We came here to work. We will stay.",
+        "“And we will finish the job.”",
+    )
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Ann Lee"]
+    assert quotes[0].group == quotes[1].group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "reform" was passed on Tuesday.',
+        'They watched "Gone With the Wind" again.',
+        'Voters who feel "left behind" turned out in large numbers.',
+    ],
+)
+def test_scare_quotes_and_titles_are_not_speech(text):
+    quotes, _ = run(text)
+    assert quotes == ()
+
+
+def test_partial_quote_in_reported_speech_is_kept():
+    q = one('Ann Lee said the plan would be "dead on arrival" in the Senate.')
+    assert q.speaker == "Ann Lee" and q.cue == "said"
+
+
+def test_noun_lookalikes_are_not_cues():
+    q = one('Tom Hart said the talks would resume "very soon".')
+    assert q.mention.text == "Tom Hart"

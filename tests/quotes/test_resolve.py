@@ -1,0 +1,60 @@
+"""Grouping mentions into speakers and naming them."""
+
+from __future__ import annotations
+
+from reader.model import Paragraph
+from reader.quotes import analyze
+
+
+def speakers_of(*texts: str):
+    quotes, speakers = analyze([Paragraph(t) for t in texts])
+    return [q.speaker for q in quotes], speakers
+
+
+def test_aliases_group_under_the_fullest_name():
+    names, speakers = speakers_of(
+        'Donald J. Trump spoke first. "We will win," Trump said.',
+        '"We will win big," Mr. Trump added.',
+    )
+    assert names == ["Donald J. Trump", "Donald J. Trump"]
+    assert len(speakers) == 1 and speakers[0].quotes == 2
+    assert set(speakers[0].aliases) >= {"Trump", "Mr. Trump"}
+
+
+def test_family_name_first():
+    names, _ = speakers_of(
+        "Envoy Kim Kye-gwan arrived on Monday.",
+        '"We are ready," Mr Kim said.',
+    )
+    assert names == ["Kim Kye-gwan"]
+
+
+def test_role_phrase_is_stripped_from_the_name():
+    names, _ = speakers_of(
+        '"Talks will resume," US envoy Christopher Hill said.',
+        '"We hope so," North Korea\'s envoy Kim Kye-gwan said.',
+    )
+    assert names == ["Christopher Hill", "Kim Kye-gwan"]
+
+
+def test_pronoun_takes_the_latest_person_of_its_gender():
+    names, _ = speakers_of(
+        '"We will vote no," Mary Stone said.',
+        "Mr Brown met Ms Stone later.",
+        '"It was a good talk," he said.',
+        '"I agree," she said.',
+    )
+    assert names == ["Mary Stone", "Brown", "Mary Stone"]
+
+
+def test_unnamed_speaker_is_a_descriptive_phrase():
+    names, speakers = speakers_of('"Talks will resume," a Chinese foreign ministry spokesperson said.')
+    assert names == ["Chinese foreign ministry spokesperson"]
+    assert speakers[0].aliases == ("a Chinese foreign ministry spokesperson",)
+
+
+def test_no_speaker_gives_none():
+    quotes, speakers = analyze(
+        [Paragraph('"This long quotation stands alone in its own paragraph without any cue at all."')]
+    )
+    assert [q.speaker for q in quotes] == [None] and speakers == ()
