@@ -76,6 +76,17 @@ def find_dateline(text: str, max_other_words: int = 5) -> datetime | None:
     return stamp if len(words) <= max_other_words else None
 
 
+_CLOCK = re.compile(r"(?<![\d:])[0-2]?\d[:.][0-5]\d(?![\d:])")
+_RELATIVE = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b", re.IGNORECASE)
+
+
+def find_stamp(text: str) -> bool:
+    """Whether ``text`` holds a date with a clock time, or a relative time ("2 days ago")."""
+    if _RELATIVE.search(text):
+        return True
+    return bool(_CLOCK.search(text)) and _find(text) is not None
+
+
 def find_date(text: str) -> datetime | None:
     """The first date written out in ``text`` (with its time and zone, if given)."""
     found = _find(text)

@@ -46,12 +46,21 @@ class Line:
     raw: int = 0  # line number in the file, blank lines counted
 
 
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def features(index: int, text: str) -> Line:
     words = _WORD.findall(text)
     n = len(words)
-    alpha = [w for w in words if w[0].isalpha()]
-    lower = sum(1 for w in alpha if w[0].islower()) / len(alpha) if alpha else 0.0
-    stop = sum(1 for w in words if w.lower() in _STOPWORDS) / n if n else 0.0
+    wide = len(_WIDE.findall(text))
+    if wide:  # Chinese and Japanese run words together: count characters
+        n += wide // 2
+    cased = [w for w in words if w[0].isalpha() and w[0].lower() != w[0].upper()]
+    if cased:
+        lower = sum(1 for w in cased if w[0].islower()) / len(cased)
+    else:  # a script without case (Korean, Chinese...): no evidence either way
+        lower = 1.0 if n else 0.0
+    stop = sum(1 for w in words if w.lower() in _STOPWORDS) / len(words) if words else 0.0
     return Line(
         index=index,
         text=text,

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.ingest.dates import find_date, find_dateline
+from reader.ingest.dates import find_date, find_dateline, find_stamp
 from reader.ingest.lines import Line, features, is_prose
 from reader.ingest.normalize import clean_line
 from reader.model import Paragraph
@@ -50,6 +50,7 @@ def parse_text(text: str) -> TextStory | None:
     start, end = _densest_run(lines)
     if start is None:
         return None
+    end = _before_comments(lines, start, end)
     header = lines[:start]
     body = _body(lines, start, end)
     if not any(p.kind == "text" for p in body):
@@ -85,6 +86,24 @@ def _densest_run(lines: list[Line]) -> tuple[int | None, int]:
         if total > best:
             best, best_span = total, (start, i)
     return best_span
+
+
+def _is_stamp(line: Line) -> bool:
+    """A short line that is mostly a date and time: a post's or comment's stamp."""
+    return line.words <= 14 and not line.sentence and find_stamp(line.text)
+
+
+def _before_comments(lines: list[Line], start: int, end: int) -> int:
+    """Where the story ends if readers' comments follow it in the run.
+
+    Comments show as a rhythm of stamped entries: a short line with a date
+    and a time before each one. Three or more stamps after the story has
+    begun mark the first of them as the end of the story.
+    """
+    stamps = [line.index for line in lines[start + 1 : end + 1] if _is_stamp(line)]
+    if len(stamps) >= 3:
+        return stamps[0] - 1
+    return end
 
 
 def _body(lines: list[Line], start: int, end: int) -> list[Paragraph]:
