@@ -92,7 +92,7 @@ def _from_html(text: str, source: str, url: str | None) -> Article | None:
 def _from_text(text: str, source: str, url: str | None) -> Article | None:
     from reader.ingest.text import parse_text
 
-    story = parse_text(text)
+    story = parse_text(text, controls_stripped=True)
     if story is None:
         return None
     return _article(story.title, story.paragraphs, source, url=url, site=story.site,

@@ -7,6 +7,7 @@ together tell running prose from menus, titles, captions and credits.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,14 @@ _STOPWORDS = frozenset(
     .split()
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
+_first = operator.itemgetter(0)
+
+
+def _is_copyright(text: str) -> bool:
+    lowered = text.lower()
+    if "©" in text or "(c)" in lowered or "copyright" in lowered or "rights reserved" in lowered:
+        return bool(_COPYRIGHT.search(text))
+    return False
 
 
 @dataclass(slots=True)
@@ -52,23 +61,22 @@ _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 def features(index: int, text: str) -> Line:
     words = _WORD.findall(text)
     n = len(words)
-    wide = len(_WIDE.findall(text))
-    if wide:  # Chinese and Japanese run words together: count characters
-        n += wide // 2
-    cased = [w for w in words if w[0].isalpha() and w[0].lower() != w[0].upper()]
-    if cased:
-        lower = sum(1 for w in cased if w[0].islower()) / len(cased)
-    else:  # a script without case (Korean, Chinese...): no evidence either way
-        lower = 1.0 if n else 0.0
-    stop = sum(1 for w in words if w.lower() in _STOPWORDS) / len(words) if words else 0.0
+    if not text.isascii() and _WIDE.search(text):
+        n += len(_WIDE.findall(text)) // 2  # Chinese and Japanese: count characters
+    initials = "".join(map(_first, words))
+    lowers = sum(map(str.islower, initials))
+    cased = lowers + sum(map(str.isupper, initials))
+    # A script without case (Korean, Chinese...) gives no evidence either way.
+    lower = lowers / cased if cased else (1.0 if n else 0.0)
+    stop = sum(map(_STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
     return Line(
         index=index,
         text=text,
         words=n,
         lower=lower,
         stop=stop,
-        sentence=bool(_SENTENCE_END.search(text)),
-        copyright=bool(_COPYRIGHT.search(text)),
+        sentence=bool(_SENTENCE_END.search(text[-16:])),
+        copyright=_is_copyright(text),
     )
 
 

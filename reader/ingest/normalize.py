@@ -21,7 +21,8 @@ _ESCAPES = re.compile("|".join((_OSC, _CSI, _STR, _C1_CSI, _C1_OSC, _ESC)))
 # Every C0 control but tab and newline, DEL, every C1 control.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[^\S\n]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_CHARS = "\u200b\u2060\ufeff\u00ad"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
 
 def strip_controls(text: str) -> str:
@@ -47,9 +48,11 @@ def clean_line(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, *, controls_stripped: bool = False) -> str:
     """Many lines: each line cleaned as by :func:`clean_line`, newlines kept."""
-    text = strip_controls(text)
-    text = _ZERO_WIDTH.sub("", text)
+    if not controls_stripped:
+        text = strip_controls(text)
+    if any(ch in text for ch in _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))

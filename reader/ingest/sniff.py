@@ -27,6 +27,7 @@ _HTML_START = re.compile(
 )
 _TAG = re.compile(r"</?(p|div|br|a|span|li|ul|td|tr|h[1-6]|img|script|style|article)[\s>/]",
                   re.IGNORECASE)
+_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]")  # not tab, LF, FF, CR, ESC
 _LEADING_JUNK = re.compile(r"^(?:\s+|<!--.*?-->|<\?xml[^>]*\?>)*", re.DOTALL)
 
 
@@ -51,8 +52,7 @@ def _looks_binary(head: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls > len(head) * 0.05
+    return len(_CONTROL_BYTES.findall(head)) > len(head) * 0.05
 
 
 def _sniff_text(text: str) -> Kind:

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from reader.ingest.dates import find_date, find_dateline, find_stamp
 from reader.ingest.lines import Line, features, is_prose
-from reader.ingest.normalize import clean_line
+from reader.ingest.normalize import clean_text
 from reader.model import Paragraph
 
 _SEPARATOR = re.compile(r"\s+[|\-–—·•»:]\s+")
@@ -35,10 +35,10 @@ class TextStory:
     published: datetime | None
 
 
-def parse_text(text: str) -> TextStory | None:
+def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | None:
     """The story in a plain-text dump, or None when no prose is found."""
     lines = []
-    for raw, line_text in _lines(text):
+    for raw, line_text in _lines(text, controls_stripped):
         line = features(len(lines), line_text)
         line.raw = raw
         lines.append(line)
@@ -62,8 +62,8 @@ def parse_text(text: str) -> TextStory | None:
     return TextStory(title or body[0].text[:80], tuple(body), site, authors, published)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    cleaned = (clean_line(raw) for raw in text.split("\n"))
+def _lines(text: str, controls_stripped: bool) -> list[tuple[int, str]]:
+    cleaned = clean_text(text, controls_stripped=controls_stripped).split("\n")
     return [(raw, line) for raw, line in enumerate(cleaned) if line]
 
 
