@@ -1,8 +1,16 @@
-"""Feed commands: feeds add/list/remove/import/export, refresh."""
+"""Feed commands: feeds add/list/remove/import/export, refresh; and URL import."""
 
 from __future__ import annotations
 
-from reader.errors import SourceError
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from reader.cli import main
+from reader.cli.common import echo_json, fail, pass_state, reports_errors
 
 
 def import_url(library, url: str) -> str:
@@ -12,4 +20,172 @@ def import_url(library, url: str) -> str:
     "subscribed". Raises FetchError/SourceError naming the URL.
     Used by ``byline import`` for arguments that are http(s) URLs.
     """
-    raise SourceError(url, "importing URLs is not built yet")
+    from reader.subscribe import import_url as run
+
+    return run(library, url)
+
+
+@main.group("feeds")
+def feeds() -> None:
+    """Subscribe to RSS/Atom feeds, list them, move them in and out as OPML."""
+
+
+@feeds.command("add")
+@click.argument("source")
+@click.option("--folder", help="File the feed(s) under this folder ('News/World' nests).")
+@pass_state
+@reports_errors
+def feeds_add(state, source: str, folder: str | None) -> None:
+    """Subscribe to a feed URL (or the feed a page names).
+
+    SOURCE may also be a file: an OPML subscription list, or a list of feed
+    URLs one a line. Run `byline refresh` to fetch the stories.
+    """
+    from reader.subscribe import subscribe, subscribe_file
+
+    library = state.open_library()
+    path = Path(source)
+    if "://" not in source and path.exists():
+        new, total = subscribe_file(library, path, folder=folder)
+        click.echo(f"subscribed to {new} new feed{'s' * (new != 1)} ({total} in {source})")
+        return
+    feed, new = subscribe(library, source, folder=folder)
+    what = "subscribed to" if new else "already subscribed to"
+    click.echo(f"{what} {feed.name} <{feed.url}>; run `byline refresh` to fetch its stories")
+
+
+@feeds.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--folder", help="Put the file's feeds (and folders) under this folder.")
+@pass_state
+@reports_errors
+def feeds_import(state, file: Path, folder: str | None) -> None:
+    """Subscribe to every feed in an OPML file, keeping its folders."""
+    from reader.subscribe import subscribe_file
+
+    new, total = subscribe_file(state.open_library(), file, folder=folder, opml_only=True)
+    click.echo(f"subscribed to {new} new feed{'s' * (new != 1)} ({total} in {file})")
+
+
+@feeds.command("export")
+@pass_state
+@reports_errors
+def feeds_export(state) -> None:
+    """Print your subscriptions as OPML 2.0 (folders as nested outlines)."""
+    from reader.ingest.opml import Subscription, write_opml
+    from reader.library.feeds import FeedStore
+
+    store = FeedStore.of(state.open_library())
+    subs = [Subscription(f.url, f.title, f.folder, f.link) for f in store.list()]
+    click.echo(write_opml(subs), nl=False)
+
+
+@feeds.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
+@pass_state
+@reports_errors
+def feeds_list(state, as_json: bool) -> None:
+    """Your feeds: title, URL, articles, unread, last update and last error."""
+    from reader.library.feeds import FeedStore
+
+    library = state.open_library()
+    store = FeedStore.of(library)
+    counts: dict[str, list[int]] = {}
+    for entry in library.list():
+        if entry.feed:
+            c = counts.setdefault(entry.feed, [0, 0])
+            c[0] += 1
+            c[1] += not entry.read
+    subs = store.list()
+    if not subs and not as_json:
+        click.echo("no feeds yet; add one with `byline feeds add URL`")
+        return
+    for f in subs:
+        total, unread = counts.get(f.url, (0, 0))
+        if as_json:
+            echo_json(
+                {"url": f.url, "title": f.title, "folder": f.folder, "link": f.link,
+                 "articles": total, "unread": unread, "updated": _iso(f.updated),
+                 "error": f.error}
+            )  # fmt: skip
+            continue
+        folder = f"{f.folder}/ " if f.folder else ""
+        click.echo(f"{folder}{f.name}  <{f.url}>")
+        when = _local(f.updated) if f.updated else "never"
+        click.echo(f"    {total} articles, {unread} unread; updated {when}")
+        if f.error:
+            click.echo(f"    last error: {f.error}")
+
+
+@feeds.command("remove")
+@click.argument("url")
+@click.option("--delete-articles", is_flag=True, help="Also delete the feed's stored articles.")
+@pass_state
+@reports_errors
+def feeds_remove(state, url: str, delete_articles: bool) -> None:
+    """Unsubscribe from a feed (its articles stay unless --delete-articles)."""
+    from reader.library.feeds import FeedStore
+
+    library = state.open_library()
+    feed = FeedStore.of(library).remove(url)
+    gone = 0
+    if delete_articles:
+        for entry in library.list(feed=feed.url):
+            library.remove(entry.id)
+            gone += 1
+    kept = "" if delete_articles else "; its articles stay in the library"
+    deleted = f" and deleted its {gone} articles" if delete_articles else ""
+    click.echo(f"unsubscribed from {feed.name}{deleted}{kept}")
+
+
+@main.command("refresh")
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--fetch-full/--no-fetch-full",
+    default=True,
+    show_default=True,
+    help="Fetch the full story of entries that carry only a summary.",
+)
+@pass_state
+@reports_errors
+def refresh_cmd(state, urls: tuple[str, ...], fetch_full: bool) -> None:
+    """Fetch new stories from all your feeds (or the URLs given).
+
+    Feeds are fetched concurrently, with conditional requests so an unchanged
+    feed costs little. Exits 1 if any feed could not be refreshed.
+    """
+    from reader.refresh import refresh
+
+    library = state.open_library()
+    if sys.stderr.isatty():
+        with click.progressbar(length=1, label="refreshing feeds", file=sys.stderr) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, 1)
+                bar.update(done - bar.pos)
+
+            report = refresh(library, urls or None, fetch_full=fetch_full, progress=progress)
+    else:
+        report = refresh(library, urls or None, fetch_full=fetch_full)
+    for result in report.feeds:
+        if result.error:
+            fail(result.error)
+        elif result.new or result.summaries or result.warning:
+            line = f"{result.name}: {result.new} new"
+            if result.summaries:
+                line += f" ({len(result.summaries)} kept as summaries: full story unavailable)"
+            if result.warning:
+                line += f" (malformed feed, read anyway: {result.warning})"
+            click.echo(line)
+    click.echo(f"{report.summary()} in {report.seconds:.1f} s")
+    if report.failed:
+        sys.exit(1)
+
+
+def _iso(stamp: float | None) -> str | None:
+    return datetime.fromtimestamp(stamp).astimezone().isoformat(timespec="seconds") if stamp else None
+
+
+def _local(stamp: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp))
+

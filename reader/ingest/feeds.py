@@ -19,6 +19,7 @@ import feedparser
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from reader.errors import SourceError
+from reader.ingest.normalize import clean_line, strip_controls
 from reader.model import Article, Paragraph, article_id
 
 # Content shorter than this (in characters of text) counts as a summary, and
@@ -27,9 +28,6 @@ from reader.model import Article, Paragraph, article_id
 SHORT_CONTENT = 200
 SHORT_DESCRIPTION = 1500
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACE = re.compile(r"\s+")
-_FEED_START = re.compile(rb"<(rss|feed|rdf:RDF|RDF)[\s>]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +62,6 @@ class ParsedFeed:
     link: str | None
     entries: tuple[FeedEntry, ...]
     warning: str | None = None  # why feedparser found it malformed, if it did
-
-
-def looks_like_feed(data: bytes) -> bool:
-    """A quick look at the first bytes: an <rss>, <feed> or <rdf:RDF> root."""
-    return bool(_FEED_START.search(data[:2048]))
 
 
 def parse_feed(data: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
@@ -177,8 +170,8 @@ _SKIP = {"script", "style", "noscript", "iframe", "object", "embed", "svg", "tem
 
 
 def clean(text: str) -> str:
-    """Control characters out, runs of whitespace to one space, ends trimmed."""
-    return _SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
+    """Escape sequences and controls out, NFC, whitespace to one space, trimmed."""
+    return clean_line(text)
 
 
 def html_text(fragment: str) -> str:
@@ -186,7 +179,7 @@ def html_text(fragment: str) -> str:
 
 
 def text_paragraphs(text: str) -> tuple[Paragraph, ...]:
-    blocks = re.split(r"\n\s*\n", _CONTROL.sub(lambda m: m[0] if m[0] == "\n" else " ", text))
+    blocks = re.split(r"\n\s*\n", strip_controls(text))
     return tuple(Paragraph(t) for t in (clean(b) for b in blocks) if t)
 
 

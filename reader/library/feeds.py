@@ -1,0 +1,161 @@
+"""The feed subscriptions: ``feeds.json`` in the library folder.
+
+One TinyDB record per feed: url, title, folder, site link, the validators
+for conditional requests (ETag, Last-Modified), the time of the last
+successful update and the last error. Writes are atomic and taken under the
+library's lock (:mod:`reader.library.storage`). A damaged file is set aside
+and the list rebuilt from the feeds the stored articles came from.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from reader.errors import NotFoundError
+from reader.library.storage import AtomicJSONStorage, FileLock, RecordTable
+
+TABLE = "feeds"
+FILENAME = "feeds.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    url: str
+    title: str | None = None
+    folder: str | None = None
+    link: str | None = None  # the site's home page
+    etag: str | None = None
+    last_modified: str | None = None
+    updated: float | None = None  # unix time of the last successful refresh
+    error: str | None = None  # why the last refresh failed, if it did
+    added: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return self.title or self.url
+
+
+_FIELDS = {f.name for f in fields(Feed)}
+
+
+def _feed(record: Mapping[str, Any]) -> Feed:
+    return Feed(**{k: v for k, v in record.items() if k in _FIELDS})
+
+
+class FeedStore:
+    """The subscriptions of one library. Get it with :meth:`FeedStore.of`."""
+
+    def __init__(self, path: Path, lock: FileLock, *, durable: bool = True) -> None:
+        self.path = path
+        self.lock = lock
+        self.notices: list[str] = []
+        self._aside: Path | None = None
+        self.storage = AtomicJSONStorage(path, durable=durable, on_damage=self._on_damage)
+
+    @classmethod
+    def of(cls, library: Any) -> FeedStore:
+        """The feed store beside ``library``'s other files, sharing its lock."""
+        store = cls(Path(library.path) / FILENAME, library.lock)
+        with store.lock:
+            store._records()
+            if store._aside is not None:
+                aside, store._aside = store._aside, None
+                urls = sorted({e.feed for e in library.list() if e.feed})
+                store.add_many(Feed(url) for url in urls)
+                message = (
+                    f"The feed list {store.path} was damaged; it was moved to {aside} and "
+                    f"rebuilt from your articles ({len(urls)} feeds; titles and folders "
+                    "return on refresh or by importing your OPML file)."
+                )
+                store.notices.append(message)
+                library.notices.append(message)
+        return store
+
+    def _on_damage(self, path: Path, aside: Path) -> None:
+        self._aside = aside
+
+    def _records(self) -> dict[str, dict[str, Any]]:
+        return self.storage.table(TABLE)
+
+    def _ids(self) -> dict[str, int]:
+        return {r["url"]: int(doc_id) for doc_id, r in self._records().items()}
+
+    # -- reading ------------------------------------------------------------
+
+    def list(self) -> list[Feed]:
+        """Every feed, by folder then title."""
+        feeds = [_feed(r) for r in self._records().values()]
+        return sorted(feeds, key=lambda f: ((f.folder or "").casefold(), f.name.casefold()))
+
+    def get(self, url: str) -> Feed | None:
+        for record in self._records().values():
+            if record.get("url") == url:
+                return _feed(record)
+        return None
+
+    def require(self, url: str) -> Feed:
+        feed = self.get(url) or self.get(url.strip()) or self.get(url.rstrip("/"))
+        if feed is None:
+            raise NotFoundError(f"not subscribed to {url} (see `byline feeds list`)")
+        return feed
+
+    # -- writing ------------------------------------------------------------
+
+    def add(self, feed: Feed) -> bool:
+        """Subscribe; True if new. An existing feed keeps its state, takes new title/folder."""
+        return self.add_many([feed]) == 1
+
+    def add_many(self, feeds: Iterable[Feed]) -> int:
+        """Subscribe to many in one write; returns how many were new."""
+        with self.lock:
+            ids = self._ids()
+            records = self._records()
+            upserts: dict[int, dict[str, Any]] = {}
+            new = 0
+            next_id = max(ids.values(), default=0) + 1
+            for feed in feeds:
+                if feed.url in ids:
+                    doc_id = ids[feed.url]
+                    old = _feed(upserts.get(doc_id) or records[str(doc_id)])
+                    merged = replace(
+                        old,
+                        title=feed.title or old.title,
+                        folder=feed.folder or old.folder,
+                        link=feed.link or old.link,
+                    )
+                    upserts[doc_id] = asdict(merged)
+                    continue
+                ids[feed.url] = doc_id = next_id
+                next_id += 1
+                upserts[doc_id] = asdict(replace(feed, added=feed.added or time.time()))
+                new += 1
+            if upserts:
+                RecordTable(self.storage, TABLE).apply(upserts)
+            return new
+
+    def remove(self, url: str) -> Feed:
+        with self.lock:
+            feed = self.require(url)
+            RecordTable(self.storage, TABLE).apply(removes=[self._ids()[feed.url]])
+            return feed
+
+    def update(self, changes: Mapping[str, Mapping[str, Any]]) -> None:
+        """Change fields of many feeds (url -> {field: value}) in one write.
+
+        Feeds removed meanwhile (by another running copy) are skipped.
+        """
+        with self.lock:
+            ids = self._ids()
+            records = self._records()
+            upserts = {}
+            for url, change in changes.items():
+                if url in ids:
+                    record = dict(records[str(ids[url])])
+                    record.update((k, v) for k, v in change.items() if k in _FIELDS)
+                    upserts[ids[url]] = record
+            if upserts:
+                RecordTable(self.storage, TABLE).apply(upserts)

@@ -1,0 +1,153 @@
+"""Adding from the web: importing an article URL, subscribing to feeds.
+
+:func:`import_url` fetches a URL and imports the page as an article (the
+URL after redirects is its url and so its id), or subscribes if it is a
+feed. :func:`subscribe` adds a feed by URL, finding the feed a page names
+when given the page; :func:`subscribe_file` adds the feeds of an OPML file
+or of a list of URLs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from reader.errors import FetchError, SourceError
+from reader.ingest.feeds import ParsedFeed, parse_feed
+from reader.ingest.fetch import Fetcher, Response, check_url
+from reader.ingest.sniff import sniff
+from reader.library.feeds import Feed, FeedStore
+from reader.model import article_id
+
+PAGE_OR_FEED = "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/*;q=0.8, */*;q=0.5"  # noqa: E501
+_READABLE = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom",
+             "application/rdf", "application/octet-stream")  # fmt: skip
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+def _kind(response: Response, source: str) -> str:
+    """ "feed", "html" or "text"; FetchError if the URL is not a page or a feed."""
+    ctype = response.content_type.split(";")[0].strip().lower()
+    kind = sniff(response.content) if response.content.strip() else "empty"
+    if kind == "binary" or (ctype and not ctype.startswith(_READABLE)):
+        raise FetchError(source, f"not a web page or feed ({ctype or 'binary data'})")
+    if kind == "empty":
+        raise FetchError(source, "the server sent an empty page")
+    return kind
+
+
+def _fetch(fetcher: Fetcher | None, url: str) -> Response:
+    if fetcher is not None:
+        return fetcher.fetch(url, accept=PAGE_OR_FEED)
+    with Fetcher() as own:
+        return own.fetch(url, accept=PAGE_OR_FEED)
+
+
+def import_url(library: Any, url: str, *, fetcher: Fetcher | None = None) -> str:
+    """Import the article at ``url``, or subscribe if it is a feed.
+
+    Returns "imported", "updated", "unchanged" or "subscribed".
+    """
+    from reader.ingest import parse_bytes
+
+    url = check_url(url)
+    response = _fetch(fetcher, url)
+    if _kind(response, url) == "feed":
+        _add_feed(library, response, folder=None)
+        return "subscribed"
+    article = parse_bytes(response.content, source=response.url, url=response.url)
+    if article.url != response.url:
+        article = replace(
+            article,
+            url=response.url,
+            id=article_id(response.url, article.title, article.paragraphs),
+        )
+    return library.add(article)
+
+
+def subscribe(
+    library: Any, url: str, *, folder: str | None = None, fetcher: Fetcher | None = None
+) -> tuple[Feed, bool]:
+    """Subscribe to the feed at ``url`` (or the one the page at ``url`` names).
+
+    The feed is fetched once to check it is one and to learn its title.
+    Returns the feed and whether it is new.
+    """
+    url = check_url(url)
+    response = _fetch(fetcher, url)
+    if _kind(response, url) != "feed":
+        found = discover_feed(response.content, response.url)
+        if found is None:
+            raise SourceError(url, "not a feed, and the page names no RSS or Atom feed")
+        response = _fetch(fetcher, found)
+        if _kind(response, found) != "feed":
+            raise SourceError(found, "the page names this as its feed, but it is not one")
+    return _add_feed(library, response, folder=folder)
+
+
+def _add_feed(library: Any, response: Response, *, folder: str | None) -> tuple[Feed, bool]:
+    parsed: ParsedFeed = parse_feed(response.content, response.url, response.content_type)
+    store = FeedStore.of(library)
+    new = store.add(Feed(response.url, parsed.title, folder, parsed.link))
+    feed = store.get(response.url)
+    assert feed is not None
+    return feed, new
+
+
+def discover_feed(page: bytes, base: str) -> str | None:
+    """The first RSS/Atom feed a page names in <link rel="alternate">, absolute."""
+    from bs4 import BeautifulSoup
+
+    from reader.ingest.decode import decode
+
+    head = decode(page[:200_000])
+    soup = BeautifulSoup(head, "lxml")
+    for link in soup.find_all("link", href=True):
+        rel = link.get("rel") or []
+        rels = rel if isinstance(rel, list) else str(rel).split()
+        kind = str(link.get("type", "")).lower()
+        if "alternate" in [r.lower() for r in rels] and kind in _FEED_TYPES:
+            return urljoin(base, str(link["href"]).strip())
+    return None
+
+
+def subscribe_file(
+    library: Any, path: Path, *, folder: str | None = None, opml_only: bool = False
+) -> tuple[int, int]:
+    """Subscribe to the feeds in an OPML file or a list of URLs (one a line).
+
+    ``folder`` is put above the file's own folders. Nothing is fetched: titles
+    arrive with the first refresh. Returns (new feeds, feeds in the file).
+    """
+    from reader.ingest.opml import parse_opml
+
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(source, f"cannot read ({error.strerror or error})") from None
+    head = data.lstrip()[:4096].lower()
+    if opml_only or b"<opml" in head:
+        subs = parse_opml(data, source)
+        feeds = [Feed(s.url, s.title, _under(folder, s.folder), s.link) for s in subs]
+    elif sniff(data) != "text":
+        raise SourceError(source, "not an OPML file or a list of feed URLs")
+    else:
+        feeds = []
+        for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                feeds.append(Feed(check_url(line), folder=folder))
+            except FetchError:
+                raise SourceError(f"{source}:{number}", f"not an http(s) URL: {line}") from None
+    for feed in feeds:
+        check_url(feed.url)
+    return FeedStore.of(library).add_many(feeds), len(feeds)
+
+
+def _under(parent: str | None, child: str | None) -> str | None:
+    return "/".join(p for p in (parent, child) if p) or None

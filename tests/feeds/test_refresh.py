@@ -1,0 +1,169 @@
+"""Refreshing feeds from a local server into a real library on disk."""
+
+import pytest
+
+from reader.errors import NotFoundError
+from reader.ingest.fetch import Fetcher
+from reader.library import Library
+from reader.library.feeds import Feed, FeedStore
+from reader.model import article_id
+from reader.refresh import refresh
+from tests.feeds.samples import STORY, atom, rss, story_html
+
+FULL = "".join(f"<p>{STORY} Part {i}.</p>" for i in range(3))
+
+
+@pytest.fixture
+def library(tmp_path):
+    with Library.open(tmp_path / "lib") as lib:
+        yield lib
+
+
+@pytest.fixture
+def fetcher():
+    with Fetcher(timeout=2) as f:
+        yield f
+
+
+def subscribe(library, *urls):
+    FeedStore.of(library).add_many(Feed(u) for u in urls)
+
+
+def items(web, n, start=0):
+    return [
+        {"title": f"Story {i}", "link": web.url(f"/s{i}"), "content": FULL, "summary": f"Sum {i}"}
+        for i in range(start, start + n)
+    ]
+
+
+def test_rss_with_full_content_imports_entries_without_fetching_pages(web, library, fetcher):
+    url = web.add("/rss", rss("Harbour News", items(web, 3)), content_type="application/rss+xml")
+    subscribe(library, url)
+    report = refresh(library, fetcher=fetcher)
+    assert report.new == 3 and not report.failed
+    entries = library.list()
+    assert {e.title for e in entries} == {"Story 0", "Story 1", "Story 2"}
+    assert {(e.site, e.feed) for e in entries} == {("Harbour News", url)}
+    assert library.get(article_id(web.url("/s1"), "", ())).paragraphs[0].text.startswith(
+        '"We will not give up,"'
+    )
+    assert not web.hits("/s1")  # the feed carried the whole story
+    assert FeedStore.of(library).get(url).title == "Harbour News"
+
+
+def test_atom_summaries_get_their_full_story_from_the_link(web, library, fetcher):
+    web.add("/story/a", story_html("Ferries stay in dock", site="Quay Times Online"))
+    entries = [
+        {"title": "Ferries", "link": web.url("/story/a"), "summary": "Short summary."},
+        {"title": "Gone", "link": web.url("/story/missing"), "summary": "Only this."},
+    ]
+    url = web.add("/atom", atom("Quay Times", entries), content_type="application/atom+xml")
+    subscribe(library, url)
+    report = refresh(library, fetcher=fetcher)
+    assert report.new == 2
+    full = library.get(article_id(web.url("/story/a"), "", ()))
+    assert len(full.paragraphs) >= 6 and "harbour master" in full.paragraphs[1].text
+    assert full.site == "Quay Times Online" and full.feed == url
+    assert full.authors == ("Ann Writer",)
+    assert web.hits("/story/a")[0].headers["accept"].startswith("text/html")
+    fallback = library.get(article_id(web.url("/story/missing"), "", ()))
+    assert fallback.paragraphs[0].text == "Only this."
+    assert "HTTP 404 Not Found" in fallback.paragraphs[-1].text
+    (result,) = report.feeds
+    assert result.summaries == [f"{web.url('/story/missing')}: HTTP 404 Not Found"]
+
+
+def test_no_fetch_full_keeps_summaries_and_fetches_nothing(web, library, fetcher):
+    entries = [{"title": "F", "link": web.url("/story/a"), "summary": "Short summary."}]
+    subscribe(library, web.add("/atom", atom("Q", entries)))
+    refresh(library, fetcher=fetcher, fetch_full=False)
+    assert not web.hits("/story/a")
+    (entry,) = library.list()
+    assert [p.text for p in library.get(entry.id).paragraphs] == ["Short summary."]
+
+
+def test_a_refresh_adds_only_new_entries_and_keeps_read_state(web, library, fetcher):
+    url = web.add("/rss", rss("N", items(web, 3)))
+    subscribe(library, url)
+    refresh(library, fetcher=fetcher)
+    first = {e.id: e.imported for e in library.list()}
+    read_id = article_id(web.url("/s0"), "", ())
+    library.set_read(read_id)
+    web.add("/rss", rss("N", items(web, 1, start=3) + items(web, 3)))  # one new on top
+    report = refresh(library, fetcher=fetcher)
+    assert report.new == 1
+    now = {e.id: e for e in library.list()}
+    assert len(now) == 4 and set(first) < set(now)
+    assert now[read_id].read and not now[article_id(web.url("/s3"), "", ())].read
+    assert all(now[i].imported == first[i] for i in first)
+
+
+def test_unchanged_feeds_come_back_304_and_cost_no_parsing(web, library, fetcher):
+    url = web.add("/rss", rss("N", items(web, 2)), etag='"v1"')
+    subscribe(library, url)
+    refresh(library, fetcher=fetcher)
+    assert FeedStore.of(library).get(url).etag == '"v1"'
+    report = refresh(library, fetcher=fetcher)
+    (result,) = report.feeds
+    assert result.not_modified and result.new == 0 and result.error is None
+    assert web.hits("/rss")[-1].headers["if-none-match"] == '"v1"'
+    assert report.summary() == "0 new stories from 1 feed (1 unchanged)"
+
+
+def test_feed_failures_are_reported_stored_and_cleared(web, library, fetcher):
+    missing = web.url("/gone")
+    broken = web.add("/broken", "boom", status=500)
+    garbage = web.add("/garbage", b"\x89PNG\r\n\x1a\n\x00\x00 not a feed", content_type="text/xml")
+    fine = web.add("/fine", rss("Fine", items(web, 1)))
+    subscribe(library, missing, broken, garbage, fine)
+    report = refresh(library, fetcher=fetcher)
+    errors = {r.url: r.error for r in report.feeds}
+    assert errors[missing] == f"{missing}: HTTP 404 Not Found"
+    assert errors[broken] == f"{broken}: HTTP 500 Internal Server Error"
+    assert errors[garbage].startswith(f"{garbage}: not a readable RSS or Atom feed")
+    assert errors[fine] is None and report.new == 1
+    store = FeedStore.of(library)
+    assert store.get(missing).error == errors[missing] and store.get(missing).updated is None
+    web.add("/gone", rss("Back", items(web, 1, start=5)))
+    refresh(library, [missing], fetcher=fetcher)
+    assert store.get(missing).error is None and store.get(missing).title == "Back"
+
+
+def test_a_slow_feed_times_out_without_holding_up_the_others(web, library):
+    slow = web.add("/slow", rss("Slow", items(web, 1)), delay=1.0)
+    fast = web.add("/fast", rss("Fast", items(web, 1, start=1)))
+    subscribe(library, slow, fast)
+    with Fetcher(timeout=0.3) as quick:
+        report = refresh(library, fetcher=quick)
+    assert {r.url: r.error for r in report.feeds} == {slow: f"{slow}: timed out after 0.3 s", fast: None}
+    assert report.new == 1
+
+
+def test_progress_counts_feeds_and_unknown_urls_are_refused(web, library, fetcher):
+    urls = [web.add(f"/f{i}", rss(f"F{i}", items(web, 1, start=i))) for i in range(3)]
+    subscribe(library, *urls)
+    calls = []
+    refresh(library, fetcher=fetcher, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    with pytest.raises(NotFoundError, match="not subscribed"):
+        refresh(library, [web.url("/other")], fetcher=fetcher)
+
+
+def test_the_same_story_in_two_feeds_is_stored_once(web, library, fetcher):
+    shared = items(web, 2)
+    a = web.add("/a", rss("A", shared))
+    b = web.add("/b", rss("B", list(reversed(shared))))
+    subscribe(library, a, b)
+    report = refresh(library, fetcher=fetcher)
+    assert report.new == 2 and len(library.list()) == 2
+
+
+def test_entries_without_links_use_their_guid_as_identity(web, library, fetcher):
+    entry = {"title": "No link", "guid": "tag:example.org,2024:7", "content": FULL}
+    url = web.add("/rss", rss("G", [entry]))
+    subscribe(library, url)
+    refresh(library, fetcher=fetcher)
+    web.add("/rss", rss("G", [{**entry, "title": "No link (edited)"}]))
+    assert refresh(library, fetcher=fetcher).new == 0
+    (only,) = library.list()
+    assert only.id == article_id("tag:example.org,2024:7", "", ())
