@@ -1,0 +1,212 @@
+"""Importing files, folders and URLs into the library, parsing in parallel.
+
+:func:`import_paths` is the one door, shared by ``byline import`` and the
+app's import key (call it from a worker thread; ``progress(done, total)``
+reports as files are parsed). Files are parsed in a process pool, in chunks
+so that each task is worth sending; the parsed articles are stored in
+batches by this process while the workers go on parsing. One bad file never
+stops the rest: each failure is kept, with its reason, in the report.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.errors import BylineError, SourceError
+from reader.library import Library
+from reader.model import Article
+
+Progress = Callable[[int, int], None]
+URL_PREFIXES = ("http://", "https://")
+_MAX_CHUNK = 8
+_FLUSH_SECONDS = 1.0
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    subscribed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def count(self, outcome: str, n: int = 1) -> None:
+        setattr(self, outcome, getattr(self, outcome) + n)
+
+    def summary(self) -> str:
+        """One line: "imported 120, updated 2, unchanged 0, failed 1"."""
+        parts = [
+            f"imported {self.imported}",
+            f"updated {self.updated}",
+            f"unchanged {self.unchanged}",
+        ]
+        if self.subscribed:
+            parts.append(f"subscribed {self.subscribed}")
+        parts.append(f"failed {self.failed}")
+        return ", ".join(parts)
+
+
+def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], list[tuple[str, str]]]:
+    """Files (folders walked recursively, hidden names skipped), URLs, and failures."""
+    files: list[Path] = []
+    urls: list[str] = []
+    failures: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+
+    def take(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for item in paths:
+        text = str(item)
+        if text.startswith(URL_PREFIXES):
+            urls.append(text)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for found in _walk(path):
+                take(found)
+        elif path.exists():
+            take(path)
+        else:
+            failures.append((text, "no such file or folder"))
+    return files, urls, failures
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield Path(folder, name)
+
+
+Parsed = tuple[str, Article | None, str | None]  # (source, article, failure reason)
+
+
+def parse_files(paths: list[str]) -> list[Parsed]:
+    """Parse files with ``reader.ingest.load_path`` (runs in the worker processes)."""
+    from reader.ingest import load_path
+
+    out: list[Parsed] = []
+    for path in paths:
+        try:
+            out.append((path, load_path(path), None))
+        except SourceError as error:
+            out.append((path, None, error.reason))
+        except BylineError as error:
+            out.append((path, None, str(error)))
+        except Exception as error:  # a bug in a parser: report it, go on
+            out.append((path, None, f"could not parse ({type(error).__name__}: {error})"))
+    return out
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[str | Path],
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import files, folders and http(s) URLs into ``library``."""
+    report = ImportReport()
+    files, urls, failures = expand(paths)
+    report.failures.extend(failures)
+    total = len(files) + len(urls)
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    if progress is not None:
+        progress(0, total)
+    store = _Store(library, report)
+    for batch in _parsed_chunks([str(f) for f in files], jobs):
+        store.take(batch)
+        tick(len(batch))
+    store.flush()
+    for url in urls:
+        _import_url(library, url, report)
+        tick(1)
+    return report
+
+
+def _import_url(library: Library, url: str, report: ImportReport) -> None:
+    from reader.cli.feeds_cmd import import_url
+
+    try:
+        report.count(import_url(library, url))
+    except SourceError as error:
+        report.failures.append((url, error.reason))
+    except BylineError as error:
+        report.failures.append((url, str(error)))
+
+
+class _Store:
+    """Collects parsed articles and stores them in batches (about one a second)."""
+
+    def __init__(self, library: Library, report: ImportReport) -> None:
+        self.library = library
+        self.report = report
+        self.pending: list[Article] = []
+        self.last = time.monotonic()
+
+    def take(self, parsed: list[Parsed]) -> None:
+        for source, article, reason in parsed:
+            if article is None:
+                self.report.failures.append((source, reason or "could not parse"))
+            else:
+                self.pending.append(article)
+        if time.monotonic() - self.last >= _FLUSH_SECONDS or len(self.pending) >= 500:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            for outcome, n in self.library.add_many(self.pending).items():
+                self.report.count(outcome, n)
+            self.pending = []
+        self.last = time.monotonic()
+
+
+def _parsed_chunks(files: list[str], jobs: int | None) -> Iterator[list[Parsed]]:
+    """Parsed files, a chunk at a time, in whatever order the workers finish."""
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    if workers == 1 or len(files) < 4:
+        for path in files:
+            yield parse_files([path])
+        return
+    size = max(1, min(_MAX_CHUNK, math.ceil(len(files) / (workers * 4))))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    import multiprocessing
+
+    import reader.ingest  # noqa: F401  (loaded once here, inherited by forked workers)
+
+    # Forking a process that runs other threads (the app) can deadlock the
+    # child; a fresh server process is safe there, fork is fastest elsewhere.
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures: dict[Future[list[Parsed]], list[str]] = {
+            pool.submit(parse_files, chunk): chunk for chunk in chunks
+        }
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as error:  # a worker died (killed, out of memory)
+                reason = f"the parser process failed ({type(error).__name__})"
+                yield [(path, None, reason) for path in futures[future]]

@@ -1,0 +1,98 @@
+"""byline's importer: folders walked, files parsed in parallel, failures named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.importer import ImportReport, expand, import_paths
+from reader.library import Library
+
+
+def _page(topic: str) -> str:
+    body = "".join(
+        f"<p>Paragraph {i} of the council story: the mayor said the {topic} would be "
+        "finished by spring, and residents asked about its cost at a long meeting.</p>"
+        for i in range(8)
+    )
+    return (
+        f"<html><head><title>Council approves {topic}</title>"
+        "<meta property='og:site_name' content='Town Crier'></head>"
+        f"<body><article><h1>Council approves {topic}</h1>{body}</article></body></html>"
+    )
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "pages"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    (root / "bridge.html").write_text(_page("bridge"))
+    (root / "sub" / "tunnel.html").write_text(_page("tunnel"))
+    (root / "sub" / "deeper" / "road.htm").write_text(_page("road"))
+    (root / ".hidden" / "secret.html").write_text(_page("secret"))
+    (root / ".dot.html").write_text(_page("dot"))
+    (root / "binary.bin").write_bytes(bytes(range(256)) * 40)
+    (root / "empty.html").write_bytes(b"")
+    (root / "broken.html").write_text("<html><body><div><script>var x = 1;</script></div><<<")
+    return root
+
+
+def test_expand_walks_folders_skips_hidden_and_separates_urls(folder):
+    files, urls, failures = expand([folder, "https://example.org/a", folder / "missing.html"])
+    names = sorted(p.name for p in files)
+    assert names == ["binary.bin", "bridge.html", "broken.html", "empty.html", "road.htm",
+                     "tunnel.html"]
+    assert urls == ["https://example.org/a"]
+    assert failures == [(str(folder / "missing.html"), "no such file or folder")]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_import_of_a_folder_imports_the_good_and_names_the_bad(folder, tmp_path, jobs):
+    library = Library.open(tmp_path / "lib")
+    seen: list[tuple[int, int]] = []
+    report = import_paths(library, [folder], jobs=jobs, progress=lambda d, t: seen.append((d, t)))
+    titles = sorted(e.title for e in library.list())
+    assert titles == ["Council approves bridge", "Council approves road",
+                      "Council approves tunnel"]
+    assert (report.imported, report.updated, report.unchanged) == (3, 0, 0)
+    failed = {Path(source).name: reason for source, reason in report.failures}
+    assert set(failed) == {"binary.bin", "empty.html", "broken.html"}
+    assert "binary" in failed["binary.bin"] and "empty" in failed["empty.html"]
+    assert seen[0] == (0, 6) and seen[-1] == (6, 6)
+    assert report.summary() == "imported 3, updated 0, unchanged 0, failed 3"
+
+
+def test_importing_again_is_unchanged_and_keeps_state(folder, tmp_path):
+    library = Library.open(tmp_path / "lib")
+    import_paths(library, [folder], jobs=2)
+    first = library.list()[0]
+    library.set_bookmarked(first.id)
+    report = import_paths(library, [folder / "bridge.html", folder / "sub"], jobs=2)
+    assert (report.imported, report.unchanged) == (0, 3)  # sub holds two pages
+    assert library.entry(first.id).bookmarked
+
+
+def test_urls_go_to_the_feeds_import_and_are_counted(tmp_path, monkeypatch):
+    import reader.cli.feeds_cmd as feeds_cmd
+    from reader.errors import FetchError
+
+    def fake(library, url):
+        if "bad" in url:
+            raise FetchError(url, "connection refused")
+        return "subscribed" if url.endswith(".xml") else "imported"
+
+    monkeypatch.setattr(feeds_cmd, "import_url", fake)
+    library = Library.open(tmp_path / "lib")
+    report = import_paths(
+        library, ["https://a.org/story", "http://b.org/feed.xml", "https://bad.org/x"]
+    )
+    assert (report.imported, report.subscribed) == (1, 1)
+    assert report.failures == [("https://bad.org/x", "connection refused")]
+    assert report.summary() == "imported 1, updated 0, unchanged 0, subscribed 1, failed 1"
+
+
+def test_report_summary_format():
+    report = ImportReport(imported=120, updated=2, failures=[("x", "y")])
+    assert report.summary() == "imported 120, updated 2, unchanged 0, failed 1"
