@@ -1,1 +1,351 @@
 """Library commands: import, list, show, read/unread, bookmark, remove, quotes, export."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from reader.cli import main
+from reader.cli.common import State, echo_json, fail, pass_state, reports_errors
+from reader.library import Entry, Library
+
+UNREAD_MARK = "●"
+BOOKMARK_MARK = "★"
+_SITE_WIDTH = 22
+
+
+def open_library(state: State) -> Library:
+    """Open the library and tell the user (stderr) what was repaired on the way."""
+    library = state.open_library()
+    for notice in library.notices:
+        fail(notice)
+    return library
+
+
+def resolve_all(library: Library, prefixes: Iterable[str]) -> list[str]:
+    """Full ids for abbreviated ones; raises before anything is changed."""
+    return [library.resolve(prefix) for prefix in prefixes]
+
+
+# -- list formatting (also used by `byline` when stdout is not a terminal) --
+
+
+def entry_date(entry: Entry) -> str:
+    if entry.published is not None:
+        return entry.published.date().isoformat()
+    return datetime.fromtimestamp(entry.imported).date().isoformat()
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_entries(entries: Iterable[Entry]) -> list[str]:
+    """Aligned lines: short id, marks (● unread, ★ bookmarked), date, site, title."""
+    entries = list(entries)
+    sites = [_clip(e.site or "", _SITE_WIDTH) for e in entries]
+    width = max((len(s) for s in sites), default=0)
+    lines = []
+    for entry, site in zip(entries, sites):
+        marks = (" " if entry.read else UNREAD_MARK) + (BOOKMARK_MARK if entry.bookmarked else " ")
+        title = " ".join(entry.title.split()) or "(untitled)"
+        lines.append(f"{entry.id[:8]} {marks} {entry_date(entry)}  {site:<{width}}  {title}")
+    return lines
+
+
+def entry_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "site": entry.site,
+        "published": entry.published.isoformat() if entry.published else None,
+        "url": entry.url,
+        "feed": entry.feed,
+        "imported": entry.imported,
+        "read": entry.read,
+        "bookmarked": entry.bookmarked,
+        "quotes": entry.quotes,
+        "speakers": list(entry.speakers),
+    }
+
+
+# -- import -----------------------------------------------------------------
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Parse this many files at once (default: the number of CPU cores).")
+@pass_state
+@reports_errors
+def import_(state: State, paths: tuple[str, ...], jobs: int | None) -> None:
+    """Import saved pages, whole folders, and article or feed URLs.
+
+    Each PATH may be a file (an HTML page or a plain-text dump, recognised by
+    content), a folder (imported recursively, hidden files and folders
+    skipped) or an http(s) URL (an article is fetched and imported; a feed is
+    subscribed to). Importing an article again updates it and keeps whether
+    it was read or bookmarked.
+
+    Each file that cannot be imported is reported as "byline: FILE: REASON";
+    the rest are still imported, and the exit status is 1. A summary line
+    ends the run: "imported 120, updated 2, unchanged 0, failed 1".
+
+    \b
+    Examples:
+      byline import ~/saved-pages
+      byline import story.html dump.txt --jobs 4
+      byline import https://example.org/news/story
+    """
+    from reader.importer import import_paths
+
+    library = open_library(state)
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total > 1 and sys.stderr.isatty():
+            bar = click.progressbar(length=total, label="importing", file=sys.stderr)
+            bar.__enter__()
+        if bar is not None:
+            bar.update(done - bar.pos)
+
+    try:
+        report = import_paths(library, paths, jobs=jobs, progress=progress)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for source, reason in report.failures:
+        fail(f"{source}: {reason}")
+    click.echo(report.summary(), err=True)
+    if report.failures:
+        sys.exit(1)
+
+
+# -- list, show ---------------------------------------------------------------
+
+
+@main.command("list")
+@click.option("--unread", "show", flag_value="unread", help="Only articles not yet read.")
+@click.option("--read", "show", flag_value="read", help="Only articles already read.")
+@click.option("--bookmarked", "show", flag_value="bookmarked", help="Only bookmarked articles.")
+@click.option("--speaker", metavar="NAME",
+              help="Only articles quoting someone whose name contains NAME (any case).")
+@click.option("--feed", metavar="URL", help="Only articles from this feed.")
+@click.option("--sort", type=click.Choice(["date", "imported"]), default="date", show_default=True,
+              help="Order by publication date (import date if unknown) or import time.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
+@pass_state
+@reports_errors
+def list_(state: State, show: str | None, speaker: str | None, feed: str | None,
+          sort: str, as_json: bool) -> None:
+    """List the articles in the library, newest first.
+
+    Each line shows the short id (any unique prefix of it works wherever an
+    ID is asked for), ● if unread, ★ if bookmarked, the date, site and title.
+
+    With --json each article is one JSON object on its own line, with id,
+    title, site, published, url, read, bookmarked, quotes (a count) and
+    speakers (names).
+    """
+    library = open_library(state)
+    entries = library.list(show=show or "all", speaker=speaker, feed=feed, sort=sort)
+    if as_json:
+        for entry in entries:
+            echo_json(entry_json(entry))
+    else:
+        for line in format_entries(entries):
+            click.echo(line)
+
+
+@main.command("show")
+@click.argument("article_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True,
+              help="The whole article (paragraphs, quotes, speakers) as one JSON object.")
+@pass_state
+@reports_errors
+def show(state: State, article_id: str, as_json: bool) -> None:
+    """Print one article, its quotations marked with their speakers.
+
+    ID is an article id from `byline list`, or any unique prefix of it.
+    """
+    library = open_library(state)
+    full = library.resolve(article_id)
+    article, entry = library.get(full), library.entry(full)
+    if as_json:
+        data = article.to_dict()
+        data.update(read=entry.read, bookmarked=entry.bookmarked, imported=entry.imported)
+        echo_json(data)
+        return
+    import shutil
+
+    from reader.cli.parse_cmd import render
+
+    width = min(shutil.get_terminal_size((80, 24)).columns, 100)
+    click.echo(render(article, width))
+    footer = [full]
+    if article.url:
+        footer.append(article.url)
+    if entry.bookmarked:
+        footer.append(f"{BOOKMARK_MARK} bookmarked")
+    click.echo()
+    click.echo(click.style(" · ".join(footer), dim=True))
+
+
+# -- state ----------------------------------------------------------------------
+
+
+def _report(library: Library, ids: list[str], verb: str) -> None:
+    for article_id in ids:
+        click.echo(f"{verb} {article_id[:8]}  {library.entry(article_id).title}")
+
+
+@main.command("read")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@pass_state
+@reports_errors
+def read(state: State, ids: tuple[str, ...]) -> None:
+    """Mark articles as read.
+
+    Each ID is an article id as `byline list` shows it, or any unique prefix
+    of one. If any ID matches no article, or several, nothing is changed.
+
+    \b
+    Example:
+      byline read 1a2b 9f0e
+    """
+    library = open_library(state)
+    full = resolve_all(library, ids)
+    library.set_read_many(full, True)
+    _report(library, full, "read")
+
+
+@main.command("unread")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@pass_state
+@reports_errors
+def unread(state: State, ids: tuple[str, ...]) -> None:
+    """Mark articles as not read yet (they show ● in `byline list` again).
+
+    Each ID is an article id as `byline list` shows it, or any unique prefix
+    of one. If any ID matches no article, or several, nothing is changed.
+    """
+    library = open_library(state)
+    full = resolve_all(library, ids)
+    library.set_read_many(full, False)
+    _report(library, full, "unread")
+
+
+@main.command("bookmark")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.option("--remove", is_flag=True, help="Take the bookmark off instead.")
+@pass_state
+@reports_errors
+def bookmark(state: State, ids: tuple[str, ...], remove: bool) -> None:
+    """Bookmark articles (or, with --remove, take their bookmark off).
+
+    Bookmarked articles show ★ in `byline list`; `byline list --bookmarked`
+    and `byline export --bookmarked` pick them out. Each ID may be any
+    unique prefix of an article id.
+
+    \b
+    Examples:
+      byline bookmark 1a2b
+      byline bookmark --remove 1a2b
+    """
+    library = open_library(state)
+    full = resolve_all(library, ids)
+    library.set_bookmarked_many(full, not remove)
+    _report(library, full, "unbookmarked" if remove else "bookmarked")
+
+
+@main.command("remove")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@pass_state
+@reports_errors
+def remove(state: State, ids: tuple[str, ...]) -> None:
+    """Remove articles from the library (their read and bookmark marks go too).
+
+    Importing the same page again brings an article back, unread.
+    """
+    library = open_library(state)
+    full = resolve_all(library, ids)
+    for article_id in dict.fromkeys(full):
+        title = library.entry(article_id).title
+        library.remove(article_id)
+        click.echo(f"removed {article_id[:8]}  {title}")
+
+
+# -- quotes, export -------------------------------------------------------------
+
+
+@main.command("quotes")
+@click.option("--speaker", metavar="NAME",
+              help="Only quotations by someone whose name contains NAME (any case).")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per quotation: article, speaker, text, cue.")
+@pass_state
+@reports_errors
+def quotes(state: State, speaker: str | None, as_json: bool) -> None:
+    """List the quotations across the library, newest article first.
+
+    Each line shows the article's short id, the speaker and the words quoted.
+    """
+    library = open_library(state)
+    needle = speaker.casefold() if speaker else None
+    for entry in library.list(speaker=speaker):
+        for quote in library.get(entry.id).quotes:
+            if needle is not None and needle not in (quote.speaker or "").casefold():
+                continue
+            if as_json:
+                echo_json({"article": entry.id, "speaker": quote.speaker,
+                           "text": quote.text, "cue": quote.cue})
+            else:
+                who = quote.speaker or "(unattributed)"
+                text = " ".join(quote.text.split())
+                click.echo(f"{entry.id[:8]}  {who}: “{text}”")
+
+
+@main.command("export")
+@click.option("--bookmarked", is_flag=True, help="Only bookmarked articles.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), required=True,
+              help="markdown: one readable document; json: one object per article per line.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+@pass_state
+@reports_errors
+def export(state: State, bookmarked: bool, fmt: str, output: Path | None) -> None:
+    """Export articles, whole, as Markdown or JSON Lines (newest first).
+
+    \b
+    Examples:
+      byline export --bookmarked --format markdown -o reading.md
+      byline export --format json | jq -r .title
+    """
+    from reader.cli.export import to_json_line, to_markdown
+
+    library = open_library(state)
+    entries = library.list(show="bookmarked" if bookmarked else "all")
+    chunks = (
+        (to_markdown(library.get(e.id), e) if fmt == "markdown"
+         else to_json_line(library.get(e.id), e))
+        for e in entries
+    )
+    if output is None:
+        for chunk in chunks:
+            click.echo(chunk)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            for chunk in chunks:
+                handle.write(chunk + "\n")
+    except OSError as error:
+        fail(f"{output}: {error.strerror or error}")
+        sys.exit(1)
+    click.echo(f"exported {len(entries)} article(s) to {os.fspath(output)}", err=True)

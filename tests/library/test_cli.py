@@ -1,0 +1,148 @@
+"""The library commands, driven through click as a user would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from reader.cli import main
+from reader.cli.library_cmd import format_entries
+from reader.library import Entry, Library
+from tests.library.articles import day, make_article
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    path = tmp_path / "data"
+    with Library.open(path) as lib:
+        lib.add(make_article(1, title="Old floods", published=day(1), speakers=("Ann Lee",)))
+        lib.add(make_article(2, title="New [bold]budget", published=day(5), site="Gazette",
+                             speakers=("Bo Chan", "Ann Lee")))
+        lib.add(make_article(3, title="Middle story", published=day(3)))
+    return path
+
+
+def run(data_dir, *args):
+    return CliRunner().invoke(main, ["--data-dir", str(data_dir), *args])
+
+
+def ids(data_dir) -> list[str]:
+    return [json.loads(line)["id"] for line in run(data_dir, "list", "--json").stdout.splitlines()]
+
+
+def test_list_prints_aligned_rows_newest_first(data_dir):
+    result = run(data_dir, "list")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    titles = ["New [bold]budget", "Middle story", "Old floods"]
+    assert [line.endswith(title) for line, title in zip(lines, titles)] == [True] * 3
+    assert len({line.index(title) for line, title in zip(lines, titles)}) == 1  # one column
+    assert lines[0].split()[2] == "2024-01-05" and "Gazette" in lines[0]
+
+
+def test_format_entries_marks_unread_and_bookmarked():
+    base = dict(site="S", published=day(2), url=None, imported=0.0, quotes=0, speakers=())
+    lines = format_entries([
+        Entry("aaaaaaaaaaaaaaaa", "Unread", **base),
+        Entry("bbbbbbbbbbbbbbbb", "Read and kept", **base, read=True, bookmarked=True),
+    ])
+    assert lines == [
+        "aaaaaaaa ●  2024-01-02  S  Unread",
+        "bbbbbbbb  ★ 2024-01-02  S  Read and kept",
+    ]
+
+
+def test_list_json_lines_and_filters(data_dir):
+    result = run(data_dir, "list", "--json", "--speaker", "bo chan")
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["title"] == "New [bold]budget" and row["speakers"] == ["Bo Chan", "Ann Lee"]
+    assert row["quotes"] == 2 and row["read"] is False and row["published"].startswith("2024-01-05")
+    assert set(row) >= {"id", "title", "site", "published", "url", "read", "bookmarked",
+                        "quotes", "speakers"}
+
+
+def test_state_commands_accept_prefixes_and_show_in_list(data_dir):
+    new, middle, old = ids(data_dir)
+    assert run(data_dir, "read", new[:6], old).exit_code == 0
+    assert run(data_dir, "bookmark", middle[:7]).exit_code == 0
+    listed = lambda *flags: [  # noqa: E731
+        json.loads(line)["id"] for line in run(data_dir, "list", "--json", *flags).stdout.splitlines()
+    ]
+    assert listed("--read") == [new, old]
+    assert listed("--unread") == [middle]
+    assert listed("--bookmarked") == [middle]
+    run(data_dir, "unread", old)
+    run(data_dir, "bookmark", "--remove", middle)
+    assert listed("--unread") == [middle, old]
+    assert listed("--bookmarked") == []
+
+
+def test_unknown_or_ambiguous_id_is_a_clear_error_and_changes_nothing(data_dir):
+    new = ids(data_dir)[0]
+    result = run(data_dir, "read", new, "zzzz")
+    assert result.exit_code == 1
+    assert "byline: no article id starts with 'zzzz'" in result.stderr
+    assert run(data_dir, "list", "--read").stdout == ""
+
+
+def test_show_prints_the_story_and_json(data_dir):
+    new = ids(data_dir)[0]
+    text = run(data_dir, "show", new[:8]).stdout
+    assert "New [bold]budget" in text and "Body text." in text and new in text
+    data = json.loads(run(data_dir, "show", new, "--json").stdout)
+    assert data["id"] == new and len(data["quotes"]) == 2 and data["bookmarked"] is False
+
+
+def test_remove(data_dir):
+    new, middle, old = ids(data_dir)
+    result = run(data_dir, "remove", middle)
+    assert result.exit_code == 0 and "Middle story" in result.stdout
+    assert ids(data_dir) == [new, old]
+
+
+def test_quotes_across_the_library(data_dir):
+    rows = [json.loads(line) for line in run(data_dir, "quotes", "--json").stdout.splitlines()]
+    assert [(r["speaker"], r["text"]) for r in rows] == [
+        ("Bo Chan", "Words 0"), ("Ann Lee", "Words 1"), ("Ann Lee", "Words 0")]
+    assert set(rows[0]) == {"article", "speaker", "text", "cue"}
+    only = run(data_dir, "quotes", "--speaker", "ann").stdout.splitlines()
+    assert len(only) == 2 and all("Ann Lee: “Words" in line for line in only)
+
+
+def test_export_markdown_and_json(data_dir, tmp_path):
+    middle = ids(data_dir)[1]
+    run(data_dir, "bookmark", middle)
+    out = tmp_path / "out.md"
+    result = run(data_dir, "export", "--bookmarked", "--format", "markdown", "-o", str(out))
+    assert result.exit_code == 0
+    text = out.read_text()
+    assert text.startswith("# Middle story\n") and "Body text." in text and "Old floods" not in text
+    lines = run(data_dir, "export", "--format", "json").stdout.splitlines()
+    assert [json.loads(line)["title"] for line in lines] == ["New [bold]budget", "Middle story",
+                                                            "Old floods"]
+
+
+def test_import_command_reports_failures_and_summary(tmp_path):
+    (tmp_path / "empty.html").write_bytes(b"")
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(tmp_path / "d"), "import", str(tmp_path / "empty.html")]
+    )
+    assert result.exit_code == 1
+    assert f"byline: {tmp_path / 'empty.html'}: empty file" in result.stderr
+    assert "imported 0, updated 0, unchanged 0, failed 1" in result.stderr
+
+
+def test_repair_notices_are_printed_on_stderr(data_dir):
+    (data_dir / "catalog.json").write_bytes(b"\x00garbage")
+    result = run(data_dir, "list")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 3
+    assert "byline: The catalog" in result.stderr and "rebuilt" in result.stderr
+
+
+def test_every_command_has_help():
+    for name in ("import", "list", "show", "read", "unread", "bookmark", "remove", "quotes",
+                 "export"):
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0 and len(result.stdout) > 200, name
