@@ -17,7 +17,7 @@ def test_fixture_matches_the_seed_file():
         assert line in text
 
 
-def test_seed_yields_seven_quotations_with_their_speakers(seed_paragraphs):
+def test_quotes_seed_yields_seven_quotations_with_their_speakers(seed_paragraphs):
     quotes, _ = analyze(seed_paragraphs)
     got = [(q.text, q.speaker) for q in quotes]
     assert [t[:25] for t, _ in got] == [
@@ -40,7 +40,7 @@ def test_seed_yields_seven_quotations_with_their_speakers(seed_paragraphs):
     ]
 
 
-def test_seed_offsets_cover_the_marks(seed_paragraphs):
+def test_quotes_seed_offsets_cover_the_marks(seed_paragraphs):
     quotes, _ = analyze(seed_paragraphs)
     for q in quotes:
         text = seed_paragraphs[q.paragraph].text
@@ -48,12 +48,12 @@ def test_seed_offsets_cover_the_marks(seed_paragraphs):
         assert text[q.start + 1 : q.end - 1].strip() == q.text
 
 
-def test_seed_heading_in_quotes_is_not_speech(seed_paragraphs):
+def test_quotes_seed_heading_in_quotes_is_not_speech(seed_paragraphs):
     quotes, _ = analyze(seed_paragraphs)
     assert all(seed_paragraphs[q.paragraph].kind != "heading" for q in quotes)
 
 
-def test_seed_speakers_in_order_of_first_appearance(seed_paragraphs):
+def test_quotes_seed_speakers_in_order_of_first_appearance(seed_paragraphs):
     _, speakers = analyze(seed_paragraphs)
     assert [s.name for s in speakers] == [
         "Kim Kye-gwan",
@@ -65,7 +65,7 @@ def test_seed_speakers_in_order_of_first_appearance(seed_paragraphs):
     assert "Mr Kim" in kim.aliases and "he" in kim.aliases
 
 
-def test_seed_inherited_quote_keeps_the_speakers_mention(seed_paragraphs):
+def test_quotes_seed_inherited_quote_keeps_the_speakers_mention(seed_paragraphs):
     quotes, _ = analyze(seed_paragraphs)
     inherited = quotes[5]
     assert inherited.mention is not None and inherited.mention.paragraph == 8
