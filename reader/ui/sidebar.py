@@ -74,7 +74,18 @@ class ArticleList(OptionList):
 
     def set_entries(self, entries: Sequence[Entry], keep: str | None = None) -> None:
         """Replace the rows; keep the highlight on ``keep`` (an id) if present."""
-        self.set_options(EntryOption(e) for e in entries)
+        options = [EntryOption(e) for e in entries]
+        # set_options() without its per-option checks: ids are unique already.
+        self._options[:] = options
+        self._id_to_option = {option._id: option for option in options}
+        self._option_to_index = {option: index for index, option in enumerate(options)}
+        self._line_cache.clear()
+        self._option_render_cache.clear()
+        self.highlighted = None
+        self.scroll_y = 0
+        if self.is_mounted:
+            self.refresh(layout=self.styles.auto_dimensions)
+            self._update_lines()
         if keep is not None and keep in self._id_to_option:
             self.highlighted = self.get_option_index(keep)
         elif entries:
@@ -111,24 +122,70 @@ class ArticleList(OptionList):
         option = self._id_to_option.get(id)
         return None if option is None else self._option_to_index[option]
 
-    # Every row has the same height: map lines without measuring options.
+    # Every row has the same height, so the line map is arithmetic: no
+    # per-option measuring and nothing to rebuild when the list changes.
+    @property
+    def _lines(self) -> _Lines:
+        return _Lines(len(self._options))
+
+    @property
+    def _heights(self) -> _Heights:
+        return _Heights(len(self._options))
+
+    @property
+    def _index_to_line(self) -> _IndexToLine:
+        return _IndexToLine(len(self._options))
+
     def _update_lines(self) -> None:
         if not self.scrollable_content_region:
             return
-        cache = self._line_cache
-        count = len(self._options)
-        done = len(cache.heights)
-        if done < count:
-            lines = cache.lines
-            for index in range(done, count):
-                cache.index_to_line[index] = len(lines)
-                cache.heights[index] = ROW_HEIGHT
-                lines.extend((index, offset) for offset in range(ROW_HEIGHT))
         width = self.scrollable_content_region.width
-        virtual_size = Size(width, len(cache.lines))
+        virtual_size = Size(width, len(self._options) * ROW_HEIGHT)
         if virtual_size != self.virtual_size:
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self._options) * ROW_HEIGHT
+
+
+class _Lines(Sequence):
+    """Line y of the list is line ``y % ROW_HEIGHT`` of option ``y // ROW_HEIGHT``."""
+
+    def __init__(self, count: int) -> None:
+        self._size = count * ROW_HEIGHT
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, y):  # type: ignore[override]
+        if isinstance(y, slice):
+            return [self[i] for i in range(*y.indices(self._size))]
+        if y < 0:
+            y += self._size
+        if not 0 <= y < self._size:
+            raise IndexError(y)
+        return divmod(y, ROW_HEIGHT)
+
+
+class _Heights:
+    """Option index -> its height in lines (KeyError past the end, like a dict)."""
+
+    def __init__(self, count: int) -> None:
+        self._count = count
+
+    def _check(self, index: int) -> int:
+        if not 0 <= index < self._count:
+            raise KeyError(index)
+        return index
+
+    def __getitem__(self, index: int) -> int:
+        self._check(index)
+        return ROW_HEIGHT
+
+
+class _IndexToLine(_Heights):
+    """Option index -> the line it starts on."""
+
+    def __getitem__(self, index: int) -> int:
+        return self._check(index) * ROW_HEIGHT
