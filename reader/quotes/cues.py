@@ -28,7 +28,9 @@ _ABBREV = frozenset(
     miss mo nev okla ore tenn tex wis wyo n.y n.j n.c s.c""".split()
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-_SPACE = re.compile(r"[\s,;—–-]*")
+_SPACE = re.compile(r"[\s,;—–―-]*")
+_DASH = re.compile(r"\s*(?:[—–―]|--?)\s*")
+_DASH_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)[\s.,]*$")
 _STATEMENT = re.compile(r"\s+(?:in|on|to|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|e-mail|tweet|post|speech|letter|release|memo)\b")
 _TRAILING_WORDS = 8
 
@@ -98,6 +100,10 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
     stop = sentence_end(text, start, min(hi, start + 200))
     verbs = _verbs(text, start, stop)
     if not verbs:
+        dash = _DASH.match(text, q_end, hi)
+        name = _DASH_NAME.match(text, start, hi) if dash else None
+        if name:  # "... .” ― Sonya Herridge" (a byline-style credit)
+            return Cue("after", dash.group().strip(), (name.start(1), name.end(1)))
         return None
     m = verbs[0]
     if m.group().lower() == "according to":

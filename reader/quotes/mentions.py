@@ -29,6 +29,20 @@ _STOP_AFTER = re.compile(r"[,.;:!?()\[\]“”\"]|\s(?:who|whose|which|on|in|at|
 _STOP_AFTER_PHRASE = re.compile(r"[,.;:!?()\[\]“”\"]|\s(?:who|whose|which|on|last|this)\s")
 
 
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st jr sr adm maj cmdr".split()
+)
+
+
+def _abbreviation(text: str, lo: int, dot: int) -> bool:
+    """Whether the period at ``dot`` ends an initial or a title ("J.", "Mr.")."""
+    j = dot
+    while j > lo and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:dot]
+    return len(word) == 1 or word.lower() in _ABBREVIATIONS
+
+
 def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
 
@@ -124,8 +138,13 @@ def subject_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if not stripped:
         return None
     named = stripped[:1].isupper()
-    stop = (_STOP_AFTER if named else _STOP_AFTER_PHRASE).search(text, start, hi)
-    end = stop.start() if stop else hi
+    pattern = _STOP_AFTER if named else _STOP_AFTER_PHRASE
+    end = hi
+    for stop in pattern.finditer(text, start, hi):
+        if stop.group() == "." and _abbreviation(text, start, stop.start()):
+            continue
+        end = stop.start()
+        break
     words = _words(text, start, end)[:_MAX_WORDS]
     if not words:
         return None

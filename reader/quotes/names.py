@@ -138,3 +138,73 @@ def honorific_gender(word: str) -> str:
 
 def first_name_gender(first: str) -> str:
     return _gender_of_first(first)
+
+
+# -- names written anywhere in the article ------------------------------
+_RUN = re.compile(
+    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin|al|la|del|da|di|le)\s+)?[A-Z][\w’'.-]*)*"
+)
+_NOT_FIRST = frozenset(
+    """democrat democrats democratic republican republicans gop rival former
+    retired candidate nominee presidential post times news journal press
+    party house senate congress court committee campaign fox cnn nbc abc cbs
+    msnbc white black american americans u.s. us new north south east west""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A capitalised name written in the text, titles removed."""
+
+    paragraph: int
+    start: int
+    tokens: tuple[str, ...]
+    gender: str  # from a title just before it
+
+
+def _initial(tok: str) -> bool:
+    return len(tok) == 2 and tok[1] == "." and tok[0].isupper()
+
+
+def _ends_sentence(tok: str) -> bool:
+    if not tok.endswith(".") or _initial(tok):
+        return False
+    return tok.lower() not in TITLES and tok.lower().rstrip(".") not in ("jr", "sr", "st", "u.s")
+
+
+def name_runs(paragraphs) -> list[Run]:
+    """Every capitalised run, cut at sentence ends, titles and possessives."""
+    out: list[Run] = []
+    for i, p in enumerate(paragraphs):
+        text = p.text
+        for m in _RUN.finditer(text):
+            pos = m.start()
+            cur: list[str] = []
+            cur_start = pos
+            gender = ""
+            for tm in re.finditer(r"\S+", m.group()):
+                tok = tm.group()
+                low = tok.lower()
+                if low in TITLES or tok in NOT_NAMES:
+                    if cur:
+                        out.append(Run(i, cur_start, tuple(cur), gender))
+                    cur, gender = [], TITLES.get(low, "") or gender
+                    continue
+                if not cur:
+                    cur_start = pos + tm.start()
+                possessive = low.endswith(("’s", "'s"))
+                cur.append(tok[:-2] if possessive else tok.rstrip(".") if _ends_sentence(tok) else tok)
+                if possessive or _ends_sentence(tok):
+                    out.append(Run(i, cur_start, tuple(cur), gender))
+                    cur, gender = [], ""
+            if cur:
+                out.append(Run(i, cur_start, tuple(cur), gender))
+    return out
+
+
+def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The personal-name tail of a run: "Rival Hillary Clinton" -> Hillary Clinton."""
+    tail = list(tokens[-4:])
+    while len(tail) > 1 and (tail[0].lower() in _NOT_FIRST or tail[0].lower() in TITLES or _initial(tail[0])):
+        tail = tail[1:]
+    return tuple(tail)

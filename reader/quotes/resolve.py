@@ -15,12 +15,8 @@ from dataclasses import dataclass, field
 
 from reader.model import Paragraph
 from reader.quotes.lexicon import NOT_NAMES, TITLES
-from reader.quotes.names import NameInfo, first_name_gender, parse
+from reader.quotes.names import NameInfo, first_name_gender, full_forms, name_runs
 
-_RUN = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin|al|la|del|da|di|le)\s+)?[A-Z][\w’'.-]*)*"
-)
-_POSSESSIVE = ("’s", "'s")
 _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
 
 
@@ -41,29 +37,13 @@ class Entity:
         return self.phrase if self.phrase is not None else " ".join(self.tokens)
 
 
-def _strip(tokens: list[str]) -> tuple[list[str], str]:
-    """Drop leading function words and titles; return the gender titles imply."""
-    gender = ""
-    while tokens and (tokens[0] in NOT_NAMES or tokens[0].lower() in TITLES):
-        gender = gender or TITLES.get(tokens[0].lower(), "")
-        tokens = tokens[1:]
-    if tokens and tokens[-1].endswith(_POSSESSIVE):
-        tokens = tokens[:-1] + [tokens[-1][:-2]]
-    return tokens, gender
-
-
 class Resolver:
     """Groups the mentions of one article into entities."""
 
     def __init__(self, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> None:
         self.paragraphs = paragraphs
         self.entities: list[Entity] = []
-        self.runs: list[tuple[int, int, list[str], str]] = []
-        for i, p in enumerate(paragraphs):
-            for m in _RUN.finditer(p.text):
-                tokens, gender = _strip(m.group().split())
-                if tokens:
-                    self.runs.append((i, m.start(), tokens, gender))
+        self.runs = name_runs(paragraphs)
 
     # -- named entities -------------------------------------------------
     def _find(self, tokens: tuple[str, ...]) -> Entity | None:
@@ -104,27 +84,38 @@ class Resolver:
                 self.complete_one(e)
 
     def complete_one(self, e: Entity) -> None:
-        if True:
-            best, count = e.tokens, 0
-            tally: dict[tuple[str, ...], int] = {}
-            for _, _, tokens, gender in self.runs:
-                t = tuple(tokens)
-                if t[-1] == e.surname and (len(e.tokens) == 1 or t[0] == e.tokens[0]):
-                    tally[t] = tally.get(t, 0) + 1
-                    if gender and not e.gender:
-                        e.gender = gender
-                elif len(e.tokens) > 1 and t == e.tokens[:1] and gender and not e.gender:
-                    e.gender = gender
-            if len(e.tokens) == 1 and not any(len(t) > 1 for t in tally):
-                for _, _, tokens, _ in self.runs:
-                    if len(tokens) == 2 and tokens[0] == e.surname and "-" in tokens[1]:
-                        tally[tuple(tokens)] = tally.get(tuple(tokens), 0) + 1
-            for t, n in tally.items():
-                if len(t) > len(best) or (len(t) == len(best) > len(e.tokens) and n > count):
-                    best, count = t, n
-            e.tokens = best
-            if not e.gender and len(e.tokens) > 1:
-                e.gender = first_name_gender(e.tokens[0])
+        """The fullest form of ``e``'s name: the most used first name, then the longest."""
+        tally: dict[tuple[str, ...], int] = {}
+        for run in self.runs:
+            t = full_forms(run.tokens)
+            if t[-1] == e.surname:
+                if len(e.tokens) > 1 and t[0] != e.tokens[0]:
+                    continue
+                if len(t) == 1 or run.gender:
+                    e.gender = e.gender or run.gender
+            elif len(e.tokens) == 1 and len(t) == 2 and t[0] == e.surname and "-" in t[1]:
+                pass  # a family name written first: "Kim Kye-gwan"
+            else:
+                continue
+            g = first_name_gender(t[0]) if len(t) > 1 else ""
+            if g and e.gender and g != e.gender:
+                continue
+            tally[t] = tally.get(t, 0) + 1
+        if not tally:
+            return
+        people: dict[str, int] = {}
+        for t, n in tally.items():
+            if len(t) > 1:
+                people[t[0]] = people.get(t[0], 0) + n
+        if people and len(e.tokens) == 1:
+            first = max(people, key=lambda f: (bool(first_name_gender(f)), people[f]))
+        else:
+            first = e.tokens[0]
+        forms = [t for t in tally if t[0] == first and len(t) >= len(e.tokens)]
+        if forms:
+            e.tokens = max(forms, key=lambda t: (len(t), tally[t]))
+        if not e.gender and len(e.tokens) > 1:
+            e.gender = first_name_gender(e.tokens[0])
 
     # -- pronouns ------------------------------------------------------
     def pronoun(self, gender: str, paragraph: int, offset: int) -> Entity | None:
@@ -132,7 +123,8 @@ class Resolver:
             return None
         best: Entity | tuple[str, ...] | None = None
         best_pos = (-1, -1)
-        for i, start, tokens, title_gender in self.runs:
+        for run in self.runs:
+            i, start, tokens, title_gender = run.paragraph, run.start, run.tokens, run.gender
             if (i, start) >= (paragraph, offset) or i < paragraph - _PRONOUN_REACH:
                 continue
             if (i, start) <= best_pos:
