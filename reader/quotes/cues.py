@@ -13,14 +13,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.quotes.lexicon import STRONG_CUES, WEAK_CUES
-from reader.quotes.mentions import subject_after, subject_before
+from reader.quotes.lexicon import BARE_FORMS, STRONG_CUES, WEAK_CUES
+from reader.quotes.mentions import subject_after, subject_before, trailing_name
 
 _ALL = sorted(STRONG_CUES | WEAK_CUES | {"according to"}, key=len, reverse=True)
 _CUE = re.compile(
     r"(?<![\w’'-])(?:[Aa]ccording to|" + "|".join(re.escape(w) for w in _ALL) + r")(?![\w’'-])"
 )
-_NOT_VERB_AFTER = frozenset("a an the his her their its this that my our your one".split())
+_NOT_VERB_AFTER = frozenset(
+    """a an the his her their its this that my our your one of in on with for
+    by from at about series""".split()
+)
+_BARE_AFTER = frozenset(
+    """to will would can could did does do may might should must shall they we
+    i you not people police officials voters""".split()
+)
+_SINGULAR_S = frozenset("his its this was has is us as thus plus this".split())
 _ABBREV = frozenset(
     """mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev u.s no vs
     inc co corp ft mt a.m p.m jan feb aug sept sep oct nov dec d.c u.k u.n
@@ -64,6 +72,11 @@ def sentence_start(text: str, lo: int, hi: int) -> int:
     return start
 
 
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where the sentences of ``text`` begin, after the first."""
+    return [m.end() for m in _BOUNDARY.finditer(text) if _is_boundary(text, m)]
+
+
 def sentence_end(text: str, lo: int, hi: int) -> int:
     for m in _BOUNDARY.finditer(text, lo, min(len(text), hi + 3)):
         if m.start() < hi and _is_boundary(text, m):
@@ -80,8 +93,14 @@ def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
         k = j
         while k >= lo and text[k].isalpha():
             k -= 1
-        if text[k + 1 : j + 1].lower() in _NOT_VERB_AFTER and m.group().lower() != "according to":
+        prev = text[k + 1 : j + 1].lower()
+        word = m.group()
+        if prev in _NOT_VERB_AFTER and word.lower() != "according to":
             continue  # "a report", "the statement"
+        if word in BARE_FORMS and not (
+            prev in _BARE_AFTER or (prev.endswith("s") and prev not in _SINGULAR_S)
+        ):
+            continue  # "a Trump tweet", "the call"
         out.append(m)
     return out
 
@@ -117,9 +136,9 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
         who = subject_after(text, m.end(), stop)
         if who is None:
             return None
-    if closes_sentence:
+    if closes_sentence and text[start].isupper():
         rest = text[m.end() : stop].split()
-        if len(rest) > 6 or "that" in rest or text[start].islower():
+        if len(rest) > 6 or "that" in rest:
             return None
     return Cue("after", _cue_text(text, m, stop), who)
 
@@ -136,6 +155,13 @@ def _before(text: str, lo: int, q_start: int) -> Cue | None:
             continue
         if word.lower() == "according to":
             who = subject_after(text, m.end(), q_start)
+        elif word.endswith("ing") or _preceded_by(text, start, m.start(), "to"):
+            # "..., saying" and "took to Twitter to accuse": the main subject;
+            # "footage of Hillary Clinton asking": the name just before.
+            if word.endswith("ing") and not _preceded_by(text, start, m.start(), ","):
+                who = trailing_name(text, start, m.start())
+            else:
+                who = _leading_subject(text, start, m.start())
         else:
             who = subject_before(text, start, m.start())
             if who is None and not text[start : m.start()].strip():
@@ -148,6 +174,13 @@ def _before(text: str, lo: int, q_start: int) -> Cue | None:
         if who:
             return Cue("colon", ":", who)
     return None
+
+
+def _preceded_by(text: str, lo: int, pos: int, word: str) -> bool:
+    before = text[lo:pos].rstrip()
+    if word == ",":
+        return before.endswith(",")
+    return before.endswith(" " + word) or before == word
 
 
 def _leading_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:

@@ -78,6 +78,9 @@ def inflections(lemma: str) -> tuple[str, ...]:
     return (lemma, third, past, ing)
 
 
+# Base forms, which are verbs only after "to", a modal or a plural subject.
+BARE_FORMS: frozenset[str] = frozenset(_STRONG + _WEAK) - {"read", "put"}
+
 STRONG_CUES: frozenset[str] = frozenset(f for v in _STRONG for f in inflections(v))
 WEAK_CUES: frozenset[str] = frozenset(f for v in _WEAK for f in inflections(v)) - STRONG_CUES
 

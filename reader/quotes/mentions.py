@@ -56,6 +56,7 @@ def looks_like_speaker(words: list[tuple[int, int, str]]) -> bool:
     if not words:
         return False
     first = _bare(words[0][2])
+    first = re.sub(r"[’'](?:s|d|ll)$", "", first)
     if len(words) == 1 and first in PRONOUNS:
         return first != "it"
     if first in PRONOUNS and len(words) > 1:
@@ -156,3 +157,15 @@ def subject_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     while e > s and text[e - 1] in ",.;:)”\"’'":
         e -= 1
     return (s, e) if e > s else None
+
+
+_TRAILING_NAME = re.compile(r"(?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,3}[A-Z][\w’'-]*\s*$|(?:\b[Hh]e|\b[Ss]he)\s*$")
+
+
+def trailing_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """A name or pronoun just before ``hi`` ("footage of Hillary Clinton asking")."""
+    m = _TRAILING_NAME.search(text, lo, hi)
+    if not m:
+        return None
+    end = m.start() + len(m.group().rstrip())
+    return (m.start(), end) if end > m.start() else None

@@ -73,6 +73,8 @@ def _gender_of_first(first: str) -> str:
 def parse(phrase: str) -> NameInfo:
     """Classify a mention phrase and pull out the name it holds."""
     low = phrase.strip().lower()
+    if low.endswith(("’s", "'s", "’d", "'d", "’ll", "'ll")):
+        low = low.rsplit("’" if "’" in low else "'", 1)[0]  # "He’s claiming"
     if low in PRONOUNS:
         return NameInfo("pronoun", low, (), PRONOUNS[low])
     toks = _TOKEN.findall(phrase)
@@ -107,19 +109,30 @@ def parse(phrase: str) -> NameInfo:
     gender = ""
     for tokens, _, _ in reversed(candidates):
         core = list(tokens)
-        form = " ".join(tokens)
+        stripped, honorific = False, None
         title_gender = ""
         while core and core[0].lower() in TITLES and len(core) > 1:
             title_gender = title_gender or TITLES[core[0].lower()]
-            core = core[1:]
+            honorific = core[0] if core[0].lower() in HONORIFICS else None
+            core, stripped = core[1:], True
         suffix = []
         while core and core[-1].lower() in _SUFFIXES:
             suffix.insert(0, core.pop())
-        if not core or (len(core) == 1 and (core[0] in NOT_NAMES or core[0].lower() in TITLES)):
+        if not core or (
+            len(core) == 1 and not stripped and (core[0] in NOT_NAMES or core[0].lower() in TITLES)
+        ):
             continue
         if core[0] in NOT_NAMES and len(core) > 1:
             core = core[1:]
-        best, best_suffix, best_form = core, suffix, form
+        for j in range(len(core) - 2, -1, -1):
+            if core[j].lower() in TITLES:  # "City Attorney Brad Holm"
+                title_gender = title_gender or TITLES[core[j].lower()]
+                core = core[j + 1 :]
+                break
+        if len(core) > 1:
+            core = list(full_forms(tuple(core)))
+        best, best_suffix = core, suffix
+        best_form = " ".join(([honorific] if stripped and honorific else []) + core + suffix)
         gender = title_gender or (_gender_of_first(core[0]) if len(core) > 1 else "")
         break
     head_is_noun = bool(toks) and not _is_cap(toks[-1]) and last_tok not in _SUFFIXES

@@ -10,12 +10,12 @@ Descriptions ("a Chinese foreign ministry spokesperson") stay as phrases.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader.model import Paragraph
-from reader.quotes.lexicon import NOT_NAMES, TITLES
-from reader.quotes.names import NameInfo, first_name_gender, full_forms, name_runs
+from reader.quotes.cues import sentence_starts
+from reader.quotes.names import NameInfo, Run, first_name_gender, full_forms, name_runs
 
 _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
 
@@ -44,6 +44,9 @@ class Resolver:
         self.paragraphs = paragraphs
         self.entities: list[Entity] = []
         self.runs = name_runs(paragraphs)
+        self._starts: dict[int, list[int]] = {}
+        self._keys: list[tuple[int, int]] | None = None
+        self._sents: list[tuple[int, int]] = []
 
     # -- named entities -------------------------------------------------
     def _find(self, tokens: tuple[str, ...]) -> Entity | None:
@@ -119,28 +122,46 @@ class Resolver:
 
     # -- pronouns ------------------------------------------------------
     def pronoun(self, gender: str, paragraph: int, offset: int) -> Entity | None:
+        """The person a "he" or "she" at ``offset`` refers to.
+
+        Sentences are searched from the pronoun's own backwards; inside one
+        sentence the first compatible person wins (subjects come first).
+        """
         if gender not in ("m", "f"):
             return None
-        best: Entity | tuple[str, ...] | None = None
-        best_pos = (-1, -1)
-        for run in self.runs:
-            i, start, tokens, title_gender = run.paragraph, run.start, run.tokens, run.gender
-            if (i, start) >= (paragraph, offset) or i < paragraph - _PRONOUN_REACH:
-                continue
-            if (i, start) <= best_pos:
-                continue
-            e = self._find(tuple(tokens))
-            if e is None:
-                # Someone named in passing: "Mr Brown met her later."
-                g = title_gender or (first_name_gender(tokens[0]) if len(tokens) > 1 else "")
-                if g == gender:
-                    best, best_pos = tuple(tokens), (i, start)
-                continue
-            if e.gender and e.gender != gender:
-                continue
-            best, best_pos = e, (i, start)
-        if isinstance(best, tuple):
-            e = self.named(NameInfo("name", " ".join(best), best, gender))
-            self.complete_one(e)
-            return e
-        return best
+        if self._keys is None:
+            self._keys = [(r.paragraph, r.start) for r in self.runs]
+            self._sents = [self._sentence(r.paragraph, r.start) for r in self.runs]
+        here = self._sentence(paragraph, offset)
+        i = bisect_left(self._keys, (paragraph, offset)) - 1
+        while i >= 0 and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH:
+            key = self._sents[i]
+            j = i
+            while j >= 0 and self._sents[j] == key:
+                j -= 1
+            if key <= here:
+                for run in self.runs[j + 1 : i + 1]:  # left to right: subjects first
+                    found = self._person(run, gender)
+                    if found is not None:
+                        return found
+            i = j
+        return None
+
+    def _person(self, run: Run, gender: str) -> Entity | None:
+        e = self._find(run.tokens)
+        if e is not None:
+            return e if not e.gender or e.gender == gender else None
+        # Someone named in passing: "Mr Brown met her later."
+        tokens = run.tokens
+        g = run.gender or (first_name_gender(tokens[0]) if len(tokens) > 1 else "")
+        if g != gender:
+            return None
+        e = self.named(NameInfo("name", " ".join(tokens), tokens, gender))
+        self.complete_one(e)
+        return e
+
+    def _sentence(self, paragraph: int, offset: int) -> tuple[int, int]:
+        starts = self._starts.get(paragraph)
+        if starts is None:
+            starts = self._starts[paragraph] = sentence_starts(self.paragraphs[paragraph].text)
+        return paragraph, bisect_right(starts, offset)
