@@ -125,6 +125,9 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
             return Cue("after", dash.group().strip(), (name.start(1), name.end(1)))
         return None
     m = verbs[0]
+    strict = closes_sentence and text[start].isupper()
+    if m.group().endswith("ing") or (strict and m.group() not in STRONG_CUES):
+        return None
     if m.group().lower() == "according to":
         who = subject_after(text, m.end(), stop)
         return Cue("after", m.group(), who) if who and text[start:m.start()].strip() == "" else None
@@ -136,7 +139,7 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
         who = subject_after(text, m.end(), stop)
         if who is None:
             return None
-    if closes_sentence and text[start].isupper():
+    if strict:
         rest = text[m.end() : stop].split()
         if len(rest) > 6 or "that" in rest:
             return None

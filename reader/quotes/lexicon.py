@@ -161,5 +161,11 @@ NOT_NAMES = frozenset(
     Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Mr Mrs Ms
     Earlier Later Today Yesterday Tonight Instead Indeed Still Like Unlike
-    Asked Both All Some Many Most Such Each Every Other Another""".split()
+    Asked Both All Some Many Most Such Each Every Other Another During
+    Despite Under Over Through Among Without Within Including Following Given
+    Amid Across Against Toward Towards Upon Until Unless Whether Once Whatever
+    Whoever Perhaps Maybe Sometimes Often Already Nor Did Does Do Is Are Was
+    Were Has Have Had Will Would Can Could Should Must May Might Shall Please
+    Thank Thanks Sure Well Oh Ok OK Dear Hey Hello Let Look See Read More
+    Watch Related Photo Video Image Source Getty Reuters AP""".split()
 )

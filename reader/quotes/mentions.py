@@ -25,6 +25,8 @@ _LEADING = frozenset(
     here there""".split()
 )
 _MAX_WORDS = 12
+_SEGMENT = re.compile(r"[,;—–―]|--|\s-\s")
+_VERBAL = frozenset("was is were are has have had will would been be being do does did can could".split())
 _STOP_AFTER = re.compile(r"[,.;:!?()\[\]“”\"]|\s(?:who|whose|which|on|in|at|during|after|before|to|about|of|from|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s")
 _STOP_AFTER_PHRASE = re.compile(r"[,.;:!?()\[\]“”\"]|\s(?:who|whose|which|on|last|this)\s")
 
@@ -86,9 +88,9 @@ def _clean(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
     start = lo
-    for m in re.finditer(r"[,;—–]|--", text[lo:hi]):
-        out.append((start, lo + m.start()))
-        start = lo + m.end()
+    for m in _SEGMENT.finditer(text, lo, hi):
+        out.append((start, m.start()))
+        start = m.end()
     out.append((start, hi))
     return out
 
@@ -123,7 +125,7 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         words = _clean(_words(text, *segs[-1]))
     if not words or len(words) > _MAX_WORDS or not looks_like_speaker(words):
         return None
-    if any(w in STRONG_CUES for _, _, w in words):
+    if any(w in STRONG_CUES or w in _VERBAL for _, _, w in words):
         return None
     start, end = words[0][0], words[-1][1]
     while end > start and text[end - 1] in ",.;:)”\"’'":

@@ -90,7 +90,10 @@ class Resolver:
         """The fullest form of ``e``'s name: the most used first name, then the longest."""
         tally: dict[tuple[str, ...], int] = {}
         for run in self.runs:
-            t = full_forms(run.tokens)
+            tokens = run.tokens
+            if e.surname in tokens[:-1]:  # "Hillary Clinton Goes After ..." in a headline
+                tokens = tokens[: len(tokens) - tokens[::-1].index(e.surname)]
+            t = full_forms(tokens)
             if t[-1] == e.surname:
                 if len(e.tokens) > 1 and t[0] != e.tokens[0]:
                     continue
