@@ -189,30 +189,46 @@ def name_runs(paragraphs) -> list[Run]:
     """Every capitalised run, cut at sentence ends, titles and possessives."""
     out: list[Run] = []
     for i, p in enumerate(paragraphs):
-        text = p.text
-        for m in _RUN.finditer(text):
-            pos = m.start()
-            cur: list[str] = []
-            cur_start = pos
-            gender = ""
-            for tm in re.finditer(r"\S+", m.group()):
-                tok = tm.group()
-                low = tok.lower()
-                if low in TITLES or tok in NOT_NAMES:
-                    if cur:
-                        out.append(Run(i, cur_start, tuple(cur), gender))
-                    cur, gender = [], TITLES.get(low, "") or gender
+        for m in _RUN.finditer(p.text):
+            group = m.group()
+            if " " not in group:  # the common case: one word
+                if group in NOT_NAMES or group.lower() in TITLES:
                     continue
-                if not cur:
-                    cur_start = pos + tm.start()
-                possessive = low.endswith(("’s", "'s"))
-                cur.append(tok[:-2] if possessive else tok.rstrip(".") if _ends_sentence(tok) else tok)
-                if possessive or _ends_sentence(tok):
-                    out.append(Run(i, cur_start, tuple(cur), gender))
-                    cur, gender = [], ""
+                low = group.lower()
+                if low.endswith(("’s", "'s")):
+                    group = group[:-2]
+                elif group.endswith(".") and _ends_sentence(group):
+                    group = group[:-1]
+                out.append(Run(i, m.start(), (group,), ""))
+                continue
+            _split_run(i, m.start(), group, out)
+    return out
+
+
+def _split_run(i: int, pos: int, group: str, out: list[Run]) -> None:
+    cur: list[str] = []
+    cur_start = pos
+    gender = ""
+    offset = 0
+    for tok in group.split():
+        at = group.index(tok, offset)
+        offset = at + len(tok)
+        low = tok.lower()
+        if low in TITLES or tok in NOT_NAMES:
             if cur:
                 out.append(Run(i, cur_start, tuple(cur), gender))
-    return out
+            cur, gender = [], TITLES.get(low, "") or gender
+            continue
+        if not cur:
+            cur_start = pos + at
+        possessive = low.endswith(("’s", "'s"))
+        ends = not possessive and _ends_sentence(tok)
+        cur.append(tok[:-2] if possessive else tok[:-1] if ends else tok)
+        if possessive or ends:
+            out.append(Run(i, cur_start, tuple(cur), gender))
+            cur, gender = [], ""
+    if cur:
+        out.append(Run(i, cur_start, tuple(cur), gender))
 
 
 def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:

@@ -44,6 +44,10 @@ class Resolver:
         self.paragraphs = paragraphs
         self.entities: list[Entity] = []
         self.runs = name_runs(paragraphs)
+        self._by_token: dict[str, list[Run]] = {}
+        for run in self.runs:
+            for tok in set(run.tokens):
+                self._by_token.setdefault(tok, []).append(run)
         self._starts: dict[int, list[int]] = {}
         self._keys: list[tuple[int, int]] | None = None
         self._sents: list[tuple[int, int]] = []
@@ -89,20 +93,18 @@ class Resolver:
     def complete_one(self, e: Entity) -> None:
         """The fullest form of ``e``'s name: the most used first name, then the longest."""
         tally: dict[tuple[str, ...], int] = {}
-        for run in self.runs:
+        for run in self._by_token.get(e.surname, ()):
             tokens = run.tokens
-            if e.surname in tokens[:-1]:  # "Hillary Clinton Goes After ..." in a headline
-                tokens = tokens[: len(tokens) - tokens[::-1].index(e.surname)]
-            t = full_forms(tokens)
-            if t[-1] == e.surname:
-                if len(e.tokens) > 1 and t[0] != e.tokens[0]:
+            if len(e.tokens) == 1 and len(tokens) == 2 and tokens[0] == e.surname and "-" in tokens[1]:
+                t = tokens  # a family name written first: "Kim Kye-gwan"
+            else:
+                if e.surname in tokens[:-1]:  # "Hillary Clinton Goes After ..." in a headline
+                    tokens = tokens[: len(tokens) - tokens[::-1].index(e.surname)]
+                t = full_forms(tokens)
+                if t[-1] != e.surname or (len(e.tokens) > 1 and t[0] != e.tokens[0]):
                     continue
                 if len(t) == 1 or run.gender:
                     e.gender = e.gender or run.gender
-            elif len(e.tokens) == 1 and len(t) == 2 and t[0] == e.surname and "-" in t[1]:
-                pass  # a family name written first: "Kim Kye-gwan"
-            else:
-                continue
             g = first_name_gender(t[0]) if len(t) > 1 else ""
             if g and e.gender and g != e.gender:
                 continue
