@@ -47,7 +47,8 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
     counts = Counter(line.text.casefold() for line in lines)
     for line in lines:
         line.repeated = counts[line.text.casefold()] > 1
-    start, end = _densest_run(lines)
+    lone = _isolated(lines, 0, len(lines) - 1)
+    start, end = _densest_run(lines, lone)
     if start is None:
         return None
     end = _before_comments(lines, start, end)
@@ -75,14 +76,14 @@ def _score(line: Line) -> float:
     return -(1.0 + 0.5 * min(line.words, 20))
 
 
-def _densest_run(lines: list[Line]) -> tuple[int | None, int]:
+def _densest_run(lines: list[Line], lone: set[int] = frozenset()) -> tuple[int | None, int]:
     """The run of lines with the highest total score (Kadane)."""
     best, best_span = 0.0, (None, -1)
     total, start = 0.0, 0
     for i, line in enumerate(lines):
         if total <= 0:
             total, start = 0.0, i
-        total += _score(line)
+        total += _score(line) * (LONE_WEIGHT if i in lone else 1.0)
         if total > best:
             best, best_span = total, (start, i)
     return best_span
@@ -106,10 +107,35 @@ def _before_comments(lines: list[Line], start: int, end: int) -> int:
     return end
 
 
+def _isolated(lines: list[Line], start: int, end: int) -> set[int]:
+    """Prose lines with no other prose within ``ISOLATION`` lines either side.
+
+    In a page, a lone paragraph fenced off by titles, bylines and links is
+    nearly always a teaser for another story, not a part of this one.
+    """
+    prose = [i for i in range(start, end + 1) if is_prose(lines[i])]
+    if len(prose) < 2:
+        return set()
+    lone = set()
+    for k, i in enumerate(prose):
+        before = i - prose[k - 1] if k else None
+        after = prose[k + 1] - i if k + 1 < len(prose) else None
+        if (before is None or before > ISOLATION) and (after is None or after > ISOLATION):
+            lone.add(i)
+    return lone
+
+
+ISOLATION = 3
+LONE_WEIGHT = 0.3
+
+
 def _body(lines: list[Line], start: int, end: int) -> list[Paragraph]:
     out: list[Paragraph] = []
     run = lines[start : end + 1]
+    lone = _isolated(lines, start, end)
     for k, line in enumerate(run):
+        if line.index in lone:
+            continue
         if is_prose(line):
             out.append(Paragraph(line.text))
         elif _is_heading(line) and 0 < k < len(run) - 1 and is_prose(run[k + 1]):
