@@ -72,8 +72,8 @@ def extract(data: bytes, *, source: str, url: str | None = None) -> Article:
             article = _from_text(text, source, url)
     except SourceError:
         raise
-    except (ValueError, RecursionError, MemoryError) as error:  # malformed beyond repair
-        raise SourceError(source, f"could not read the page ({type(error).__name__})") from None
+    except Exception as error:  # noqa: BLE001 - a page must never crash the caller
+        raise SourceError(source, f"could not read the page ({type(error).__name__}: {error})") from None
     if article is None:
         raise SourceError(source, "no article text found")
     return article

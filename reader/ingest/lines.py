@@ -67,7 +67,7 @@ def features(index: int, text: str) -> Line:
     lowers = sum(map(str.islower, initials))
     cased = lowers + sum(map(str.isupper, initials))
     # A script without case (Korean, Chinese...) gives no evidence either way.
-    lower = lowers / cased if cased else (1.0 if n else 0.0)
+    lower = lowers / cased if cased and cased * 3 >= n else (1.0 if n else 0.0)
     stop = sum(map(_STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
     return Line(
         index=index,

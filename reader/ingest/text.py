@@ -17,6 +17,7 @@ from datetime import datetime
 
 from reader.ingest.dates import find_date, find_dateline, find_stamp
 from reader.ingest.lines import Line, features, is_prose
+from reader.ingest.lists import trailing_list
 from reader.ingest.normalize import clean_text
 from reader.model import Paragraph
 
@@ -56,6 +57,12 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
     body = _body(lines, start, end)
     if not any(p.kind == "text" for p in body):
         return None
+    found = trailing_list(lines, end)
+    if found is not None:
+        intro, last = found
+        if _is_heading(lines[intro]) or lines[intro].text.endswith(":"):
+            body.append(Paragraph(lines[intro].text, "text" if lines[intro].text.endswith(":") else "heading"))
+        body.extend(Paragraph(line.text) for line in lines[intro + 1 : last + 1])
     title, site = _title_and_site(lines, header)
     near = header[-_HEADER_WINDOW:]
     published = _dateline(near) or _dateline(header) or _dateline(lines[end + 1 : end + 8])

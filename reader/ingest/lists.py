@@ -1,0 +1,89 @@
+"""Lists and tables that end a story: tour dates, standings, numbered picks.
+
+In a text dump a list is a run of lines with the same shape: each opens the
+same way (a number, a month, a bullet) and uses the same separators. Such a
+run right after the story's last paragraph, introduced by a line ending in a
+colon or opening with numbers or dates, is part of the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.ingest.dates import MONTHS, find_stamp
+from reader.ingest.lines import Line
+
+_PUNCT = re.compile(r"[^\w\s,.'’]")
+_BULLETS = "•·*-–—▪►✓"
+MIN_ITEMS = 3
+MAX_ITEM_WORDS = 40
+
+
+def shape(line: Line) -> tuple[str, frozenset[str]]:
+    """How a line opens (digit, month, bullet, capital, other) and its separators."""
+    text = line.text
+    first = text[:1]
+    word = text.split(" ", 1)[0].rstrip(".,").lower()
+    if first.isdigit():
+        opening = "digit"
+    elif word[:3] in MONTHS and (word in _MONTH_NAMES):
+        opening = "month"
+    elif first in _BULLETS:
+        opening = "bullet"
+    elif first.isupper():
+        opening = "capital"
+    else:
+        opening = "other"
+    return opening, frozenset(_PUNCT.findall(text))
+
+
+_MONTH_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+
+
+def trailing_list(lines: list[Line], end: int) -> tuple[int, int] | None:
+    """The (first, last) line of a list that follows line ``end``, if any."""
+    for intro in range(end + 1, min(end + 3, len(lines))):
+        first = intro + 1
+        last = _run_end(lines, first)
+        if last - first + 1 < MIN_ITEMS:
+            continue
+        opening = shape(lines[first])[0]
+        if opening in ("digit", "month", "bullet"):
+            return intro, last
+        # Plain lines need a real introduction ("The winners were:", not "Tags:")
+        # and items that are more than single words (not a menu).
+        lead = lines[intro] if lines[intro].text.endswith(":") else lines[end]
+        items = lines[first : last + 1]
+        if lead.text.endswith(":") and lead.words >= 3 and all(i.words >= 2 for i in items):
+            return intro, last
+    return None
+
+
+def _run_end(lines: list[Line], first: int) -> int:
+    """The last line of the run of same-shaped lines starting at ``first``."""
+    if first >= len(lines):
+        return first - 1
+    last = first
+    while last + 1 < len(lines):
+        nxt = lines[last + 1]
+        if nxt.words > MAX_ITEM_WORDS or nxt.repeated or find_stamp(nxt.text):
+            break
+        if _alike(lines[last + 1], lines[last]) or (
+            last > first and _alike(lines[last + 1], lines[last - 1])
+        ):
+            last += 1
+        else:
+            break
+    return last
+
+
+def _alike(a: Line, b: Line) -> bool:
+    """Same opening, and a separator in common (or none in either)."""
+    (open_a, marks_a), (open_b, marks_b) = shape(a), shape(b)
+    if open_a != open_b:
+        return False
+    return bool(marks_a & marks_b) or not (marks_a or marks_b)
