@@ -40,21 +40,14 @@ def _import_seeds(library) -> None:
     from reader.importer import import_paths
     from reader.resources import seeds_dir
 
-    click.echo("byline: your library is empty; importing the sample articles to start you off.", err=True)
-    import_paths(library, [seeds_dir()])
+    click.echo("byline: your library is empty, so the sample articles are being imported.", err=True)
+    report = import_paths(library, [seeds_dir()])
+    for source, reason in report.failures:
+        click.echo(f"byline: could not import {source}: {reason}", err=True)
 
 
 def _print_list(library) -> None:
-    entries = library.list()
-    try:
-        from reader.cli.library_cmd import format_entries
-    except ImportError:
-        format_entries = None
-    if format_entries is not None:
-        for line in format_entries(entries):
-            click.echo(line)
-        return
-    for entry in entries:
-        mark = " " if entry.read else "*"
-        when = entry.published.strftime("%Y-%m-%d") if entry.published else "          "
-        click.echo(f"{entry.id[:8]} {mark} {when}  {entry.title}  ({entry.site or ''})")
+    from reader.cli.library_cmd import format_entries
+
+    for line in format_entries(library.list()):
+        click.echo(line)

@@ -82,14 +82,7 @@ def _read_progress(args: tuple, kwargs: dict) -> tuple[int | None, int | None, s
 
 
 def import_summary(report: Any) -> str:
-    """A one-line summary of an ImportReport, whatever fields it has."""
-    parts = []
-    for name in ("imported", "updated", "unchanged"):
-        value = getattr(report, name, None)
-        if isinstance(value, int | list | tuple):
-            count = value if isinstance(value, int) else len(value)
-            parts.append(f"{count} {name}")
-    failed = getattr(report, "failed", None) or getattr(report, "errors", None)
-    if failed:
-        parts.append(f"{len(failed) if not isinstance(failed, int) else failed} failed")
-    return "Import done: " + (", ".join(parts) if parts else "finished") + "."
+    """A one-line summary of an ImportReport."""
+    summary = getattr(report, "summary", None)
+    text = summary() if callable(summary) else "finished"
+    return f"Import: {text}."

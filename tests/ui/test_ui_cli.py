@@ -1,0 +1,42 @@
+"""`byline` with no subcommand: first run imports the seeds; off a terminal it lists."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from reader.cli import main
+from reader.library import Library
+
+SEED_TITLE = "N Korea and US in diplomacy push"
+
+
+def test_first_run_off_a_terminal_imports_seeds_and_prints_the_list(tmp_path):
+    data = tmp_path / "data"
+    result = CliRunner().invoke(main, ["--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    assert SEED_TITLE in result.stdout
+    assert "sample articles" in result.stderr
+    assert "not a terminal" in result.stderr
+    library = Library.open(data)
+    try:
+        count = library.counts().total
+    finally:
+        library.close()
+    assert count >= 1
+    again = CliRunner().invoke(main, ["--data-dir", str(data)])
+    assert "sample articles" not in again.stderr  # only an empty library gets them
+    assert again.stdout == result.stdout
+
+
+def test_listing_path_does_not_import_textual(tmp_path):
+    code = (
+        "import sys; from reader.cli import main\n"
+        f"try: main(['--data-dir', {str(tmp_path / 'd')!r}])\n"
+        "except SystemExit: pass\n"
+        "print('TEXTUAL' if any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules) else 'CLEAN', file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=".")
+    assert out.stderr.strip().endswith("CLEAN"), out.stderr
