@@ -18,7 +18,14 @@ from reader.quotes.cues import Cue, find_cue, last_sentence_cue
 from reader.quotes.spans import Span
 
 _WORDS = re.compile(r"[\w’'-]+")
-_TITLE_SMALL = frozenset("a an the of and or in on at to for with from by vs".split())
+_TITLE_SMALL = frozenset("a an the of and or in on at to for with from by vs is".split())
+# Words before a quoted title: 'on "Meet the Press"', 'CNN's "New Day"', 'told "Fox and Friends"'.
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:on|in|of|to|at|from|with|called|titled|entitled|named|dubbed|show|program|"
+    r"programme|book|film|movie|podcast|song|album|told|magazine|newspaper|column)|[’']s)\s*$",
+    re.I,
+)
+_BORROWED_WORDS = 4
 _STANDALONE_WORDS = 8
 
 
@@ -34,10 +41,6 @@ class Attributed:
 def _looks_like_title(words: list[str]) -> bool:
     caps = [w for w in words if w.lower() not in _TITLE_SMALL]
     return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
-
-
-def _sentence_like(inner: str, words: list[str]) -> bool:
-    return len(words) >= 3 or inner.rstrip().endswith((".", "!", "?", ","))
 
 
 def attribute(paragraphs: tuple[Paragraph, ...] | list[Paragraph], spans: list[Span]) -> list[Attributed]:
@@ -112,12 +115,16 @@ def _keep(paragraphs, a: Attributed) -> bool:
     if a.span.start and text[a.span.start - 1] == "=":
         return False  # a markup attribute, not speech
     how = a.cue.how if a.cue else None
+    if _looks_like_title(words) and len(words) <= 8:
+        if how not in ("after", "before") or _TITLE_BEFORE.search(text, 0, a.span.start):
+            return False
     if how in ("after", "before"):
         return True
-    if _looks_like_title(words) and len(words) <= 8:
-        return False
     if how in ("mixed", "colon", "previous"):
         return True
     if a.cue is not None:  # borrowed from a neighbour
-        return _sentence_like(a.text, words)
+        whole = not text[: a.span.start].strip() and not text[a.span.end :].strip()
+        if whole and text[a.span.start] in "'‘":
+            return False  # a paragraph that is one single-quoted line: a subheading
+        return len(words) >= _BORROWED_WORDS
     return len(words) >= _STANDALONE_WORDS and a.text[:1].isupper() and not text[: a.span.start].strip()

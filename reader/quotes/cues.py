@@ -133,8 +133,8 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
         return Cue("after", m.group(), who) if who and text[start:m.start()].strip() == "" else None
     if text[start:m.start()].strip():
         who = subject_before(text, start, m.start())
-        if who is None:
-            return None
+        if who is None or text[start : who[0]].split() not in ([], ["and"], ["but"], ["as"]):
+            return None  # the subject must follow the quotation directly
     else:
         who = subject_after(text, m.end(), stop)
         if who is None:
