@@ -26,6 +26,8 @@ _TITLE_BEFORE = re.compile(
     re.I,
 )
 _BORROWED_WORDS = 4
+_NICKNAME = re.compile(r"\s[A-Z][a-z]+\b")
+_NAME_END = re.compile(r"\b[A-Z][a-z]+\s$")
 _STANDALONE_WORDS = 8
 
 
@@ -36,6 +38,12 @@ class Attributed:
     cue: Cue | None
     source_paragraph: int  # paragraph of the mention (it may be borrowed)
     group: int
+    borrowed: bool = False  # the cue belongs to a neighbouring quotation
+
+    def lend(self, other: Attributed, *, same_group: bool = False) -> None:
+        self.cue, self.source_paragraph, self.borrowed = other.cue, other.source_paragraph, True
+        if same_group:
+            self.group = other.group
 
 
 def _looks_like_title(words: list[str]) -> bool:
@@ -74,7 +82,7 @@ def _share_chains(items: list[Attributed]) -> None:
             continue
         for m in members:
             if m.cue is None or m.cue.how not in ("after", "before"):
-                m.cue, m.source_paragraph = best.cue, best.source_paragraph
+                m.lend(best)
 
 
 def _borrow(paragraphs, items: list[Attributed]) -> None:
@@ -85,7 +93,7 @@ def _borrow(paragraphs, items: list[Attributed]) -> None:
             continue
         p, text = a.span.paragraph, paragraphs[a.span.paragraph].text
         if prev is not None and prev.span.paragraph == p:
-            a.cue, a.source_paragraph, a.group = prev.cue, prev.source_paragraph, prev.group
+            a.lend(prev, same_group=True)
             prev = a
             continue
         if text[: a.span.start].strip():
@@ -98,12 +106,12 @@ def _borrow(paragraphs, items: list[Attributed]) -> None:
         tail_start = last[-1].span.end if last else 0
         tail = ptext[tail_start:].split()
         if last and len(tail) <= 20:
-            a.cue, a.source_paragraph = last[-1].cue, last[-1].source_paragraph
+            a.lend(last[-1])
             prev = a
             continue
         cue = last_sentence_cue(ptext, tail_start, len(ptext))
         if cue is not None:
-            a.cue, a.source_paragraph = Cue("previous", cue.cue, cue.mention), q
+            a.cue, a.source_paragraph, a.borrowed = Cue("previous", cue.cue, cue.mention), q, True
             prev = a
 
 
@@ -115,16 +123,19 @@ def _keep(paragraphs, a: Attributed) -> bool:
     if a.span.start and text[a.span.start - 1] == "=":
         return False  # a markup attribute, not speech
     how = a.cue.how if a.cue else None
+    own = a.cue is not None and not a.borrowed
     if _looks_like_title(words) and len(words) <= 8:
-        if how not in ("after", "before") or _TITLE_BEFORE.search(text, 0, a.span.start):
+        if not own or how not in ("after", "before") or _TITLE_BEFORE.search(text, 0, a.span.start):
             return False
-    if how in ("after", "before"):
-        return True
-    if how in ("mixed", "colon", "previous"):
+    if _NICKNAME.match(text, a.span.end) and _NAME_END.search(text, 0, a.span.start):
+        return False  # Marcia "Cia" Price
+    if own:
         return True
     if a.cue is not None:  # borrowed from a neighbour
         whole = not text[: a.span.start].strip() and not text[a.span.end :].strip()
         if whole and text[a.span.start] in "'‘":
             return False  # a paragraph that is one single-quoted line: a subheading
+        if a.span.paragraph == a.source_paragraph:  # the rest of a split quotation
+            return len(words) >= 2 or a.text.rstrip().endswith((".", "!", "?"))
         return len(words) >= _BORROWED_WORDS
     return len(words) >= _STANDALONE_WORDS and a.text[:1].isupper() and not text[: a.span.start].strip()

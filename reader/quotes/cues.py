@@ -41,6 +41,10 @@ _DASH = re.compile(r"\s*(?:[—–―]|--?)\s*")
 _DASH_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)[\s.,]*$")
 _STATEMENT = re.compile(r"\s+(?:in|on|to|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|e-mail|tweet|post|speech|letter|release|memo)\b")
 _TRAILING_WORDS = 8
+# Verbs that name something with a quoted label: 'calls them "lone wolves"'.
+_NAMING = frozenset(
+    "call calls called calling label labels labeled labelled dub dubs dubbed brand brands branded".split()
+)
 
 
 @dataclass(slots=True)
@@ -154,7 +158,8 @@ def _before(text: str, lo: int, q_start: int) -> Cue | None:
         gap = text[m.end() : q_start].split()
         word = m.group()
         adjacent = len(gap) <= _TRAILING_WORDS and (not gap or gap[-1][-1] in ",:")
-        if word not in STRONG_CUES and word.lower() != "according to" and not (adjacent and len(gap) <= 4):
+        naming = word in _NAMING and len(gap) <= 3 and not any(g[-1] in ".;:" for g in gap)
+        if word not in STRONG_CUES and word.lower() != "according to" and not (adjacent and len(gap) <= 4) and not naming:
             continue
         if word.lower() == "according to":
             who = subject_after(text, m.end(), q_start)

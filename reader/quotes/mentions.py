@@ -78,6 +78,15 @@ def _clean(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         if b in _CLAUSE and i < len(words) - 1:
             words = words[i + 1 :]
             break
+        if b in ("and", "but", "then") and i == len(words) - 1 and i > 0:
+            # "I laughed and said": the subject opens the first clause.
+            lead = _clean(words[:i])
+            k = 0
+            while k < len(lead) and (lead[k][2][:1].isupper() or _bare(lead[k][2]) in PRONOUNS) and k < 4:
+                k += 1
+                if _bare(lead[k - 1][2]) in PRONOUNS:
+                    break
+            return lead[:k]
     while words and _bare(words[-1][2]) in ADVERBS:
         words = words[:-1]
     while words and _bare(words[0][2]) in _LEADING:
