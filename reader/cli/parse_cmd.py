@@ -93,7 +93,8 @@ def render(article: Article, width: int = 80) -> str:
         out.append(click.style("Speakers", bold=True))
         for speaker in article.speakers:
             count = f"{speaker.quotes} quote{'s' if speaker.quotes != 1 else ''}"
-            aka = f" (also {', '.join(speaker.aliases)})" if speaker.aliases else ""
+            aliases = [a for a in speaker.aliases if a.casefold() != speaker.name.casefold()]
+            aka = f" (also {', '.join(aliases)})" if aliases else ""
             out.append(f"  {click.style(speaker.name, fg='magenta')}{aka}: {count}")
     return "\n".join(out)
 
@@ -111,12 +112,15 @@ def _runs(text: str, quotes: list) -> list[tuple[str, dict]]:
     """Split a paragraph into (text, style) runs: quotes styled, speakers after."""
     runs: list[tuple[str, dict]] = []
     position = 0
-    for quote in sorted(quotes, key=lambda q: q.start):
+    ordered = sorted(quotes, key=lambda q: q.start)
+    # Name the speaker once per quotation: after its last fragment here.
+    last_of_group = {q.group: q for q in ordered}
+    for quote in ordered:
         if quote.start < position or quote.end > len(text):
             continue
         runs.append((text[position : quote.start], {}))
         runs.append((text[quote.start : quote.end], {"fg": "cyan"}))
-        if quote.speaker:
+        if quote.speaker and (not quote.group or last_of_group[quote.group] is quote):
             runs.append((f" [{quote.speaker}]", {"fg": "magenta", "dim": True}))
         position = quote.end
     runs.append((text[position:], {}))

@@ -30,6 +30,8 @@ _DATES = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)\b"),
+    # 11/19/19, 19/11/2019 (slashes: month first unless it cannot be), 19.11.2019
+    re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)\b"),
 )
 _TIME_RE = re.compile(rf"(?<![\d:]){_TIME}(?![\d:])", re.IGNORECASE)
 _ZONES = {
@@ -102,6 +104,12 @@ def _find(text: str) -> tuple[datetime, list[tuple[int, int]]] | None:
         return None
     spans = [match.span()]
     parts = match.groupdict()
+    if parts.get("a"):
+        a, b = int(parts["a"]), int(parts["b"])
+        month_first = (parts["sep"] == "/" and a <= 12) or b > 12
+        parts["mnum"], parts["day"] = (a, b) if month_first else (b, a)
+        if len(parts["year"]) == 2:
+            parts["year"] = "20" + parts["year"]
     month = MONTHS.get(parts["month"][:3].lower()) if parts.get("month") else int(parts["mnum"])
     try:
         day = datetime(int(parts["year"]), month, int(parts["day"]))

@@ -15,16 +15,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.ingest.dates import find_date, find_dateline, find_stamp
+from reader.ingest.dates import find_stamp
+from reader.ingest.header import BYLINE as _BYLINE
+from reader.ingest.header import read_header
 from reader.ingest.lines import Line, features, is_prose
 from reader.ingest.lists import trailing_list
 from reader.ingest.normalize import clean_text
 from reader.model import Paragraph
 
-_SEPARATOR = re.compile(r"\s+[|\-–—·•»:]\s+")
-_BYLINE = re.compile(r"^(?:by|von|por|par|di|от)\s+(?P<names>\S.*)$", re.IGNORECASE)
 _QUOTED = re.compile(r"""^(['"‘“«])(?P<inner>.+?)(['"’”»])$""")
-_HEADER_WINDOW = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +62,9 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
         if _is_heading(lines[intro]) or lines[intro].text.endswith(":"):
             body.append(Paragraph(lines[intro].text, "text" if lines[intro].text.endswith(":") else "heading"))
         body.extend(Paragraph(line.text) for line in lines[intro + 1 : last + 1])
-    title, site = _title_and_site(lines, header)
-    near = header[-_HEADER_WINDOW:]
-    published = _dateline(near) or _dateline(header) or _dateline(lines[end + 1 : end + 8])
-    authors = _byline(near)
-    return TextStory(title or body[0].text[:80], tuple(body), site, authors, published)
+    head = read_header(lines, start, end)
+    title = head.title or body[0].text[:80]
+    return TextStory(title, tuple(body), head.site, head.authors, head.published)
 
 
 def _lines(text: str, controls_stripped: bool) -> list[tuple[int, str]]:
@@ -172,80 +169,3 @@ def _is_short_sentence(line: Line) -> bool:
         and (line.stop > 0 or line.lower >= 0.5)
         and not _BYLINE.match(line.text)
     )
-
-
-def _title_and_site(lines: list[Line], header: list[Line]) -> tuple[str | None, str | None]:
-    """The headline and the site's name, from the page title and the header."""
-    first = lines[0].text
-    parts = _SEPARATOR.split(first)
-    bracketed = first.startswith("[") and first.endswith("]")
-    if len(parts) >= 2 and not bracketed:
-        head = first[: first.rfind(parts[-1])].rstrip(" |-–—·•»:")
-        if len(parts[-1].split()) <= 6 and len(head.split()) >= 2:
-            return head, parts[-1]
-        return first, None
-    site = _site_line(header)
-    near = header[-_HEADER_WINDOW:]
-    for line in near:
-        if _is_title_like(line) and line.text != site:
-            return line.text, site
-    if not bracketed and _is_title_like(lines[0]):
-        return first, site
-    return None, site
-
-
-def _is_title_like(line: Line) -> bool:
-    text = line.text
-    if not 3 <= line.words <= 25 or line.copyright or text.endswith("."):
-        return False
-    if text.startswith("[") or find_date(text) is not None or _BYLINE.match(text):
-        return False
-    first = text.lstrip("'\"‘“«")[:1]
-    return first.isupper() or first.isdigit()
-
-
-def _site_line(header: list[Line]) -> str | None:
-    """A short name-like line near the top that is not part of a menu."""
-    menu = _menu_lines(header)
-    for line in header[:15]:
-        words = line.text.split()
-        if line.index in menu or not 1 <= len(words) <= 4 or line.repeated:
-            continue
-        if all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in line.text):
-            return line.text
-    return None
-
-
-def _menu_lines(lines: list[Line], short: int = 3, run: int = 3) -> set[int]:
-    """Lines in a block of at least ``run`` adjacent short lines (a menu)."""
-    menu: set[int] = set()
-    block: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and line.words <= short and (not block or line.raw == block[-1].raw + 1):
-            block.append(line)
-            continue
-        if len(block) >= run:
-            menu.update(item.index for item in block)
-        block = [line] if line is not None and line.words <= short else []
-    return menu
-
-
-def _dateline(lines: list[Line]) -> datetime | None:
-    for line in reversed(lines):
-        if line.words <= 20:
-            found = find_dateline(line.text)
-            if found is not None:
-                return found
-    return None
-
-
-def _byline(lines: list[Line]) -> tuple[str, ...]:
-    for i, line in enumerate(lines):
-        text = line.text
-        if text.lower() in ("by", "von", "por", "par") and i + 1 < len(lines):
-            text = f"by {lines[i + 1].text}"
-        match = _BYLINE.match(text)
-        if match and len(match.group("names").split()) <= 8:
-            names = re.split(r",|\band\b|&", match.group("names"))
-            return tuple(n.strip() for n in names if n.strip())
-    return ()

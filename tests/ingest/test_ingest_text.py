@@ -86,3 +86,25 @@ def test_dateline_with_us_zone():
     data = f"Budget agreed\nNov. 19, 2019 8:03 am ET\n\n{PROSE}\n".encode()
     published = parse_bytes(data, source="d.txt").published
     assert published == datetime(2019, 11, 19, 8, 3, tzinfo=timezone(timedelta(hours=-5)))
+
+
+PARAGRAPHS = "\n\n".join(
+    [PROSE, "Officials said the new plan would take effect in the spring, after a final vote.", PROSE]
+)
+
+
+def test_page_title_without_site_is_the_headline():
+    data = f"Schools get more money\n\nHome\nNews\nSport\n\nLatest\n{PARAGRAPHS}\n".encode()
+    assert parse_bytes(data, source="t.txt").title == "Schools get more money"
+
+
+def test_headline_as_shown_in_the_header_wins_over_a_wrapped_title():
+    data = (
+        "Opinion | Schools get more money - The Daily Ledger\n\nOpinion\n\n"
+        f"Schools get more money\n\nBy Ann Lee and Bo Ng - 11/19/19 06:56 AM EST\n\n{PARAGRAPHS}\n"
+    ).encode()
+    article = parse_bytes(data, source="t.txt")
+    assert article.title == "Schools get more money"
+    assert article.site == "The Daily Ledger"
+    assert article.authors == ("Ann Lee", "Bo Ng")
+    assert article.published == datetime(2019, 11, 19, 6, 56, tzinfo=timezone(timedelta(hours=-5)))

@@ -1,0 +1,164 @@
+"""The lines above a story in a text dump: headline, site, dateline, byline.
+
+The page's <title> usually survives as the dump's first line ("Headline -
+Site"); otherwise the headline is the first title-like line near the body.
+The site is the title's suffix or a short name-like line at the top that is
+not part of a menu. The dateline is the line nearest the body that is
+mostly a date; the byline a line opening with "By".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.ingest.dates import find_date, find_dateline
+from reader.ingest.lines import Line
+
+BYLINE = re.compile(r"^(?:by|von|por|par|di|от)\s+(?P<names>\S.*)$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s+[|\-–—·•»:]\s+")
+_NAME_END = re.compile(
+    r"\s+[|\-–—·•/]\s+|\s*\|\s*|\b(?:updated|published|posted|on|at)\b|\d|@|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
+_HEADER_WINDOW = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    title: str | None
+    site: str | None
+    authors: tuple[str, ...]
+    published: datetime | None
+
+
+def read_header(lines: list[Line], start: int, end: int) -> Header:
+    """What the lines before the body (``lines[:start]``) say about the story."""
+    header = lines[:start]
+    near = header[-_HEADER_WINDOW:]
+    footer = " ".join(line.text for line in lines[end + 1 :] if line.words >= 5)
+    title, site = _title_and_site(lines, header, footer)
+    published = _dateline(near) or _dateline(header) or _dateline(lines[end + 1 : end + 8])
+    return Header(title, site, _byline(near), published)
+
+
+def _title_and_site(
+    lines: list[Line], header: list[Line], footer: str
+) -> tuple[str | None, str | None]:
+    """The headline and the site's name, from the page title and the header."""
+    first = lines[0].text
+    parts = _SEPARATOR.split(first)
+    bracketed = first.startswith("[") and first.endswith("]")
+    if len(parts) >= 2 and not bracketed:
+        head = first[: first.rfind(parts[-1])].rstrip(" |-–—·•»:")
+        if len(parts[-1].split()) <= 6 and len(head.split()) >= 2:
+            return _headline_in(head, header), parts[-1]
+        return _headline_in(first, header), None
+    site = _site_line(header[1:], footer)
+    if not bracketed and _is_title_like(lines[0]):
+        return _headline_in(first, header), site
+    near = header[-_HEADER_WINDOW:]
+    for line in near:
+        if _is_title_like(line) and line.text != site:
+            return line.text, site
+    return None, site
+
+
+def _headline_in(title: str, header: list[Line]) -> str:
+    """The headline as the page shows it, when the <title> wraps it in more.
+
+    "Opinion | The Headline" becomes "The Headline" if a line of the header
+    says just that.
+    """
+    key = title.casefold()
+    best = title
+    for line in header[1:]:
+        text = line.text
+        if line.words >= 3 and len(text) < len(best) and text.casefold() in key:
+            if len(text) >= len(title) // 2:
+                best = text
+    return best
+
+
+def _is_title_like(line: Line) -> bool:
+    text = line.text
+    if not 3 <= line.words <= 25 or line.copyright or text.endswith("."):
+        return False
+    if text.startswith("[") or find_date(text) is not None or BYLINE.match(text):
+        return False
+    first = text.lstrip("'\"‘“«")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _site_line(header: list[Line], footer: str) -> str | None:
+    """A short name-like line near the top that is not part of a menu.
+
+    To tell a name from a stray link, some word of it must come back in the
+    footer's sentences (the copyright line, a disclaimer).
+    """
+    menu = _menu_lines(header)
+    for line in header[:15]:
+        words = line.text.split()
+        if line.index in menu or not 1 <= len(words) <= 4 or line.repeated:
+            continue
+        if all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in line.text):
+            if any(len(w) >= 3 and re.search(rf"\b{re.escape(w)}\b", footer) for w in words):
+                return line.text
+    return None
+
+
+def _menu_lines(lines: list[Line], short: int = 3, run: int = 3) -> set[int]:
+    """Lines in a block of at least ``run`` adjacent short lines (a menu)."""
+    menu: set[int] = set()
+    block: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.words <= short and (not block or line.raw == block[-1].raw + 1):
+            block.append(line)
+            continue
+        if len(block) >= run:
+            menu.update(item.index for item in block)
+        block = [line] if line is not None and line.words <= short else []
+    return menu
+
+
+def _dateline(lines: list[Line]) -> datetime | None:
+    for line in reversed(lines):
+        if line.words <= 20:
+            text = line.text
+            byline = BYLINE.match(text)
+            if byline:  # "By Ann Lee - 2 May 2020": the date after the names
+                cut = _NAME_END.search(byline.group("names"))
+                text = byline.group("names")[cut.start() :] if cut else ""
+            found = find_dateline(text)
+            if found is not None:
+                return found
+    return None
+
+
+def _byline(lines: list[Line]) -> tuple[str, ...]:
+    for i, line in enumerate(lines):
+        text = line.text
+        if text.lower() in ("by", "von", "por", "par") and i + 1 < len(lines):
+            text = f"by {lines[i + 1].text}"
+        match = BYLINE.match(text)
+        if match:
+            names = names_in(match.group("names"))
+            if names:
+                return names
+    return ()
+
+
+def names_in(text: str) -> tuple[str, ...]:
+    """Authors' names from a byline's tail: "Ann Lee and Bo Ng - 2 May 2020"."""
+    cut = _NAME_END.search(text)
+    if cut:
+        text = text[: cut.start()]
+    names = []
+    for part in re.split(r",|;|&|\band\b|\bund\b|\by\b|\be\b|\bet\b", text):
+        words = part.split()
+        # Capitalised at both ends; particles between may not be ("van", "de la").
+        if 1 <= len(words) <= 4 and words[0][:1].isupper() and words[-1][:1].isupper():
+            names.append(" ".join(words))
+    return tuple(names) if len(names) <= 4 else ()
