@@ -198,8 +198,11 @@ def _parsed_chunks(files: list[str], jobs: int | None) -> Iterator[list[Parsed]]
 
     # Forking a process that runs other threads (the app) can deadlock the
     # child; a fresh server process is safe there, fork is fastest elsewhere.
-    method = "fork" if threading.active_count() == 1 else "forkserver"
-    context = multiprocessing.get_context(method)
+    if threading.active_count() == 1:
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["reader.ingest"])  # not __main__: never rerun a CLI
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures: dict[Future[list[Parsed]], list[str]] = {
             pool.submit(parse_files, chunk): chunk for chunk in chunks

@@ -113,7 +113,7 @@ class Library:
 
         for article in articles:
             batch.append(article)
-            if len(batch) >= max(BATCH, len(self.catalog.records) // 8):
+            if len(batch) >= max(BATCH, len(self.catalog.rows) // 8):
                 flush()
         if batch:
             flush()
@@ -143,7 +143,7 @@ class Library:
             raise NotFoundError(f"no article with id {id}")
         from reader.library.records import entry
 
-        return entry(record, self.state.flags(id))[0]
+        return entry(record, self.state.flags(id))
 
     def resolve(self, prefix: str) -> str:
         """The full id for a unique prefix; NotFoundError if none or several match."""
@@ -153,7 +153,7 @@ class Library:
         if self.catalog.get(wanted) is not None:
             return wanted
         with self._mutex:
-            matches = [i for i in self.catalog.ids() if i.startswith(wanted)]
+            matches = [i for i in self.catalog.rows if i.startswith(wanted)]
         if len(matches) == 1:
             return matches[0]
         if not matches:
@@ -176,21 +176,21 @@ class Library:
         if show not in ("all", "unread", "read", "bookmarked"):
             raise ValueError(f"unknown show filter {show!r}")
         needle = speaker.casefold() if speaker else None
-        rows: list[tuple[float, float, str, Entry]] = []
         with self._mutex:
-            for entry, date in self.catalog.entries(self.state.flags_by_id.get):
-                if feed is not None and entry.feed != feed:
-                    continue
-                if needle is not None and not any(needle in s.casefold() for s in entry.speakers):
-                    continue
-                if show == "unread" and entry.read or show == "read" and not entry.read:
-                    continue
-                if show == "bookmarked" and not entry.bookmarked:
-                    continue
-                key = entry.imported if sort == "imported" else date
-                rows.append((key, entry.imported, entry.id, entry))
-        rows.sort(reverse=True)  # ids are unique, so entries are never compared
-        return [row[3] for row in rows]
+            entries = self.catalog.entries(self.state.flags_by_id.get)
+        if show == "unread":
+            entries = [e for e in entries if not e.read]
+        elif show == "read":
+            entries = [e for e in entries if e.read]
+        elif show == "bookmarked":
+            entries = [e for e in entries if e.bookmarked]
+        if feed is not None:
+            entries = [e for e in entries if e.feed == feed]
+        if needle is not None:
+            entries = [e for e in entries if any(needle in s.casefold() for s in e.speakers)]
+        if sort == "imported":
+            entries.sort(key=_by_import, reverse=True)
+        return entries
 
     def search(self, query: str) -> list[Entry]:
         """Entries whose title, site or a speaker contains ``query`` (case-insensitive)."""
@@ -205,7 +205,7 @@ class Library:
 
     def counts(self) -> Counts:
         with self._mutex:
-            total = len(self.catalog.records)
+            total = len(self.catalog.rows)
             read = bookmarked = 0
             for record in self.state.all():
                 if self.catalog.get(record.get("id", "")) is None:
@@ -262,3 +262,6 @@ class Library:
         with self._mutex:
             self.settings.set(key, value)
 
+
+def _by_import(entry: Entry) -> tuple[float, str]:
+    return entry.imported, entry.id

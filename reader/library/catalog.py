@@ -1,30 +1,54 @@
 """The catalog: one short TinyDB record per article, what lists are made of.
 
 ``catalog.json`` holds table ``articles`` (doc_id -> record, see
-:func:`reader.library.records.catalog_record`). Adding writes the documents
-first, then the catalog, and keeps ``import.journal`` (the ids of the batch
-in flight) in between: a process killed mid-batch leaves a journal, and the
-next open adds the documents it names to the catalog. A catalog that is
-damaged or missing is rebuilt from the documents.
+:func:`reader.library.records.catalog_record`). In memory the catalog is a
+dict of rows (tuples) by article id; ``catalog.rows`` (:mod:`.snapshot`)
+holds the same rows in binary, so opening a big library need not parse the
+JSON. Adding writes the documents first, then the catalog, and keeps
+``import.journal`` (the ids of the batch in flight) in between: a process
+killed mid-batch leaves a journal, and the next open adds the documents it
+names to the catalog. A catalog that is damaged or missing is rebuilt from
+the documents.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from reader.library import records
+from reader.library import records, snapshot
 from reader.library.documents import Documents
+from reader.library.records import HASH, IMPORTED, Row
 from reader.library.rows import AddOutcome, Entry
-from reader.library.storage import AtomicJSONStorage, FileLock, RecordTable, atomic_write, set_aside
+from reader.library.storage import (
+    AtomicJSONStorage,
+    FileLock,
+    RecordTable,
+    atomic_write,
+    set_aside,
+)
 from reader.model import Article
 
 TABLE = "articles"
-Flags = Callable[[str, tuple[bool, bool]], tuple[bool, bool]]
 JOURNAL = "import.journal"
+Flags = Callable[[str, tuple[bool, bool]], tuple[bool, bool]]
+
+
+@contextmanager
+def bulk() -> Iterator[None]:
+    """Pause the cycle collector while building many objects that hold no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Catalog:
@@ -43,12 +67,29 @@ class Catalog:
         self.notify = notify
         self.durable = durable
         self.path = root / "catalog.json"
+        self.snapshot = root / "catalog.rows"
         self.journal = root / JOURNAL
         self.storage = AtomicJSONStorage(self.path, durable=durable, on_damage=self._on_damage)
         self._damaged: Path | None = None
-        self._data: Any = None
-        self.records: dict[str, dict[str, Any]] = {}
-        self._entries: dict[str, tuple[Entry, float]] = {}
+        self._sig: Any = None  # signature of the catalog file the rows reflect
+        self._index: dict[str, Row] | None = {}  # rows by article id, built when needed
+        self._ordered: list[Row] | None = []  # rows newest first, built when needed
+        self._entries: dict[str, Entry] = {}
+
+    @property
+    def rows(self) -> dict[str, Row]:
+        """Rows by article id."""
+        if self._index is None:
+            with bulk():
+                self._index = {r[0]: r for r in self._ordered or ()}
+        return self._index
+
+    def ordered(self) -> list[Row]:
+        """Rows newest first: by date (published, else imported), then import time."""
+        if self._ordered is None:
+            with bulk():
+                self._ordered = sorted(self.rows.values(), key=_newest, reverse=True)
+        return self._ordered
 
     # -- opening, recovery, reloading ---------------------------------------
 
@@ -59,52 +100,59 @@ class Catalog:
         with self.lock:
             if self.journal.exists():
                 self._recover_journal()
+            if self.storage.signature() is None:
+                if self.documents.any():
+                    self.rebuild(f"The catalog {self.path} was missing")
+                else:
+                    RecordTable(self.storage, TABLE).apply({})
+            self._refresh()
+
+    def _refresh(self) -> bool:
+        """Make the rows match the catalog file; True if they changed."""
+        sig = self.storage.signature()
+        if sig is not None and sig == self._sig:
+            return False
+        with bulk():
+            rows = snapshot.load(self.snapshot, sig)  # saved newest first
+            if rows is None:
+                rows = sorted(self._rows_from_json(), key=_newest, reverse=True)
+                sig = self.storage.signature()
+                snapshot.save(self.snapshot, sig, rows)
+        self._ordered, self._index = rows, None
+        self._sig = sig
+        self._entries = {}
+        return True
+
+    def _rows_from_json(self) -> list[Row]:
+        with self.lock:
             data = self.storage.read()
+            if self._damaged is None and data is not None:
+                try:
+                    return [records.row(r) for r in data.get(TABLE, {}).values()]
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    self.storage.damaged()  # well-formed JSON, but not catalog records
             if self._damaged is not None:
                 aside, self._damaged = self._damaged, None
                 self.rebuild(f"The catalog {self.path} was damaged; it was moved to {aside}")
-            elif data is None and self.documents.any():
-                self.rebuild(f"The catalog {self.path} was missing")
-            elif data is None:
-                RecordTable(self.storage, TABLE).apply({})
-            self._take(self.storage.read())
-
-    def _take(self, data: Any) -> None:
-        self._data = data
-        self.records = data.get(TABLE, {}) if data else {}
-        self._entries = {}
+            data = self.storage.read() or {}
+            return [records.row(r) for r in data.get(TABLE, {}).values()]
 
     def reload(self) -> bool:
         """Re-read the catalog if another process changed it; True if it did."""
-        if not self.storage.changed():
-            return False
-        with self.lock:
-            data = self.storage.read()
-            if self._damaged is not None:
-                aside, self._damaged = self._damaged, None
-                self.rebuild(f"The catalog {self.path} was damaged; it was moved to {aside}")
-                data = self.storage.read()
-        if data is self._data:
-            return False
-        self._take(data)
-        return True
-
-    def _fresh(self) -> None:
-        """Under the lock, before a write: pick up what another process wrote."""
-        self.reload()
+        return self._refresh()
 
     def rebuild(self, reason: str) -> None:
         """Write a new catalog from the stored documents and tell the user."""
-        upserts: dict[int, dict[str, Any]] = {}
+        upserts: dict[str, dict[str, Any]] = {}
         lost = 0
         for path, doc in self.documents.scan():
             if doc is None:
                 lost += 1
                 set_aside(path)
                 continue
-            upserts[records.doc_id(doc["id"])] = _record_from_doc(doc)
+            upserts[str(records.doc_id(doc["id"]))] = _record_from_doc(doc)
         with self.lock:
-            self.storage.write({TABLE: {str(k): v for k, v in upserts.items()}})
+            self.storage.write({TABLE: upserts})
         message = f"{reason}; rebuilt it from {len(upserts)} stored article(s)."
         if lost:
             message += f" {lost} damaged document file(s) were set aside (*.damaged-*)."
@@ -124,46 +172,36 @@ class Catalog:
                 continue
             if doc is not None:
                 upserts[records.doc_id(article_id)] = _record_from_doc(doc)
-        if upserts:
-            data = self.storage.read()
-            if self._damaged is None and data is not None:
-                RecordTable(self.storage, TABLE).apply(upserts)
-                self.notify(
-                    f"An import was interrupted; recovered {len(upserts)} article(s) it had stored."
-                )
+        if upserts and self.storage.read() is not None and self._damaged is None:
+            RecordTable(self.storage, TABLE).apply(upserts)
+            self.notify(
+                f"An import was interrupted; recovered {len(upserts)} article(s) it had stored."
+            )
         self.journal.unlink(missing_ok=True)
 
     # -- reading ----------------------------------------------------------
 
-    def get(self, article_id: str) -> dict[str, Any] | None:
-        record = self.records.get(str(records.doc_id(article_id)))
-        if record is not None and record.get("id") != article_id:
-            return None
-        return record
+    def get(self, article_id: str) -> Row | None:
+        return self.rows.get(article_id)
 
-    def entries(self, flags: Flags) -> Iterator[tuple[Entry, float]]:
-        """(entry, date sort key) for every record; ``flags`` gives (read, bookmarked)."""
+    def entries(self, flags: Flags) -> list[Entry]:
+        """Every entry, newest first; ``flags`` gives an id's (read, bookmarked)."""
         cache = self._entries
         default = (False, False)
         make = records.entry
-        for key, record in self.records.items():
-            item = cache.get(key)
-            if item is None:
-                try:
-                    item = make(record, flags(record["id"], default))
-                except (KeyError, TypeError, ValueError, AttributeError):
-                    continue  # a malformed row; rebuilding the catalog would restore it
-                cache[key] = item
-            else:
-                entry = item[0]
-                state = flags(entry.id, default)
-                if state != (entry.read, entry.bookmarked):
-                    item = cache[key] = (records.with_state(entry, *state), item[1])
-            yield item
-
-    def ids(self) -> Iterator[str]:
-        for record in self.records.values():
-            yield record.get("id", "")
+        out = []
+        append = out.append
+        with bulk():
+            for row in self.ordered():
+                article_id = row[0]
+                item = cache.get(article_id)
+                state = flags(article_id, default)
+                if item is None:
+                    item = cache[article_id] = make(row, state)
+                elif state[0] is not item.read or state[1] is not item.bookmarked:
+                    item = cache[article_id] = records.with_state(item, *state)
+                append(item)
+        return out
 
     # -- writing ----------------------------------------------------------
 
@@ -173,15 +211,15 @@ class Catalog:
         outcomes: list[AddOutcome] = []
         now = time.time()
         with self.lock:
-            self._fresh()
+            self._refresh()
             batch: dict[str, tuple[str, float]] = {}  # ids earlier in this batch
             for article in articles:
                 doc = article.to_dict()
                 digest = records.content_hash(doc)
                 known = batch.get(article.id)
-                record = self.get(article.id)
-                if known is None and record is not None:
-                    known = (record.get("hash", ""), float(record["imported"]))
+                row = self.rows.get(article.id)
+                if known is None and row is not None:
+                    known = (row[HASH], row[IMPORTED])
                 if known is not None and known[0] == digest and (
                     article.id in batch or self.documents.exists(article.id)
                 ):
@@ -204,27 +242,33 @@ class Catalog:
             for doc, digest, imported in planned
         }
         RecordTable(self.storage, TABLE).apply(upserts)
-        self._after_write(upserts.keys())
+        self._after_write([records.row(r) for r in upserts.values()], [])
         try:
             os.unlink(self.journal)
         except FileNotFoundError:
             pass
 
-    def _after_write(self, changed: Iterable[int]) -> None:
-        data = self.storage.read()
-        cache = self._entries
-        self._data = data
-        self.records = data.get(TABLE, {}) if data else {}
-        for did in changed:
-            cache.pop(str(did), None)
-        self._entries = cache
+    def _after_write(self, changed: list[Row], removed: list[str]) -> None:
+        rows = self.rows
+        for article_id in removed:
+            rows.pop(article_id, None)
+            self._entries.pop(article_id, None)
+        for row in changed:
+            rows[row[0]] = row
+            self._entries.pop(row[0], None)
+        self._ordered = None
+        self._sig = self.storage.signature()
+        snapshot.save(self.snapshot, self._sig, self.ordered())
 
     def remove(self, article_ids: list[str]) -> None:
         with self.lock:
-            self._fresh()
-            dids = [records.doc_id(i) for i in article_ids]
-            RecordTable(self.storage, TABLE).apply({}, dids)
-            self._after_write(dids)
+            self._refresh()
+            RecordTable(self.storage, TABLE).apply({}, [records.doc_id(i) for i in article_ids])
+            self._after_write([], article_ids)
+
+
+def _newest(row: Row) -> tuple[float, float, str]:
+    return row[records.DATE], row[records.IMPORTED], row[records.ID]
 
 
 def _record_from_doc(doc: dict[str, Any]) -> dict[str, Any]:

@@ -185,6 +185,10 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             raise StorageError(f"cannot read {self.path}: {error.strerror or error}") from error
 
+    def signature(self) -> tuple[Any, ...] | None:
+        """(inode, mtime, size, head) of the file now, None if it does not exist."""
+        return self._open(whole=None)[0]
+
     def changed(self) -> bool:
         """Whether the file differs from what was last read or written (cheap)."""
         sig, _ = self._open(whole=None)

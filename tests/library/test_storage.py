@@ -195,3 +195,20 @@ def test_atomic_storage_notices_a_rewrite_by_another_copy(tmp_path):
     RecordTable(one, "t").apply({1: {"v": 2}})  # same size, maybe same mtime
     assert two.changed()
     assert two.read()["t"]["1"] == {"v": 2} and two.read() is not first
+
+
+def test_snapshot_is_ignored_when_stale_or_damaged(tmp_path):
+    ids = _fill(tmp_path, 3)
+    # Another program edits the TinyDB catalog without knowing about the snapshot.
+    storage = AtomicJSONStorage(tmp_path / "catalog.json")
+    record = dict(storage.table("articles")[str(int(ids[1], 16))], title="Edited elsewhere")
+    RecordTable(storage, "articles").apply({int(ids[1], 16): record})
+    with Library.open(tmp_path) as lib:
+        assert lib.entry(ids[1]).title == "Edited elsewhere"
+    (tmp_path / "catalog.rows").write_bytes(b"byline-rows-1" + os.urandom(300))
+    with Library.open(tmp_path) as lib:
+        assert sorted(e.id for e in lib.list()) == sorted(ids) and lib.notices == []
+    (tmp_path / "catalog.rows").unlink()
+    with Library.open(tmp_path) as lib:
+        assert len(lib.list()) == 3
+    assert (tmp_path / "catalog.rows").exists()  # written again for the next open
