@@ -1,0 +1,176 @@
+"""Library benchmark: open+list, toggles, document reads, memory, import speed.
+
+Run by hand (never part of the test suite); prints a table:
+
+    python tests/bench/bench_library.py --aeb /work/shared/corpus/aeb
+    python tests/bench/bench_library.py --sizes 10000 --work /tmp/byline-library-bench
+
+Synthetic libraries (tests/bench/synthetic.py) are built once under --work
+and reused. Open+list and memory are measured in fresh processes (module
+imports excluded from the time, reported apart); the rest in this one.
+Targets: open+list <= 150 ms at 10,000 and <= 600 ms at 50,000 articles;
+a persisted toggle <= 10 / 20 ms; one document <= 5 ms; <= 200 MB resident
+after opening 50,000; importing the AEB HTML pages no slower than a bare
+single-process trafilatura.extract loop over them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from reader.library import Library  # noqa: E402
+from tests.bench.synthetic import build_library  # noqa: E402
+
+_PROBE = """
+import json, sys, time, resource
+sys.path.insert(0, {root!r})
+t0 = time.perf_counter()
+import reader.library, reader.library.catalog, reader.library.state, reader.library.settings
+t1 = time.perf_counter()
+library = reader.library.Library.open({path!r})
+entries = library.list()
+t2 = time.perf_counter()
+rss = int(open("/proc/self/statm").read().split()[1]) * resource.getpagesize()
+print(json.dumps({{"imports": t1 - t0, "open_list": t2 - t1, "n": len(entries),
+                  "rss": rss, "maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}}))
+"""
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def probe(path: Path, runs: int) -> dict:
+    results = []
+    for _ in range(runs):
+        code = _PROBE.format(root=str(ROOT), path=str(path))
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True)
+        results.append(json.loads(out.stdout))
+    return {
+        "open_list": statistics.median(r["open_list"] for r in results),
+        "open_list_best": min(r["open_list"] for r in results),
+        "imports": statistics.median(r["imports"] for r in results),
+        "rss": statistics.median(r["rss"] for r in results),
+        "maxrss": max(r["maxrss"] for r in results),
+        "n": results[0]["n"],
+    }
+
+
+def bench_size(work: Path, size: int, runs: int) -> list[tuple[str, str]]:
+    path = work / f"lib{size}"
+    started = time.perf_counter()
+    build_library(path, size).close()
+    built = time.perf_counter() - started
+    rows = [(f"{size:,}: build (or reuse) synthetic library", f"{built:.1f} s")]
+    p = probe(path, runs)
+    assert p["n"] == size, p
+    rows += [
+        (f"{size:,}: open + list all (median of {runs})", ms(p["open_list"])),
+        (f"{size:,}: open + list all (best)", ms(p["open_list_best"])),
+        (f"{size:,}: (module imports, not counted)", ms(p["imports"])),
+        (f"{size:,}: resident memory after open + list", f"{p['rss'] / 2**20:.0f} MB"),
+        (f"{size:,}: peak resident memory", f"{p['maxrss'] / 2**20:.0f} MB"),
+    ]
+    library = Library.open(path)
+    entries = library.list()
+    rng = random.Random(1)
+    toggles = []
+    for entry in rng.sample(entries, 60):
+        current = library.entry(entry.id)
+        t = time.perf_counter()
+        if rng.random() < 0.5:
+            library.set_bookmarked(entry.id, not current.bookmarked)
+        else:
+            library.set_read(entry.id, not current.read)
+        toggles.append(time.perf_counter() - t)
+    rows.append((f"{size:,}: read/bookmark toggle, fsynced (median of 60)",
+                 ms(statistics.median(toggles))))
+    rows.append((f"{size:,}: read/bookmark toggle (worst of 60)", ms(max(toggles))))
+    gets = []
+    for entry in rng.sample(entries, 200):
+        t = time.perf_counter()
+        library.get(entry.id)
+        gets.append(time.perf_counter() - t)
+    rows.append((f"{size:,}: one full document (median of 200)", ms(statistics.median(gets))))
+    rows.append((f"{size:,}: one full document (worst of 200)", ms(max(gets))))
+    t = time.perf_counter()
+    library.reload()
+    rows.append((f"{size:,}: reload with nothing changed", ms(time.perf_counter() - t)))
+    library.close()
+    return rows
+
+
+def bench_import(aeb: Path, rounds: int) -> list[tuple[str, str]]:
+    import trafilatura
+
+    from reader.importer import import_paths
+
+    html = sorted((aeb / "html").glob("*.html"))
+    bare_times, import_times, serial_times = [], [], []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        for path in html:
+            trafilatura.extract(path.read_bytes())
+        bare_times.append(time.perf_counter() - t)
+        with tempfile.TemporaryDirectory() as tmp:
+            library = Library.open(tmp)
+            t = time.perf_counter()
+            report = import_paths(library, [aeb / "html"])
+            import_times.append(time.perf_counter() - t)
+            library.close()
+        with tempfile.TemporaryDirectory() as tmp:
+            library = Library.open(tmp)
+            t = time.perf_counter()
+            import_paths(library, [aeb / "html"], jobs=1)
+            serial_times.append(time.perf_counter() - t)
+            library.close()
+    n = len(html)
+    return [
+        (f"AEB: bare trafilatura.extract loop, {n} pages (best of {rounds})",
+         f"{min(bare_times):.2f} s"),
+        (f"AEB: byline import_paths, default jobs (best of {rounds})",
+         f"{min(import_times):.2f} s"),
+        ("AEB: byline import_paths, --jobs 1 (for reference)", f"{min(serial_times):.2f} s"),
+        ("AEB: import outcome", report.summary()),
+        ("AEB: all rounds bare / import",
+         " ".join(f"{b:.2f}/{i:.2f}" for b, i in zip(bare_times, import_times))),
+    ]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--aeb", type=Path, help="the AEB corpus folder (holds html/)")
+    parser.add_argument("--sizes", default="10000,50000",
+                        help="library sizes, comma-separated (default 10000,50000)")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "byline-library-bench",
+                        help="where synthetic libraries are built and kept")
+    parser.add_argument("--runs", type=int, default=5, help="fresh-process runs per size")
+    parser.add_argument("--rounds", type=int, default=3, help="import comparison rounds")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows: list[tuple[str, str]] = []
+    for size in (int(s) for s in args.sizes.split(",") if s):
+        rows += bench_size(args.work, size, args.runs)
+    if args.aeb:
+        rows += bench_import(args.aeb, args.rounds)
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
