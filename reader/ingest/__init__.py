@@ -64,9 +64,11 @@ def extract(data: bytes, *, source: str, url: str | None = None) -> Article:
         raise SourceError(source, "binary file, not a page")
     if kind == "feed":
         raise SourceError(source, "this is a feed, not a page (use `byline import` to subscribe)")
-    text = strip_controls(decode(data))  # before parsing: lxml would eat ESC, not its tail
+    text = decode(data)
     try:
         if kind == "html":
+            if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+                text = strip_controls(text)  # before parsing: lxml eats ESC, not its tail
             article = _from_html(text, source, url)
         else:
             article = _from_text(text, source, url)
@@ -92,7 +94,7 @@ def _from_html(text: str, source: str, url: str | None) -> Article | None:
 def _from_text(text: str, source: str, url: str | None) -> Article | None:
     from reader.ingest.text import parse_text
 
-    story = parse_text(text, controls_stripped=True)
+    story = parse_text(text)
     if story is None:
         return None
     return _article(story.title, story.paragraphs, source, url=url, site=story.site,

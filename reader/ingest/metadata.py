@@ -7,10 +7,12 @@ datePublished, publisher), <title>, canonical link, <time>.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from reader.ingest.dates import parse_iso
 from reader.ingest.normalize import clean_line
@@ -51,8 +53,8 @@ def read_meta(tree) -> Meta:
     title = _clean(ld.get("headline")) or _clean(metas.get("og:title")) or _clean(
         metas.get("twitter:title")
     )
-    site = _clean(metas.get("og:site_name")) or _publisher(ld) or _clean(
-        metas.get("application-name")
+    site = _site_name(
+        _clean(metas.get("og:site_name")) or _publisher(ld) or _clean(metas.get("application-name"))
     )
     if not title and page_title:
         title = _strip_site(page_title, site)
@@ -190,4 +192,17 @@ def _first_text(tree, tag: str) -> str | None:
 def _clean(value) -> str | None:
     if not isinstance(value, str):
         return None
+    if "&" in value:  # some pages escape their meta content twice
+        value = html.unescape(value)
     return clean_line(value) or None
+
+
+def _site_name(value: str | None) -> str | None:
+    """ "Site | Tagline" -> "Site"; "https://www.site.example/" -> "site.example"."""
+    if not value:
+        return None
+    if value.startswith(("http://", "https://")):
+        host = urlsplit(value).hostname or ""
+        return host.removeprefix("www.") or None
+    parts = _TITLE_SEPARATORS.split(value)
+    return parts[0] if len(parts) > 1 and parts[0] else value
