@@ -23,8 +23,9 @@ __all__ = ["analyze"]
 def analyze(paragraphs: Sequence[Paragraph]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     """Find every quotation in ``paragraphs`` and resolve who said it."""
     paragraphs = tuple(paragraphs)
-    items = attribute(paragraphs, find_spans(paragraphs))
-    resolver = Resolver(paragraphs)
+    spans = find_spans(paragraphs)
+    items = attribute(paragraphs, spans)
+    resolver = Resolver(paragraphs, spans)
     mentions: list[Mention | None] = []
     infos = []
     for a in items:

@@ -26,6 +26,7 @@ _TITLE_BEFORE = re.compile(
     re.I,
 )
 _BORROWED_WORDS = 4
+_FORWARD_WORDS = 12
 _NICKNAME = re.compile(r"\s[A-Z][a-z]+\b")
 _NAME_END = re.compile(r"\b[A-Z][a-z]+\s$")
 _STANDALONE_WORDS = 8
@@ -87,13 +88,23 @@ def _share_chains(items: list[Attributed]) -> None:
 
 def _borrow(paragraphs, items: list[Attributed]) -> None:
     prev: Attributed | None = None
-    for a in items:
+    for k, a in enumerate(items):
         if a.cue is not None:
             prev = a
             continue
         p, text = a.span.paragraph, paragraphs[a.span.paragraph].text
         if prev is not None and prev.span.paragraph == p:
             a.lend(prev, same_group=True)
+            prev = a
+            continue
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if (
+            nxt is not None
+            and nxt.span.paragraph == p
+            and nxt.cue is not None
+            and len(text[a.span.end : nxt.span.start].split()) <= _FORWARD_WORDS
+        ):
+            a.lend(nxt, same_group=True)  # '"A" and "B," she said.'
             prev = a
             continue
         if text[: a.span.start].strip():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.quotes.lexicon import BARE_FORMS, STRONG_CUES, WEAK_CUES
+from reader.quotes.lexicon import BARE_FORMS, NOT_NAMES, PRONOUNS, STRONG_CUES, WEAK_CUES
 from reader.quotes.mentions import subject_after, subject_before, trailing_name
 
 _ALL = sorted(STRONG_CUES | WEAK_CUES | {"according to"}, key=len, reverse=True)
@@ -178,9 +178,7 @@ def _before(text: str, lo: int, q_start: int) -> Cue | None:
             continue
         return Cue("before" if adjacent else "mixed", _cue_text(text, m, q_start), who)
     if gap_text.endswith(":"):
-        who = _leading_subject(text, start, q_start)
-        if who:
-            return Cue("colon", ":", who)
+        return Cue("colon", ":", _leading_subject(text, start, q_start))
     return None
 
 
@@ -191,12 +189,24 @@ def _preceded_by(text: str, lo: int, pos: int, word: str) -> bool:
     return before.endswith(" " + word) or before == word
 
 
+_LEADING = re.compile(
+    r"\s*(?:(?:But|And|So|Then|Now|Still|Yet)\s+)?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey|I|We)\b"
+)
+_CLAUSE_SPLIT = re.compile(r",\s+")
+
+
 def _leading_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """A name or pronoun opening the sentence ("Mosman saw it differently:")."""
-    m = re.compile(r"\s*(?:(?:But|And|So|Then)\s+)?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey)\b").match(text, lo, hi)
-    if not m:
-        return None
-    return m.start(1), m.end(1)
+    """A name or pronoun opening the last clause ("Mosman saw it differently:").
+
+    Introductory phrases set off by commas are skipped: "With Democrats
+    worried, President Obama is rolling out a new message:".
+    """
+    starts = [lo] + [m.end() for m in _CLAUSE_SPLIT.finditer(text, lo, hi)]
+    for start in reversed(starts):
+        m = _LEADING.match(text, start, hi)
+        if m and (m.group(1).split()[0] not in NOT_NAMES or m.group(1).lower() in PRONOUNS):
+            return m.start(1), m.end(1)
+    return None
 
 
 def find_cue(text: str, lo: int, q_start: int, q_end: int, hi: int, inner: str) -> Cue | None:

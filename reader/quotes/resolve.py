@@ -11,11 +11,13 @@ Descriptions ("a Chinese foreign ministry spokesperson") stay as phrases.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reader.model import Paragraph
 from reader.quotes.cues import sentence_starts
 from reader.quotes.names import NameInfo, Run, first_name_gender, full_forms, name_runs
+from reader.quotes.spans import Span
 
 _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
 
@@ -24,9 +26,8 @@ _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
 class Entity:
     tokens: tuple[str, ...]  # the fullest name known so far, titles removed
     gender: str = ""
-    forms: list[str] = field(default_factory=list)
-    speaker: bool = False
     phrase: str | None = None
+    suffix: str = ""  # "Jr.", "II"
 
     @property
     def surname(self) -> str:
@@ -34,16 +35,25 @@ class Entity:
 
     @property
     def name(self) -> str:
-        return self.phrase if self.phrase is not None else " ".join(self.tokens)
+        if self.phrase is not None:
+            return self.phrase
+        return " ".join(self.tokens + ((self.suffix,) if self.suffix else ()))
 
 
 class Resolver:
     """Groups the mentions of one article into entities."""
 
-    def __init__(self, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> None:
+    def __init__(self, paragraphs: Sequence[Paragraph], quoted: Sequence[Span] = ()) -> None:
         self.paragraphs = paragraphs
         self.entities: list[Entity] = []
         self.runs = name_runs(paragraphs)
+        # Names inside quotations are talked about, not talking.
+        inside: dict[int, list[tuple[int, int]]] = {}
+        for sp in quoted:
+            inside.setdefault(sp.paragraph, []).append((sp.start, sp.end))
+        self._speaking = [
+            not any(s <= r.start < e for s, e in inside.get(r.paragraph, ())) for r in self.runs
+        ]
         self._by_token: dict[str, list[Run]] = {}
         for run in self.runs:
             for tok in set(run.tokens):
@@ -72,6 +82,8 @@ class Resolver:
             self.entities.append(e)
         elif len(info.tokens) > len(e.tokens):
             e.tokens = info.tokens
+        if info.name != " ".join(info.tokens) and info.name.startswith(" ".join(e.tokens)):
+            e.suffix = info.name[len(" ".join(e.tokens)) :].strip()
         e.gender = e.gender or info.gender
         return e
 
@@ -138,28 +150,32 @@ class Resolver:
             self._keys = [(r.paragraph, r.start) for r in self.runs]
             self._sents = [self._sentence(r.paragraph, r.start) for r in self.runs]
         here = self._sentence(paragraph, offset)
-        i = bisect_left(self._keys, (paragraph, offset)) - 1
-        while i >= 0 and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH:
-            key = self._sents[i]
-            j = i
-            while j >= 0 and self._sents[j] == key:
-                j -= 1
-            if key <= here:
-                for run in self.runs[j + 1 : i + 1]:  # left to right: subjects first
-                    found = self._person(run, gender)
-                    if found is not None:
-                        return found
-            i = j
+        end = bisect_left(self._keys, (paragraph, offset)) - 1
+        for strict in (True, False):
+            i = end
+            while i >= 0 and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH:
+                key = self._sents[i]
+                j = i
+                while j >= 0 and self._sents[j] == key:
+                    j -= 1
+                if key <= here:
+                    for k in range(j + 1, i + 1):  # left to right: subjects first
+                        if self._speaking[k]:
+                            found = self._person(self.runs[k], gender, strict)
+                            if found is not None:
+                                return found
+                i = j
         return None
 
-    def _person(self, run: Run, gender: str) -> Entity | None:
+    def _person(self, run: Run, gender: str, strict: bool) -> Entity | None:
         e = self._find(run.tokens)
         if e is not None:
             return e if not e.gender or e.gender == gender else None
-        # Someone named in passing: "Mr Brown met her later."
+        # Someone named in passing: "Mr Brown met her later." Failing anyone
+        # of the right gender, a two- or three-word name of unknown gender.
         tokens = run.tokens
         g = run.gender or (first_name_gender(tokens[0]) if len(tokens) > 1 else "")
-        if g != gender:
+        if g != gender and (strict or g or not 2 <= len(tokens) <= 3):
             return None
         e = self.named(NameInfo("name", " ".join(tokens), tokens, gender))
         self.complete_one(e)
