@@ -16,13 +16,16 @@ from dataclasses import dataclass
 
 from reader.model import Paragraph
 
-_MARK = re.compile("[\"“”„‟«»'‘’‚‹›]")
-_DOUBLE = frozenset("\"“”„‟«»")
-_OPEN_GLYPH = frozenset("“„‟«‘‚‹")
-_CLOSE_GLYPH = frozenset("”»’›")
+_MARK = re.compile("''|‘‘|’’|[\"“”„‟«»'‘’‚‹›]")
+_DOUBLE = frozenset(("\"", "“", "”", "„", "‟", "«", "»", "''", "‘‘", "’’"))
+_STRAIGHT = frozenset(("\"", "''"))
+_OPEN_GLYPH = frozenset(("“", "„", "‟", "«", "‘", "‚", "‹", "‘‘"))
+_CLOSE_GLYPH = frozenset(("”", "»", "’", "›", "’’"))
 _BEFORE_OPEN = frozenset("([{<—–-/…\u00a0\t\n\r \"“”„‟«»'‘’‚‹›")
 _AFTER_CLOSE = frozenset(".,;:!?)]}>—–-/…\u00a0\t\n\r \"“”„‟«»'‘’‚‹›*")
 _ELISION = re.compile(r"(?:\d\d(?:s|\b)|(?:em|tis|twas|til|cause|bout|round|n|cos|nuff)\b)", re.I)
+
+Pair = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +41,19 @@ class Span:
     end: int
     closed: bool
     chain: int
+    open_len: int = 1
+    close_len: int = 1
 
     def inner(self, text: str) -> str:
-        stop = self.end - 1 if self.closed else self.end
-        return text[self.start + 1 : stop].strip()
+        stop = self.end - self.close_len if self.closed else self.end
+        return text[self.start + self.open_len : stop].strip()
 
 
 def _direction(text: str, i: int, ch: str) -> str:
     """'o' opening, 'c' closing, 'w' weak closing, 'a' ambiguous, '' apostrophe."""
     prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    j = i + len(ch)
+    nxt = text[j] if j < len(text) else " "
     left = prev in _BEFORE_OPEN
     right = nxt in _AFTER_CLOSE
     if ch in _DOUBLE:
@@ -61,7 +67,7 @@ def _direction(text: str, i: int, ch: str) -> str:
     if prev.isalnum() and nxt.isalnum():
         return ""
     if left and not right:
-        if ch != "‘" and _ELISION.match(text, i + 1):
+        if ch != "‘" and _ELISION.match(text, j):
             return ""
         return "o"
     if right and not left:
@@ -71,9 +77,9 @@ def _direction(text: str, i: int, ch: str) -> str:
     return ""
 
 
-def _pair_double(text: str, marks: list[tuple[int, str]]) -> tuple[list[tuple[int, int]], list[int]]:
+def _pair_double(text: str, marks: list[tuple[int, str]]) -> tuple[list[Pair], list[int]]:
     stack: list[int] = []
-    pairs: list[tuple[int, int]] = []
+    pairs: list[Pair] = []
     for pos, ch in marks:
         if ch not in _DOUBLE:
             continue
@@ -81,16 +87,14 @@ def _pair_double(text: str, marks: list[tuple[int, str]]) -> tuple[list[tuple[in
         if d == "o":
             stack.append(pos)
         elif stack:
-            pairs.append((stack.pop(), pos + 1))
+            pairs.append((stack.pop(), pos + len(ch)))
         elif d == "a":
             stack.append(pos)
     return pairs, stack
 
 
-def _pair_single(
-    text: str, marks: list[tuple[int, str]], masked: list[tuple[int, int]]
-) -> tuple[list[tuple[int, int]], list[int]]:
-    pairs: list[tuple[int, int]] = []
+def _pair_single(text: str, marks: list[tuple[int, str]], masked: list[Pair]) -> tuple[list[Pair], list[int]]:
+    pairs: list[Pair] = []
     opened: int | None = None
     fallback: int | None = None
     for pos, ch in marks:
@@ -114,8 +118,8 @@ def _pair_single(
     return pairs, [] if opened is None else [opened]
 
 
-def _outermost(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    kept: list[tuple[int, int]] = []
+def _outermost(pairs: list[Pair]) -> list[Pair]:
+    kept: list[Pair] = []
     for s, e in sorted(pairs, key=lambda p: (p[0], -p[1])):
         if kept and s < kept[-1][1]:
             continue  # nested in (or crossing) an earlier span
@@ -123,69 +127,112 @@ def _outermost(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def _paragraph_spans(text: str) -> tuple[list[tuple[int, int]], int | None]:
-    """Closed spans of one paragraph and the position of an unclosed opener."""
+def _paragraph_pairs(text: str) -> tuple[list[Pair], int | None]:
+    """Every closed pair of one paragraph (nested ones too) and an unclosed opener."""
     marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
     if not marks:
         return [], None
     doubles, open_doubles = _pair_double(text, marks)
-    doubles = _outermost(doubles)
-    masked = list(doubles)
+    masked = _outermost(doubles)
     if open_doubles:
         masked.append((open_doubles[0], len(text)))
     singles, open_singles = _pair_single(text, marks, masked)
-    # A single-quoted span holding double ones is UK style: keep the outer.
-    pairs = _outermost(doubles + singles)
-    unclosed = [p for p in open_doubles + open_singles if not any(s <= p < e for s, e in pairs)]
+    pairs = doubles + singles
+    outer = _outermost(pairs)
+    unclosed = [p for p in open_doubles + open_singles if not any(s <= p < e for s, e in outer)]
     return pairs, min(unclosed) if unclosed else None
+
+
+def _mark_at(text: str, i: int) -> str:
+    m = _MARK.match(text, i)
+    return m.group() if m else text[i]
 
 
 def _opens_with_mark(text: str) -> str | None:
     stripped = text.lstrip()
     if not stripped:
         return None
-    ch = stripped[0]
+    i = len(text) - len(stripped)
+    ch = _mark_at(text, i)
     if ch not in _DOUBLE and ch not in "'‘’‚‹":
         return None
-    i = len(text) - len(stripped)
     return ch if _direction(text, i, ch) in ("o", "a") else None
 
 
+def _straight(mark: str) -> bool:
+    return mark in _STRAIGHT
+
+
 def find_spans(paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Span]:
-    """Every quotation span in reading order, headings excluded."""
-    found: list[tuple[list[tuple[int, int]], int | None]] = []
-    for p in paragraphs:
-        found.append(([], None) if p.kind == "heading" else _paragraph_spans(p.text))
-    spans: list[Span] = []
+    """Every quotation span in reading order, headings excluded.
+
+    A multi-paragraph quotation whose paragraphs hold quotations marked in
+    the other style (straight outside, curly inside) is an excerpt of
+    another article: its inner quotations are the ones reported.
+    """
+    found = [([], None) if p.kind == "heading" else _paragraph_pairs(p.text) for p in paragraphs]
+    # Pass 1: link unclosed openers into chains of fragments.
+    fragment: dict[int, Pair] = {}
+    chain_of: dict[int, int] = {}  # paragraph -> chain of the fragment or closing pair it holds
     chain = 0
-    carry: int | None = None  # chain id continuing into this paragraph
+    carry: int | None = None
     for i, (pairs, unclosed) in enumerate(found):
         text = paragraphs[i].text
-        nxt_chain: int | None = None
-        fragment: tuple[int, int] | None = None
-        if unclosed is not None and i + 1 < len(paragraphs):
-            nxt = paragraphs[i + 1]
-            mark = _opens_with_mark(nxt.text) if nxt.kind != "heading" else None
-            if mark is not None and (mark in _DOUBLE) == (text[unclosed] in _DOUBLE):
-                fragment = (unclosed, len(text.rstrip()))
-        if fragment is not None:
-            pairs = [p for p in pairs if p[1] <= fragment[0]]
+        opener = _opens_with_mark(text)
+        if carry is not None and opener is not None:
+            chain_of[i] = carry
+        nxt_carry = None
+        if unclosed is not None and i + 1 < len(paragraphs) and paragraphs[i + 1].kind != "heading":
+            mark = _opens_with_mark(paragraphs[i + 1].text)
+            here = _mark_at(text, unclosed)
+            if mark is not None and (mark in _DOUBLE) == (here in _DOUBLE) and _straight(mark) == _straight(here):
+                fragment[i] = (unclosed, len(text.rstrip()))
+                if i not in chain_of or text[:unclosed].strip():
+                    chain += 1
+                    chain_of[i] = chain
+                nxt_carry = chain_of[i]
+        carry = nxt_carry
+    # Pass 2: excerpts.
+    excerpt: set[int] = set()
+    for i, (s, e) in fragment.items():
+        outer = _straight(_mark_at(paragraphs[i].text, s))
+        text = paragraphs[i].text
+        if any(a > s and _straight(_mark_at(text, a)) != outer for a, _ in found[i][0]):
+            excerpt.add(chain_of[i])
+    # Pass 3: emit.
+    spans: list[Span] = []
+    for i, (pairs, _) in enumerate(found):
+        text = paragraphs[i].text
+        cid = chain_of.get(i)
+        frag = fragment.get(i)
+        if cid in excerpt:
+            if frag is None:  # the closing paragraph: drop its outer pair
+                outer = _outermost(pairs)
+                if outer and not text[: outer[0][0]].strip():
+                    pairs = [p for p in pairs if p != outer[0]]
+            frag = None
+            kept = _outermost(pairs)
+        elif frag is not None:
+            kept = [p for p in _outermost(pairs) if p[1] <= frag[0]]
+        else:
+            kept = _outermost(pairs)
         first = True
-        for s, e in pairs:
-            if first and carry is not None and not text[:s].strip():
-                cid = carry
+        for s, e in kept:
+            if first and cid is not None and cid not in excerpt and frag is None and not text[:s].strip():
+                span_chain = cid
             else:
                 chain += 1
-                cid = chain
+                span_chain = chain
             first = False
-            spans.append(Span(i, s, e, True, cid))
-        if fragment is not None:
-            if first and carry is not None and not text[: fragment[0]].strip():
-                cid = carry
-            else:
-                chain += 1
-                cid = chain
-            spans.append(Span(i, fragment[0], fragment[1], False, cid))
-            nxt_chain = cid
-        carry = nxt_chain
+            spans.append(_span(i, text, s, e, True, span_chain))
+        if frag is not None:
+            spans.append(_span(i, text, frag[0], frag[1], False, cid))
     return spans
+
+
+def _span(i: int, text: str, s: int, e: int, closed: bool, chain: int) -> Span:
+    open_len = len(_mark_at(text, s))
+    close_len = 1
+    if closed and e >= 2 and text[e - 2 : e] in ("''", "’’"):
+        close_len = 2
+    return Span(i, s, e, closed, chain, open_len, close_len)
