@@ -19,6 +19,8 @@ from reader.quotes.spans import find_spans
 
 __all__ = ["analyze"]
 
+_SPEAKER_REACH = 2  # paragraphs within which "he said" keeps the last speaker
+
 
 def analyze(paragraphs: Sequence[Paragraph]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     """Find every quotation in ``paragraphs`` and resolve who said it."""
@@ -44,10 +46,19 @@ def analyze(paragraphs: Sequence[Paragraph]) -> tuple[tuple[Quote, ...], tuple[S
         elif info.kind == "phrase" and info.name:
             entities[k] = resolver.described(info.name)
     resolver.complete()
+    last: tuple[Entity, int, int] | None = None  # the latest named speaker and where
     for k, info in enumerate(infos):
         if info is not None and info.kind == "pronoun":
             m = mentions[k]
-            entities[k] = resolver.pronoun(info.gender, m.paragraph, m.start)
+            e = None
+            if last is not None and m.paragraph - last[1] <= _SPEAKER_REACH:
+                e = resolver.same_speaker(last[0], last[1:], info.gender, m.paragraph, m.start)
+            e = e or resolver.pronoun(info.gender, m.paragraph, m.start)
+            if e is not None and not e.gender:
+                e.gender = info.gender  # "Melanie ... she said": now we know
+            entities[k] = e
+        if entities[k] is not None and entities[k].phrase is None:
+            last = (entities[k], items[k].span.paragraph, items[k].span.start)
     return _build(items, mentions, infos, entities)
 
 

@@ -95,11 +95,11 @@ def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
         while j >= lo and text[j] == " ":
             j -= 1
         k = j
-        while k >= lo and text[k].isalpha():
+        while k >= lo and not text[k].isspace():
             k -= 1
-        prev = text[k + 1 : j + 1].lower()
+        prev = text[k + 1 : j + 1].lower().strip(",;:\"“”()")
         word = m.group()
-        if prev in _NOT_VERB_AFTER and word.lower() != "according to":
+        if (prev in _NOT_VERB_AFTER or prev.endswith(("’s", "'s"))) and word.lower() != "according to":
             continue  # "a report", "the statement"
         if word in BARE_FORMS and not (
             prev in _BARE_AFTER or (prev.endswith("s") and prev not in _SINGULAR_S)
@@ -143,9 +143,10 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
         who = subject_after(text, m.end(), stop)
         if who is None:
             return None
-    if strict:
-        rest = text[m.end() : stop].split()
-        if len(rest) > 6 or "that" in rest:
+    if strict:  # a new sentence: "He said the plan ..." reports something else
+        rest = text[m.end() : stop]
+        words = rest.split()
+        if not rest.lstrip().startswith((",", ".", ";")) and (len(words) > 6 or "that" in words):
             return None
     return Cue("after", _cue_text(text, m, stop), who)
 

@@ -138,7 +138,9 @@ class Resolver:
             e.gender = first_name_gender(e.tokens[0])
 
     # -- pronouns ------------------------------------------------------
-    def pronoun(self, gender: str, paragraph: int, offset: int) -> Entity | None:
+    def pronoun(
+        self, gender: str, paragraph: int, offset: int, since: tuple[int, int] = (-1, -1)
+    ) -> Entity | None:
         """The person a "he" or "she" at ``offset`` refers to.
 
         Sentences are searched from the pronoun's own backwards; inside one
@@ -153,7 +155,7 @@ class Resolver:
         end = bisect_left(self._keys, (paragraph, offset)) - 1
         for strict in (True, False):
             i = end
-            while i >= 0 and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH:
+            while i >= 0 and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH and self._keys[i] > since:
                 key = self._sents[i]
                 j = i
                 while j >= 0 and self._sents[j] == key:
@@ -166,6 +168,15 @@ class Resolver:
                                 return found
                 i = j
         return None
+
+    def same_speaker(
+        self, e: Entity, since: tuple[int, int], gender: str, paragraph: int, offset: int
+    ) -> Entity | None:
+        """``e``, quoted at ``since``, if nobody else of that gender was named after."""
+        if gender not in ("m", "f") or (e.gender and e.gender != gender):
+            return None
+        nearest = self.pronoun(gender, paragraph, offset, since)
+        return e if nearest is None or nearest is e else None
 
     def _person(self, run: Run, gender: str, strict: bool) -> Entity | None:
         e = self._find(run.tokens)
