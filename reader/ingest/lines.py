@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]]*$|[.!?…]["'”’»)\]]*\s*\(?\w*\)?$""")
+# An excerpt cut short ("... the number of players […]") is a teaser.
+_TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 _STOPWORDS = frozenset(
     # English
     "a about after all also an and are as at be been but by can could did do for from had "
@@ -75,7 +77,7 @@ def features(index: int, text: str) -> Line:
         words=n,
         lower=lower,
         stop=stop,
-        sentence=bool(_SENTENCE_END.search(text[-16:])),
+        sentence=bool(_SENTENCE_END.search(text[-16:])) and not _TRUNCATED.search(text[-8:]),
         copyright=_is_copyright(text),
     )
 
