@@ -84,10 +84,17 @@ def _densest_run(lines: list[Line], lone: set[int] = frozenset()) -> tuple[int |
     """The run of lines with the highest total score (Kadane)."""
     best, best_span = 0.0, (None, -1)
     total, start = 0.0, 0
+    streak = 0  # non-prose lines in a row: a long stretch weighs more per line
     for i, line in enumerate(lines):
         if total <= 0:
             total, start = 0.0, i
-        total += _score(line) * (LONE_WEIGHT if i in lone else 1.0)
+        score = _score(line)
+        if score < 0:
+            streak += 1
+            score *= min(1.0 + STREAK_STEP * streak, STREAK_CAP)
+        else:
+            streak = 0
+        total += score * (LONE_WEIGHT if i in lone else 1.0)
         if total > best:
             best, best_span = total, (start, i)
     return best_span
@@ -131,6 +138,8 @@ def _isolated(lines: list[Line], start: int, end: int) -> set[int]:
 
 ISOLATION = 3
 LONE_WEIGHT = 0.3
+STREAK_STEP = 0.1
+STREAK_CAP = 3.0
 
 
 def _body(lines: list[Line], start: int, end: int) -> list[Paragraph]:
