@@ -3,9 +3,12 @@
 :func:`refresh` fetches every subscribed feed (or the ones named) on a
 bounded pool of threads with conditional requests, turns entries the library
 does not hold yet into articles (fetching the full story of summary-only
-entries from their links on a second pool), and adds them feed by feed from
-the calling thread. Known entries are never re-added, so read and bookmark
-marks stay as they are. The app calls this from a worker thread.
+entries from their links on a second pool of threads), and stores them in
+batches from the calling thread while the fetching goes on. Known entries are
+never re-added, so read and bookmark marks stay as they are. Parsing (feeds,
+pages, quotes) is CPU work: for larger refreshes it runs in a pool of
+processes (:mod:`reader.refresh_work`), so it uses every core. The app calls
+this from a worker thread.
 """
 
 from __future__ import annotations
@@ -13,20 +16,23 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from reader.errors import BylineError, SourceError
-from reader.ingest.feeds import FeedEntry, ParsedFeed, entry_article, page_article, parse_feed
+from reader.errors import BylineError
+from reader.ingest.feeds import FeedEntry
 from reader.ingest.fetch import Fetcher
 from reader.library.feeds import Feed, FeedStore
-from reader.model import Article
-from reader.quotes import analyze
+from reader.model import Article, article_id
+from reader.refresh_work import Parsers, entry_articles, page_article_from, parse_feed_safely
 
 Progress = Callable[[int, int], None]
 FEED_WORKERS = 8
 PAGE_WORKERS = 16
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+PROCESS_MIN_FEEDS = 8  # fewer feeds than this parse in-process: a pool costs more than it saves
+FLUSH_SECONDS = 1.0
+FLUSH_ARTICLES = 500
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"  # noqa: E501
 PAGE_ACCEPT = "text/html, application/xhtml+xml, text/plain;q=0.8, */*;q=0.5"
 
 
@@ -80,12 +86,15 @@ def refresh(
     progress: Progress | None = None,
     fetcher: Fetcher | None = None,
     workers: int = FEED_WORKERS,
+    processes: int | None = None,
 ) -> RefreshReport:
     """Refresh the feeds named by ``urls`` (default: all) into ``library``.
 
     ``progress(done, total)`` is called from the calling thread, once at the
     start and after each feed. Feed failures are reported, not raised; only
     a URL that is not subscribed (NotFoundError) or storage trouble raise.
+    ``processes`` is the size of the parsing pool (0: parse in this process;
+    default: one per core when there are at least 8 feeds).
     """
     started = time.monotonic()
     store = FeedStore.of(library)
@@ -95,29 +104,33 @@ def refresh(
         progress(0, len(feeds))
     if not feeds:
         return report
+    if processes is None:
+        processes = None if len(feeds) >= PROCESS_MIN_FEEDS else 0
     known = {e.id for e in library.list()}
     own = fetcher is None
     fetcher = fetcher or Fetcher()
     changes: dict[str, dict[str, Any]] = {}
+    writer = _Writer(library)
     try:
         with (
+            Parsers(processes) as parsers,
             ThreadPoolExecutor(min(workers, len(feeds)), "byline-feed") as feed_pool,
             ThreadPoolExecutor(PAGE_WORKERS, "byline-page") as page_pool,
         ):
-            job = _Job(fetcher, page_pool, frozenset(known), fetch_full)
+            job = _Job(fetcher, parsers, page_pool, frozenset(known), fetch_full)
             futures = {feed_pool.submit(job.run, feed): feed for feed in feeds}
             for done, future in enumerate(as_completed(futures), 1):
                 feed = futures[future]
                 result, articles, change = future.result()
                 fresh = [a for a in articles if a.id not in known]
                 known.update(a.id for a in fresh)
-                if fresh:
-                    library.add_many(fresh)
+                writer.add(fresh)
                 result.new = len(fresh)
                 report.feeds.append(result)
                 changes[feed.url] = change
                 if progress:
                     progress(done, len(feeds))
+        writer.flush()
     finally:
         if changes:
             store.update(changes)
@@ -129,13 +142,39 @@ def refresh(
     return report
 
 
+class _Writer:
+    """Stores articles in batches (about one a second): fewer, larger writes."""
+
+    def __init__(self, library: Any) -> None:
+        self.library = library
+        self.pending: list[Article] = []
+        self.last = time.monotonic()
+
+    def add(self, articles: list[Article]) -> None:
+        self.pending.extend(articles)
+        if len(self.pending) >= FLUSH_ARTICLES or time.monotonic() - self.last >= FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.library.add_many(self.pending)
+            self.pending = []
+        self.last = time.monotonic()
+
+
 class _Job:
     """One feed's work, run on the feed pool; page fetches go to the page pool."""
 
     def __init__(
-        self, fetcher: Fetcher, pages: ThreadPoolExecutor, known: frozenset[str], full: bool
+        self,
+        fetcher: Fetcher,
+        parsers: Parsers,
+        pages: ThreadPoolExecutor,
+        known: frozenset[str],
+        full: bool,
     ) -> None:
         self.fetcher = fetcher
+        self.parsers = parsers
         self.pages = pages
         self.known = known
         self.full = full
@@ -149,16 +188,20 @@ class _Job:
             if response.not_modified:
                 result.not_modified = True
                 return result, [], {"updated": time.time(), "error": None}
-            parsed = parse_feed(response.content, feed.url, response.content_type)
-            articles = self._articles(feed, parsed, result)
-        except BylineError as error:
+            parsed, error = self.parsers.call(
+                parse_feed_safely, response.content, feed.url, response.content_type
+            )
+            if parsed is None:
+                raise _Failed(error or f"{feed.url}: could not be read")
+            result.title = parsed.title or feed.title
+            result.warning = parsed.warning
+            articles = self._articles(feed.url, result.title, parsed.entries, result)
+        except (BylineError, _Failed) as error:
             result.error = str(error)
             return result, [], {"error": result.error}
         except Exception as error:  # a bug must not sink the other feeds' refresh
             result.error = f"{feed.url}: unexpected {type(error).__name__}: {error}"
             return result, [], {"error": result.error}
-        result.title = parsed.title or feed.title
-        result.warning = parsed.warning
         change = {
             "etag": response.etag,
             "last_modified": response.last_modified,
@@ -169,46 +212,47 @@ class _Job:
         }
         return result, articles, change
 
-    def _articles(self, feed: Feed, parsed: ParsedFeed, result: FeedResult) -> list[Article]:
-        title = parsed.title or feed.title
-        slots: list[Article | Future[Article]] = []
+    def _articles(
+        self, feed_url: str, title: str | None, entries: tuple[FeedEntry, ...], result: FeedResult
+    ) -> list[Article]:
+        inline: list[FeedEntry] = []
+        pages: list[Future[Article]] = []
         seen: set[str] = set()
-        for entry in parsed.entries:
-            article = entry_article(entry, feed_url=feed.url, feed_title=title)
-            if article.id in self.known or article.id in seen:
-                continue
-            seen.add(article.id)
+        for entry in entries:
+            if entry.identity:  # its id does not depend on its text: skip known ones unparsed
+                key = article_id(entry.identity, "", ())
+                if key in self.known or key in seen:
+                    continue
+                seen.add(key)
             if self.full and entry.link and entry.needs_full_text:
-                slots.append(self.pages.submit(self._full_text, entry, feed.url, title, result))
+                pages.append(self.pages.submit(self._full_text, entry, feed_url, title, result))
             else:
-                slots.append(_analysed(article))
-        return [s.result() if isinstance(s, Future) else s for s in slots]
+                inline.append(entry)
+        articles = self.parsers.call(entry_articles, inline, feed_url, title) if inline else []
+        return articles + [p.result() for p in pages]
 
     def _full_text(
         self, entry: FeedEntry, feed_url: str, title: str | None, result: FeedResult
     ) -> Article:
-        from reader.ingest import parse_bytes
-
         assert entry.link
         try:
             response = self.fetcher.fetch(entry.link, accept=PAGE_ACCEPT)
-            page = parse_bytes(response.content, source=entry.link, url=response.url)
-            if not page.paragraphs:
-                raise SourceError(entry.link, "no story text found on the page")
-            return page_article(entry, page, feed_url=feed_url, feed_title=title)
+            article, reason = self.parsers.call(
+                page_article_from, response.content, response.url, entry, feed_url, title
+            )
+            if article is not None:
+                return article
         except BylineError as error:
             reason = str(error)
         except Exception as error:  # a parser bug costs one story its full text, no more
             reason = f"{entry.link}: unexpected {type(error).__name__}: {error}"
-        result.summaries.append(reason)  # list.append is atomic under the GIL
+        result.summaries.append(reason or f"{entry.link}: no story found")  # atomic under the GIL
         note = f"[Only the feed's summary: the full story could not be fetched ({reason}).]"
-        article = entry_article(entry, feed_url=feed_url, feed_title=title, note=note)
-        return _analysed(article)
+        return entry_articles([entry], feed_url, title, note=note)[0]
 
 
-def _analysed(article: Article) -> Article:
-    quotes, speakers = analyze(article.paragraphs)
-    return replace(article, quotes=quotes, speakers=speakers)
+class _Failed(Exception):
+    """A feed's failure, already worded (from a parser process)."""
 
 
 __all__ = ["FeedResult", "Progress", "RefreshReport", "refresh"]

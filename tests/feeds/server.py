@@ -50,13 +50,14 @@ class WebServer:
                 server._serve(self)
 
         class Server(ThreadingHTTPServer):
+            request_queue_size = 128  # the default 5 drops bursts of connections
+            daemon_threads = True
+            block_on_close = False
+
             def handle_error(self, request: object, client_address: object) -> None:
                 pass  # clients that hang up mid-request are part of the tests
 
         self._httpd = Server(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self._httpd.block_on_close = False
-        self._httpd.request_queue_size = 128
         self.port = self._httpd.server_address[1]
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
 

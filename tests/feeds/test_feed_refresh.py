@@ -167,3 +167,18 @@ def test_entries_without_links_use_their_guid_as_identity(web, library, fetcher)
     assert refresh(library, fetcher=fetcher).new == 0
     (only,) = library.list()
     assert only.id == article_id("tag:example.org,2024:7", "", ())
+
+
+def test_parsing_in_worker_processes_gives_the_same_articles(web, tmp_path, fetcher):
+    web.add("/story/a", story_html("Ferries stay in dock", site="Quay Times Online"))
+    summary_only = [{"title": "Ferries", "link": web.url("/story/a"), "summary": "Short."}]
+    urls = [web.add("/atom", atom("Q", summary_only)), web.add("/rss", rss("N", items(web, 2)))]
+    urls.append(web.add("/bad", b"\x00garbage", content_type="text/xml"))
+    stored = {}
+    for processes in (0, 2):
+        with Library.open(tmp_path / f"lib{processes}") as library:
+            subscribe(library, *urls)
+            report = refresh(library, fetcher=fetcher, processes=processes)
+            assert report.new == 3 and [r.url for r in report.failed] == [urls[2]]
+            stored[processes] = {e.id: library.get(e.id) for e in library.list()}
+    assert stored[0] == stored[2]

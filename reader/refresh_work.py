@@ -1,0 +1,111 @@
+"""The CPU side of a refresh: parsing feeds and pages, in worker processes.
+
+The functions here run in a :class:`Parsers` pool (or in-process when it has
+no processes). They return failures as values, never raise them: an error
+with a custom ``__init__`` does not survive the trip back from a process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from reader.errors import BylineError
+from reader.ingest.feeds import FeedEntry, ParsedFeed, entry_article, page_article, parse_feed
+from reader.model import Article
+
+T = TypeVar("T")
+
+
+def parse_feed_safely(
+    data: bytes, url: str, content_type: str | None
+) -> tuple[ParsedFeed | None, str | None]:
+    try:
+        return parse_feed(data, url, content_type), None
+    except BylineError as error:
+        return None, str(error)
+
+
+def entry_articles(
+    entries: Sequence[FeedEntry], feed_url: str, title: str | None, note: str | None = None
+) -> list[Article]:
+    """Entries as analysed Articles from the feed's own text."""
+    from reader.quotes import analyze
+
+    out = []
+    for entry in entries:
+        article = entry_article(entry, feed_url=feed_url, feed_title=title, note=note)
+        quotes, speakers = analyze(article.paragraphs)
+        out.append(replace(article, quotes=tuple(quotes), speakers=tuple(speakers)))
+    return out
+
+
+def page_article_from(
+    data: bytes, url: str, entry: FeedEntry, feed_url: str, title: str | None
+) -> tuple[Article | None, str | None]:
+    """The page fetched from an entry's link (``url`` after redirects) as its Article."""
+    from reader.ingest import parse_bytes
+
+    try:
+        page = parse_bytes(data, source=url, url=url)
+    except BylineError as error:
+        return None, str(error)
+    except Exception as error:  # a parser bug costs one story its full text, no more
+        return None, f"{url}: could not parse the page ({type(error).__name__}: {error})"
+    if not page.paragraphs:
+        return None, f"{url}: no story text found on the page"
+    return page_article(entry, page, feed_url=feed_url, feed_title=title), None
+
+
+def _ready() -> bool:
+    return True
+
+
+class Parsers:
+    """Runs parsing calls in a process pool of ``processes`` (None: one per core).
+
+    With 0 processes (or one core) calls run in the calling thread. If the
+    pool breaks (a worker killed), later calls run in-process.
+    """
+
+    def __init__(self, processes: int | None) -> None:
+        count = (os.cpu_count() or 1) if processes is None else processes
+        if processes is None and count < 2:
+            count = 0
+        self._pool: ProcessPoolExecutor | None = None
+        if count <= 0:
+            return
+        # Forking while other threads run can deadlock the child (a lock held
+        # at the fork stays held): fork only from a lone thread, and start all
+        # workers now, before this refresh starts its own threads.
+        lone = threading.active_count() == 1
+        context = multiprocessing.get_context("fork" if lone else "forkserver")
+        if not lone:
+            context.set_forkserver_preload(["reader.refresh_work", "reader.ingest.html"])
+        self._pool = ProcessPoolExecutor(count, mp_context=context)
+        if lone:
+            self._pool.submit(_ready).result()
+
+    def __enter__(self) -> Parsers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        pool = self._pool
+        if pool is None:
+            return fn(*args, **kwargs)
+        try:
+            return pool.submit(fn, *args, **kwargs).result()
+        except BrokenProcessPool:
+            self._pool = None
+            return fn(*args, **kwargs)
