@@ -29,6 +29,9 @@ _STOPWORDS = frozenset(
     " il di che e è per non una sono gli le nel della con si"
     " le les des du et est dans pour qui pas sur au avec ce il ne une"
     " der die das und ist nicht ein eine zu mit den von sich auf für dem auch es"
+    # Dutch, Indonesian / Malay
+    " het een van en de in is dat op te zijn niet met voor er maar ook als bij"
+    " yang dan di ke ini itu dengan untuk tidak dari dalam akan pada juga ada atau"
     # Russian
     " и в не на что с по как это он она они но из к у за от о так же был была"
     .split()
