@@ -36,6 +36,21 @@ _STOPWORDS = frozenset(
     " и в не на что с по как это он она они но из к у за от о так же был была"
     .split()
 )
+# Words of the page's furniture rather than of a story: link labels, credits.
+# (Web-wide vocabulary, as in jusText's and boilerpipe's cues; no site's.)
+_FURNITURE = re.compile(
+    r"\b(?:read more|related|newsletters?|subscribe|sign up|click here|advertisement|"
+    r"trending|popular|recommended|share|follow us|photo|photograph|image|credit|"
+    r"getty images|illustration|caption)\b|[|/]",
+    re.IGNORECASE,
+)
+
+
+def is_furniture(text: str) -> bool:
+    """A short line that labels a link, a credit or a caption."""
+    return bool(_FURNITURE.search(text))
+
+
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
 _first = operator.itemgetter(0)
 

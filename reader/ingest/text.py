@@ -15,10 +15,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.ingest.dates import find_stamp
+from reader.ingest.dates import find_date, find_stamp
 from reader.ingest.header import BYLINE as _BYLINE
 from reader.ingest.header import read_header
-from reader.ingest.lines import Line, features, is_prose
+from reader.ingest.lines import Line, features, is_furniture, is_prose
 from reader.ingest.lists import trailing_list
 from reader.ingest.normalize import clean_text
 from reader.model import Paragraph
@@ -164,6 +164,8 @@ def _is_heading(line: Line) -> bool:
     if line.repeated or line.copyright or not 2 <= line.words <= 14:
         return False
     if text.endswith((".", ",", ";")) or _BYLINE.match(text):
+        return False
+    if is_furniture(text) or find_date(text) is not None:
         return False
     first = text.lstrip("'\"‘“«")[:1]
     return first.isupper() or first.isdigit()
