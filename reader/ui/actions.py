@@ -14,7 +14,13 @@ from urllib.parse import urlparse
 
 from textual import work
 
-from reader.ui.jobs import JobFinished, JobProgress, Reporter, import_summary
+from reader.ui.jobs import (
+    JobFinished,
+    JobProgress,
+    Reporter,
+    import_summary,
+    prepare_process_pool,
+)
 from reader.ui.quotes_panel import QuotesPanel
 
 
@@ -26,7 +32,11 @@ class QuoteActions:
         unattributed = sum(1 for q in story.quotes if not q.speaker or q.speaker not in story.slots)
         self.query_one("#legend").show(story.speakers_by_count(), unattributed, story.followed)
         self.query_one(QuotesPanel).show_quotes(
-            story.quotes, story.slots, story.followed, story.current
+            story.quotes,
+            story.slots,
+            story.followed,
+            story.current,
+            "  No quotations found." if story.article else "  Open an article to see who said what.",
         )
 
     def action_next_quote(self) -> None:
@@ -122,6 +132,7 @@ class LibraryActions:
 
         reporter = Reporter("import", self.post_message)
         try:
+            prepare_process_pool()
             report = import_paths(self.library, [path], progress=reporter)
         except Exception as error:  # reported to the user, never crashes the app
             self.post_message(JobFinished("import", "", f"Import failed: {error}"))

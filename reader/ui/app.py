@@ -68,7 +68,7 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
                 yield Legend(id="legend")
                 yield StoryView(id="story")
             yield QuotesPanel(id="quotes")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def sidebar(self) -> ArticleList:
@@ -90,6 +90,7 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
         self.show_filter = saved if saved in FILTERS else "all"
         last = self.library.setting("ui.last_article")
         self.reload_list(keep=last)
+        self.show_quotes()
         self.sidebar.focus()
         if os.environ.get(EXIT_AFTER_FIRST_FRAME):
             self._exit_after_first_frame()

@@ -10,19 +10,19 @@ from textual.binding import Binding
 
 # (section, binding). Arrows, enter and the mouse also work in the lists.
 KEYS: list[tuple[str, Binding]] = [
-    ("Articles", Binding("j", "next_article", "Next article", id="article.next")),
-    ("Articles", Binding("k", "previous_article", "Previous article", id="article.previous")),
-    ("Articles", Binding("u", "next_unread", "Next unread", id="article.next_unread")),
+    ("Articles", Binding("j", "next_article", "Next article", id="article.next", show=False)),
+    ("Articles", Binding("k", "previous_article", "Previous article", id="article.previous", show=False)),
+    ("Articles", Binding("u", "next_unread", "Next unread", id="article.next_unread", show=False)),
     ("Articles", Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark")),
-    ("Articles", Binding("m", "toggle_read", "Read/unread", id="article.read", show=False)),
+    ("Articles", Binding("m", "toggle_read", "Read/unread", id="article.read", show=False, tooltip="opening an article marks it read")),
     ("Articles", Binding("o", "open_url", "Open original in browser", id="article.browser", show=False)),
     ("Quotes", Binding("n", "next_quote", "Next quote", id="quote.next")),
-    ("Quotes", Binding("N", "previous_quote", "Previous quote", id="quote.previous", key_display="N")),
-    ("Quotes", Binding("s", "cycle_speaker", "Follow speaker", id="quote.follow")),
+    ("Quotes", Binding("N", "previous_quote", "Previous quote", id="quote.previous", key_display="N", show=False)),
+    ("Quotes", Binding("s", "cycle_speaker", "Follow speaker", id="quote.follow", tooltip="each speaker in turn; n/N visit only theirs")),
     ("Quotes", Binding("S", "pick_speaker", "Pick speaker to follow", id="quote.pick", show=False, key_display="S")),
     ("Quotes", Binding("escape", "clear", "Stop following / clear search", id="clear", show=False)),
-    ("Library", Binding("f", "cycle_filter", "Filter", id="library.filter")),
-    ("Library", Binding("slash", "search", "Search", id="library.search", key_display="/")),
+    ("Library", Binding("f", "cycle_filter", "Filter", id="library.filter", tooltip="all, unread, bookmarked")),
+    ("Library", Binding("slash", "search", "Search", id="library.search", key_display="/", tooltip="titles, sites and speakers")),
     ("Library", Binding("i", "import_path", "Import", id="library.import", show=False)),
     ("Library", Binding("r", "refresh_feeds", "Refresh feeds", id="library.refresh", show=False)),
     ("View", Binding("t", "toggle_sidebar", "Toggle sidebar", id="view.sidebar", show=False)),
@@ -36,8 +36,8 @@ BINDINGS = [binding for _, binding in KEYS]
 # Keys the lists and the story handle themselves; shown in help only.
 OTHER_KEYS: list[tuple[str, str, str]] = [
     ("Articles", "↑ ↓ enter", "Move in the list, open (or click a row)"),
-    ("Quotes", "click a row", "In the quotes panel: jump to a quote, follow a speaker"),
+    ("Quotes", "quotes panel", "Enter or click: jump to a quote, follow a speaker"),
     ("View", "tab", "Move focus: list, story, quotes"),
     ("View", "space pgup pgdn", "Scroll the story"),
-    ("View", "ctrl+p", "Command palette"),
+    ("View", "ctrl+p", "Command palette: find any command by name"),
 ]

@@ -48,6 +48,7 @@ class QuotesPanel(OptionList):
         slots: dict[str, int],
         followed: str | None,
         current: int | None,
+        placeholder: str = "  No quotations found.",
     ) -> None:
         groups: dict[str, list[int]] = {name: [] for name in slots}
         for index, quote in enumerate(quotes):
@@ -62,7 +63,7 @@ class QuotesPanel(OptionList):
             )
             options.extend(Option(quote_row(quotes[i]), id=f"q:{i}") for i in indices)
         if not options:
-            options.append(Option(Content("  No quotations found."), disabled=True))
+            options.append(Option(Content(placeholder), disabled=True))
         self._syncing = True
         self.set_options(options)
         self.highlighted = None

@@ -22,7 +22,8 @@ def help_content(keymap: dict[str, str] | None = None) -> Content:
     for section, binding in KEYS:
         keys = keymap.get(binding.id or "", None)
         shown = keys or binding.key_display or binding.key
-        rows.setdefault(section, []).append((shown, binding.description))
+        what = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
+        rows.setdefault(section, []).append((shown, what))
     for section, keys, what in OTHER_KEYS:
         rows.setdefault(section, []).append((keys, what))
     text = ""

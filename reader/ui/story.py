@@ -21,7 +21,12 @@ from reader.ui.text import safe
 
 MAX_TEXT_WIDTH = 100
 MIN_TEXT_WIDTH = 30
-_EMPTY_HINT = "No article open. Pick one on the left, or press i to import a file or folder."
+_EMPTY_HINT = (
+    "No article open. Press enter (or j) to read the highlighted one, "
+    "i to import a file or folder, ? to see every key."
+)
+
+_HINT_BLOCK = storytext.Block(_EMPTY_HINT, ".story--hint")
 
 
 class StoryView(ScrollView, can_focus=True):
@@ -32,10 +37,10 @@ class StoryView(ScrollView, can_focus=True):
         "story--meta",
         "story--heading",
         "story--blockquote",
-        "story--current",
         "story--quote-other",
         "story--hint",
         *(f"story--quote-{n}" for n in range(SLOTS + 1)),
+        *(f"story--current-{n}" for n in range(SLOTS + 1)),
         *(f"story--mention-{n}" for n in range(1, SLOTS + 1)),
         *(f"story--name-{n}" for n in range(1, SLOTS + 1)),
     }
@@ -59,7 +64,7 @@ class StoryView(ScrollView, can_focus=True):
         self.slots: dict[str, int] = {}
         self.current: int | None = None
         self.followed: str | None = None
-        self._blocks: list[storytext.Block] = []
+        self._blocks: list[storytext.Block] = [_HINT_BLOCK]
         self._para_quotes: dict[int, list[tuple[int, Quote]]] = {}
         self._para_mentions: dict[int, list[tuple[int, int, str | None]]] = {}
         self._para_block: dict[int, int] = {}
@@ -81,7 +86,7 @@ class StoryView(ScrollView, can_focus=True):
         self.slots = storytext.speaker_slots(article) if article else {}
         self.current = None
         self.followed = None
-        self._blocks = storytext.story_blocks(article) if article else []
+        self._blocks = storytext.story_blocks(article) if article else [_HINT_BLOCK]
         self._para_block = {
             b.paragraph: i for i, b in enumerate(self._blocks) if b.paragraph is not None
         }
@@ -185,7 +190,7 @@ class StoryView(ScrollView, can_focus=True):
             return
         self._laid_out_width = width
         names = [name for name in self.slots]
-        gutter = min(max((len(n) for n in names), default=0) + 2, 16) if names else 0
+        gutter = min(max((len(n) for n in names), default=0) + 2, 15) if names else 0
         if gutter and width - gutter < MIN_TEXT_WIDTH:
             gutter = 10 if width - 10 >= MIN_TEXT_WIDTH - 6 else 0
         self._gutter_width = gutter
@@ -205,8 +210,6 @@ class StoryView(ScrollView, can_focus=True):
             lines.extend((index, start, end) for start, end in offsets)
             if gutter and block.paragraph is not None:
                 self._place_names(block.paragraph, first, offsets)
-        if not self._blocks:
-            lines.append((-2, 0, 0))
         self.virtual_size = Size(width, len(lines))
 
     def _place_names(self, paragraph: int, first: int, offsets: list[tuple[int, int]]) -> None:
@@ -277,10 +280,6 @@ class StoryView(ScrollView, can_focus=True):
         if line >= len(self._lines):
             return Strip.blank(width, base.rich_style)
         block, start, end = self._lines[line]
-        if block == -2:
-            content = Content(_EMPTY_HINT, [Span(0, len(_EMPTY_HINT), ".story--hint")])
-            parts = [self._strip(content[: self._text_width], width, base)]
-            return Strip.join(parts).extend_cell_length(width, base.rich_style)
         parts = []
         if self._gutter_width:
             name, slot = self._gutter.get(line, ("", 0))

@@ -97,9 +97,9 @@ def paragraph_content(
         style = f".story--quote-{slot}"
         if followed is not None and quote.speaker != followed:
             style = ".story--quote-other"
-        spans.append(Span(quote.start, quote.end, style))
         if index == current:
-            spans.append(Span(quote.start, quote.end, ".story--current"))
+            style = f".story--current-{slot}"
+        spans.append(Span(quote.start, quote.end, style))
     return Content(text, spans)
 
 

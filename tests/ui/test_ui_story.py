@@ -93,7 +93,7 @@ async def test_quote_and_mention_spans_carry_the_speakers_colour_slot():
         assert ("he", ".story--mention-2") in styles
         assert ("Tom Lee", ".story--mention-2") in styles
         first = story._block_content(story._para_block[0])
-        assert ('"long overdue"', ".story--current") in {
+        assert ('"long overdue"', ".story--current-1") in {
             (first.plain[s.start : s.end], str(s.style)) for s in first.spans
         }
 

@@ -1,0 +1,54 @@
+"""Importing from inside the app: the prompt, the worker, the list growing."""
+
+from __future__ import annotations
+
+from reader.library import Library
+from reader.ui.app import ReaderApp
+
+STORY = """Harbour wall to be rebuilt after storms
+
+The town council voted on Monday to rebuild the harbour wall, which was
+damaged in three storms last winter.
+
+"We cannot wait for the next storm," said councillor Rhian Evans.
+
+Work is expected to start in the spring and take a year.
+"""
+
+
+async def test_import_key_adds_articles_and_reports(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "harbour.txt").write_text(STORY, encoding="utf-8")
+    library = Library.open(tmp_path / "library")
+    try:
+        app = ReaderApp(library=library)
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert app.sidebar.option_count == 0
+            await pilot.press("i")
+            await pilot.press(*str(source), "enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.pause()
+            titles = [e.title for e in app.sidebar.entries()]
+            assert titles == ["Harbour wall to be rebuilt after storms"]
+            assert "1 article · 1 unread" in str(app.query_one("#header").render())
+            assert not app.query_one("#progress").display
+    finally:
+        library.close()
+
+
+async def test_import_of_a_missing_path_reports_and_keeps_running(tmp_path):
+    library = Library.open(tmp_path / "library")
+    try:
+        app = ReaderApp(library=library)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("i", *str(tmp_path / "nowhere"), "enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.is_running
+            assert app.sidebar.option_count == 0
+            messages = [n.message for n in app._notifications]
+            assert any("nowhere" in m or "failed" in m.lower() for m in messages), messages
+    finally:
+        library.close()
