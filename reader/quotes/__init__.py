@@ -48,6 +48,17 @@ def analyze(paragraphs: Sequence[Paragraph]) -> tuple[tuple[Quote, ...], tuple[S
     resolver.complete()
     last: tuple[Entity, int, int] | None = None  # the latest named speaker and where
     for k, info in enumerate(infos):
+        if info is not None and info.kind == "epithet":
+            # "the New York businessman": the last speaker if the gender fits,
+            # else the latest person of that gender, else a description.
+            m = mentions[k]
+            e = None
+            if last is not None and m.paragraph - last[1] <= _SPEAKER_REACH:
+                if not info.gender or not last[0].gender or last[0].gender == info.gender:
+                    e = last[0]
+            if e is None and info.gender:
+                e = resolver.pronoun(info.gender, m.paragraph, m.start)
+            entities[k] = e or resolver.described(info.name)
         if info is not None and info.kind == "pronoun":
             m = mentions[k]
             e = None

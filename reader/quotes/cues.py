@@ -43,7 +43,8 @@ _STATEMENT = re.compile(r"\s+(?:in|on|to|during)\s+(?:a|an|the|his|her|their)\s+
 _TRAILING_WORDS = 8
 # Verbs that name something with a quoted label: 'calls them "lone wolves"'.
 _NAMING = frozenset(
-    "call calls called calling label labels labeled labelled dub dubs dubbed brand brands branded".split()
+    """call calls called calling label labels labeled labelled dub dubs dubbed
+    brand brands branded liken likens likened""".split()
 )
 
 

@@ -26,7 +26,7 @@ explain concede cry scream thunder bark quip beam boom echo
 _WEAK = """
 call go read release issue question put use find think believe hope fear
 worry accept present persist ensure illustrate demonstrate show see want
-refuse praise label defend talk portray blame refer take make send publish know
+refuse praise label defend talk liken dub brand portray blame refer take make send publish know
 """.split()
 
 _IRREGULAR = {

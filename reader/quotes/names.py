@@ -48,9 +48,17 @@ _FEMALE = frozenset(
 )
 
 
+# Heads of a definite description that stands for someone already named:
+# "the New York businessman said" (but "the source said" is someone new).
+_EPITHETS = {w: "" for w in """billionaire mogul tycoon candidate nominee senator
+    governor lawmaker president frontrunner front-runner contender hopeful
+    politician democrat republican vice-president mayor""".split()}
+_EPITHETS.update(businessman="m", congressman="m", businesswoman="f", congresswoman="f")
+
+
 @dataclass(frozen=True, slots=True)
 class NameInfo:
-    kind: str  # pronoun | name | phrase
+    kind: str  # pronoun | name | phrase | epithet
     name: str  # the name without titles, the phrase without its article, or the pronoun
     tokens: tuple[str, ...] = ()
     gender: str = ""  # m | f | p (plural) | "" unknown
@@ -119,7 +127,9 @@ def parse(phrase: str) -> NameInfo:
         while core and core[-1].lower() in _SUFFIXES:
             suffix.insert(0, core.pop())
         if not core or (
-            len(core) == 1 and not stripped and (core[0] in NOT_NAMES or core[0].lower() in TITLES)
+            len(core) == 1
+            and not stripped
+            and (core[0].rstrip(".") in NOT_NAMES or core[0].lower() in TITLES)
         ):
             continue
         if core[0] in NOT_NAMES and len(core) > 1:
@@ -139,6 +149,8 @@ def parse(phrase: str) -> NameInfo:
     if best is None or (head_is_noun and toks[0].lower() in _ARTICLES | {"another"}):
         words = phrase.split()
         if words and words[0].lower() in _ARTICLES:
+            if words[0].lower() == "the" and len(words) <= 5 and words[-1].lower() in _EPITHETS:
+                return NameInfo("epithet", " ".join(words[1:]), (), _EPITHETS[words[-1].lower()])
             words = words[1:]
         return NameInfo("phrase", " ".join(words), (), "")
     return NameInfo("name", " ".join(best + best_suffix), tuple(best), gender, best_form)
