@@ -103,9 +103,11 @@ def _date(article: Article) -> str | None:
     if article.published is None:
         return None
     stamp = article.published
+    day = f"{stamp.day} {stamp:%B %Y}"
     if stamp.hour == stamp.minute == 0:
-        return stamp.strftime("%-d %B %Y")
-    return stamp.strftime("%-d %B %Y, %H:%M %Z").replace("UTC+00:00", "UTC").strip()
+        return day
+    zone = stamp.strftime("%Z").replace("UTC+00:00", "UTC")
+    return f"{day}, {stamp:%H:%M} {zone}".strip()
 
 
 def _runs(text: str, quotes: list) -> list[tuple[str, dict]]:
@@ -128,7 +130,7 @@ def _runs(text: str, quotes: list) -> list[tuple[str, dict]]:
 
 
 def _wrap(runs: list[tuple[str, dict]], width: int) -> list[str]:
-    """Greedy word wrap of styled runs; styles survive line breaks."""
+    """Greedy word wrap of styled runs; each styled stretch is styled once per line."""
     width = max(width, 20)
     words: list[list[tuple[str, dict]]] = [[]]
     for chunk, style in runs:
@@ -137,18 +139,31 @@ def _wrap(runs: list[tuple[str, dict]], width: int) -> list[str]:
                 words.append([])
             if piece:
                 words[-1].append((piece, style))
-    lines: list[str] = []
-    line: list[str] = []
+    lines: list[list[tuple[str, dict]]] = []
+    line: list[tuple[str, dict]] = []
     length = 0
     for word in words:
         size = sum(len(piece) for piece, _ in word)
         if not size:
             continue
         if line and length + 1 + size > width:
-            lines.append(" ".join(line))
+            lines.append(line)
             line, length = [], 0
-        line.append("".join(click.style(p, **s) if s else p for p, s in word))
+        if line:
+            # the space takes the style of the words on both sides, if they share one
+            line.append((" ", word[0][1] if line[-1][1] == word[0][1] else {}))
+        line.extend(word)
         length += size + (1 if length else 0)
     if line:
-        lines.append(" ".join(line))
-    return lines
+        lines.append(line)
+    return [_styled(segments) for segments in lines]
+
+
+def _styled(segments: list[tuple[str, dict]]) -> str:
+    merged: list[tuple[str, dict]] = []
+    for text, style in segments:
+        if merged and merged[-1][1] == style:
+            merged[-1] = (merged[-1][0] + text, style)
+        else:
+            merged.append((text, style))
+    return "".join(click.style(text, **style) if style else text for text, style in merged)

@@ -52,3 +52,31 @@ def test_help():
     result = run("--help")
     assert result.exit_code == 0
     assert "--json" in result.output and "JSON Lines" in result.output
+
+
+def test_render_marks_quotes_and_names_speakers():
+    import click
+
+    from reader.cli.parse_cmd import render
+    from reader.model import Article, Paragraph, Quote, Speaker
+
+    text = '"We are ready," said Ann Lee. Then she left. "Now," she added, "we wait."'
+    article = Article(
+        id="x", title="[bold]Ready[/bold]", paragraphs=(Paragraph("Talks", "heading"), Paragraph(text)),
+        quotes=tuple(
+            Quote(1, text.index(span), text.index(span) + len(span), span.strip('"'),
+                  speaker="Ann Lee", group=group)
+            for span, group in (('"We are ready,"', 1), ('"Now,"', 2), ('"we wait."', 2))
+        ),
+        speakers=(Speaker("Ann Lee", ("Ann Lee", "she"), 2),),
+    )
+    styled = render(article, width=40)
+    plain = click.unstyle(styled)
+    assert plain.splitlines()[0] == "[bold]Ready[/bold]"  # a title is text, not markup
+    assert '"We are ready," [Ann Lee] said Ann Lee.' in " ".join(plain.split())
+    # one name per quotation: after the last fragment of a split quote only
+    assert '"Now," she added, "we wait." [Ann Lee]' in " ".join(plain.split())
+    assert plain.count("[Ann Lee]") == 2
+    assert "Ann Lee (also she): 2 quotes" in plain
+    assert click.style('"We are ready,"', fg="cyan") in styled
+    assert all(len(line) <= 40 for line in plain.splitlines())
