@@ -10,7 +10,6 @@ stops the rest: each failure is kept, with its reason, in the report.
 
 from __future__ import annotations
 
-import math
 import os
 import threading
 import time
@@ -183,6 +182,13 @@ class _Store:
         self.last = time.monotonic()
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _parsed_chunks(files: list[str], jobs: int | None) -> Iterator[list[Parsed]]:
     """Parsed files, a chunk at a time, in whatever order the workers finish."""
     workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
@@ -190,7 +196,10 @@ def _parsed_chunks(files: list[str], jobs: int | None) -> Iterator[list[Parsed]]
         for path in files:
             yield parse_files([path])
         return
-    size = max(1, min(_MAX_CHUNK, math.ceil(len(files) / (workers * 4))))
+    # Biggest files first, in small chunks: no worker is left with a long
+    # tail while the others wait (longest-processing-time-first scheduling).
+    files = sorted(files, key=_size, reverse=True)
+    size = max(1, min(_MAX_CHUNK, len(files) // (workers * 16)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     import multiprocessing
 

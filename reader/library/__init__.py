@@ -76,6 +76,8 @@ class Library:
             raise StorageError(f"{root} is not a folder; choose another with --data-dir")
         library = cls(root, durable=durable)
         library.catalog.open()
+        with library.lock:
+            library.state.sweep()
         library.state.reload()
         return library
 

@@ -98,6 +98,7 @@ class Catalog:
 
     def open(self) -> None:
         with self.lock:
+            _sweep(self.root)
             if self.journal.exists():
                 self._recover_journal()
             if self.storage.signature() is None:
@@ -172,6 +173,7 @@ class Catalog:
                 continue
             if doc is not None:
                 upserts[records.doc_id(article_id)] = _record_from_doc(doc)
+            _sweep(self.documents.path(article_id).parent, self.documents.path(article_id).name)
         if upserts and self.storage.read() is not None and self._damaged is None:
             RecordTable(self.storage, TABLE).apply(upserts)
             self.notify(
@@ -265,6 +267,20 @@ class Catalog:
             self._refresh()
             RecordTable(self.storage, TABLE).apply({}, [records.doc_id(i) for i in article_ids])
             self._after_write([], article_ids)
+
+
+def _sweep(folder: Path, name: str = "") -> None:
+    """Remove temporary files a killed writer left (call holding the lock)."""
+    try:
+        leftovers = [e.path for e in os.scandir(folder) if e.name.startswith(f".{name}")
+                     and ".tmp-" in e.name]
+    except OSError:
+        return
+    for path in leftovers:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
 
 
 def _newest(row: Row) -> tuple[float, float, str]:

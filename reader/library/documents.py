@@ -15,7 +15,7 @@ from typing import Any
 
 from reader.errors import StorageError
 from reader.library import records
-from reader.library.storage import atomic_write, fsync_dir, set_aside
+from reader.library.storage import atomic_write_many, set_aside
 
 
 class Documents:
@@ -31,7 +31,8 @@ class Documents:
         return self.path(article_id).is_file()
 
     def write_many(self, docs: Iterable[dict[str, Any]]) -> None:
-        """Write documents (each with ``id`` and ``_imported``); sync their folders once."""
+        """Write documents (each with ``id`` and ``_imported``), flushed together."""
+        items = []
         folders: set[Path] = set()
         for doc in docs:
             path = self.path(doc["id"])
@@ -39,10 +40,8 @@ class Documents:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(path.parent)
             raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            atomic_write(path, raw, durable=self.durable, sync_dir=False)
-        if self.durable:
-            for folder in folders:
-                fsync_dir(folder)
+            items.append((path, raw))
+        atomic_write_many(items, durable=self.durable)
 
     def read(self, article_id: str) -> dict[str, Any] | None:
         """The stored document, None if there is none; a damaged one is set aside."""

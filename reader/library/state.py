@@ -59,6 +59,12 @@ class StateStore:
             if name.endswith(".json") and len(name) == 7 and not name.startswith("."):
                 yield name[:2]
 
+    def sweep(self) -> None:
+        """Remove temporary files a killed writer left (call holding the lock)."""
+        from reader.library.catalog import _sweep
+
+        _sweep(self.root)
+
     def reload(self) -> bool:
         """Re-read shards another process changed; True if any did."""
         changed = False

@@ -69,6 +69,56 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True, sync_dir: boo
         fsync_dir(path.parent)
 
 
+def atomic_write_many(items: list[tuple[Path, bytes]], *, durable: bool = True) -> None:
+    """Write many small files atomically; their fsyncs run in parallel threads.
+
+    Each file is written to a temporary name, all of them are flushed to disk
+    at once (the file system commits them together, instead of one journal
+    commit per file), then each is renamed into place and its folder synced.
+    """
+    tmps: list[tuple[Path, Path]] = []
+    suffix = f".tmp-{os.getpid()}-{threading.get_ident()}"
+    try:
+        for path, data in items:
+            tmp = path.with_name(f".{path.name}{suffix}")
+            with open(tmp, "wb") as f:
+                f.write(data)
+            tmps.append((tmp, path))
+        if durable:
+            _parallel(_fsync_path, [tmp for tmp, _ in tmps])
+        for tmp, path in tmps:
+            os.replace(tmp, path)
+    except OSError as error:
+        for tmp, _ in tmps:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+        raise StorageError(f"cannot write {error.filename}: {error.strerror or error}") from error
+    if durable:
+        _parallel(fsync_dir, sorted({path.parent for _, path in tmps}))
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _parallel(func: Callable[[Path], None], paths: list[Path]) -> None:
+    if len(paths) <= 2:
+        for path in paths:
+            func(path)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(16, len(paths))) as pool:
+        for _ in pool.map(func, paths):
+            pass
+
+
 def fsync_dir(directory: Path) -> None:
     try:
         fd = os.open(directory, os.O_RDONLY)
