@@ -46,6 +46,14 @@ _FURNITURE = re.compile(
 )
 
 
+# Calls to action addressed to the reader, not the story's own sentences.
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:subscribe|sign up|newsletters?|follow (?:us|\w+ on)|join our|share (?:it|this)|"
+    r"click here|notify me|read more|download (?:our|the) app)\b",
+    re.IGNORECASE,
+)
+
+
 def is_furniture(text: str) -> bool:
     """A short line that labels a link, a credit or a caption."""
     return bool(_FURNITURE.search(text))
@@ -60,6 +68,9 @@ def _is_copyright(text: str) -> bool:
     if "©" in text or "(c)" in lowered or "copyright" in lowered or "rights reserved" in lowered:
         return bool(_COPYRIGHT.search(text))
     return False
+
+
+CTA_WORDS = 30
 
 
 @dataclass(slots=True)
@@ -103,6 +114,8 @@ def features(index: int, text: str) -> Line:
 def is_prose(line: Line) -> bool:
     """Running text: long enough, ends like a sentence, reads like a sentence."""
     if line.copyright or line.repeated:
+        return False
+    if line.words <= CTA_WORDS and _CALL_TO_ACTION.search(line.text):
         return False
     if line.words >= 8 and line.sentence and (line.stop >= 0.12 or line.lower >= 0.5):
         return True
