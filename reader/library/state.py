@@ -38,6 +38,7 @@ class StateStore:
         self._stores: dict[str, AtomicJSONStorage] = {}
         self._data: dict[str, Any] = {}  # shard -> the data dict last seen
         self._tables: dict[str, dict[str, dict[str, Any]]] = {}
+        self._folder_mtime: int | None = None
         self.flags_by_id: dict[str, tuple[bool, bool]] = {}  # article id -> (read, bookmarked)
 
     def _store(self, shard: str) -> AtomicJSONStorage:
@@ -65,8 +66,25 @@ class StateStore:
 
         _sweep(self.root)
 
+    def _folder_unchanged(self) -> bool:
+        """Every write renames a file into state/, which updates the folder's mtime.
+
+        Timestamps are coarse (a few ms), so a folder touched in the last two
+        seconds is checked file by file anyway.
+        """
+        try:
+            mtime = os.stat(self.root).st_mtime_ns
+        except FileNotFoundError:
+            mtime = None
+        seen, self._folder_mtime = self._folder_mtime, mtime
+        if mtime is None or mtime != seen:
+            return mtime is None and seen is None
+        return time.time_ns() - mtime > 2_000_000_000
+
     def reload(self) -> bool:
         """Re-read shards another process changed; True if any did."""
+        if self._folder_unchanged():
+            return False
         changed = False
         for shard in set(self._shards_on_disk()) | set(self._stores):
             data = self._store(shard).read()
