@@ -104,3 +104,46 @@ def test_partial_quote_in_reported_speech_is_kept():
 def test_noun_lookalikes_are_not_cues():
     q = one('Tom Hart said the talks would resume "very soon".')
     assert q.mention.text == "Tom Hart"
+
+
+def test_dash_credit_after_a_quotation():
+    q = one("“We need a leader who listens to all of us.” ― Ana Ruiz")
+    assert q.cue == "―" and q.speaker == "Ana Ruiz"
+
+
+def test_quoted_show_title_is_not_speech():
+    quotes, _ = run('Speaking on "Meet the Press," Senator Ann Lee said she would run.')
+    assert quotes == ()
+
+
+def test_nickname_inside_a_name_is_not_speech():
+    quotes, _ = run('State Del. Marcia "Cia" Price shouted to the crowd.')
+    assert quotes == ()
+
+
+def test_single_quoted_subheading_line_is_not_speech():
+    quotes, _ = run(
+        '"We lost this time," Tom Hart said on Sunday.',
+        "'There is so much anger.'",
+    )
+    assert [q.text for q in quotes] == ["We lost this time,"]
+
+
+def test_labelling_verb_attributes_the_label():
+    q = one('Ann Lee calls them "lone wolves" and moves on.')
+    assert q.speaker == "Ann Lee"
+
+
+def test_colon_after_an_introductory_phrase():
+    q = one('With voters worried, President Obama is rolling out a new message: "It is about me."')
+    assert q.cue == ":" and q.speaker == "Obama"
+
+
+def test_new_sentence_after_a_quote_is_not_its_attribution():
+    quotes, _ = run('"We will see." Ann Lee said the plan was dead and that nobody would vote for it.')
+    assert all(q.speaker != "Ann Lee" for q in quotes)
+
+
+def test_plural_noun_lookalike_after_possessive_is_not_a_cue():
+    q = one("The piece used one of the woman’s quotes as its headline: “Finally, someone like me.”")
+    assert q.cue == ":" and q.mention is None

@@ -58,3 +58,44 @@ def test_no_speaker_gives_none():
         [Paragraph('"This long quotation stands alone in its own paragraph without any cue at all."')]
     )
     assert [q.speaker for q in quotes] == [None] and speakers == ()
+
+
+def test_names_inside_quotations_are_not_antecedents():
+    names, _ = speakers_of(
+        "Mr. Obama read the reports every morning.",
+        '"My adviser, John Holdren, brings me charts," he said.',
+    )
+    assert names == ["Obama"]
+
+
+def test_pronouns_follow_the_last_speaker_until_someone_else_is_named():
+    names, _ = speakers_of(
+        '"It was wonderful," Melanie said.',
+        '"I will go again," she said.',
+        "Her husband Bo Zell stayed home.",
+        '"I was tired," he said.',
+    )
+    assert names == ["Melanie", "Melanie", "Bo Zell"]
+
+
+def test_epithet_refers_to_the_person_of_its_gender():
+    names, _ = speakers_of(
+        '"He is not fit," Hillary Clinton said.',
+        'Donald Trump answered at a rally. "She has no stamina," the New York businessman said.',
+    )
+    assert names == ["Hillary Clinton", "Donald Trump"]
+
+
+def test_full_name_from_a_title_case_headline():
+    quotes, _ = analyze(
+        [
+            Paragraph("Hillary Clinton Goes After Donald Trump", "heading"),
+            Paragraph('"He is a fraud," Clinton said.'),
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Hillary Clinton"]
+
+
+def test_plural_pronoun_has_no_single_speaker():
+    names, _ = speakers_of("Ann Lee and Tom Hart met.", '"We agree," they said.')
+    assert names == [None]

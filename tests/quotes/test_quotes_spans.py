@@ -75,3 +75,26 @@ def test_headings_are_skipped():
 
 def test_heading_breaks_a_multi_paragraph_chain():
     assert spans_of("“Open and never closed.", "“Heading”", kinds=("text", "heading")) == []
+
+
+def test_doubled_apostrophes_are_double_quotes():
+    text = "''We will see,'' Mr. Ross said."
+    found = find_spans([Paragraph(text)])
+    assert [(text[s.start : s.end], s.inner(text)) for s in found] == [
+        ("''We will see,''", "We will see,")
+    ]
+
+
+def test_multi_paragraph_needs_the_same_mark_style():
+    # A straight mark left open is not continued by a curly quotation.
+    assert spans_of('"Left open here.', "“A new quotation,” he said.") == [
+        (1, "“A new quotation,”")
+    ]
+
+
+def test_excerpt_of_another_article_yields_its_inner_quotations():
+    texts = [
+        '"She went to the rally in June. “It was wonderful,” she said.',
+        '"Then she went home. “I will go again,” she said."',
+    ]
+    assert spans_of(*texts) == [(0, "“It was wonderful,”"), (1, "“I will go again,”")]
