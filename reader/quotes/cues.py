@@ -17,9 +17,13 @@ from reader.quotes.lexicon import BARE_FORMS, NOT_NAMES, PRONOUNS, STRONG_CUES, 
 from reader.quotes.mentions import subject_after, subject_before, trailing_name
 
 _ALL = sorted(STRONG_CUES | WEAK_CUES | {"according to"}, key=len, reverse=True)
+_INVERTED = ("Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes", "Continued", "Replied", "Recalled")
 _CUE = re.compile(
-    r"(?<![\w’'-])(?:[Aa]ccording to|" + "|".join(re.escape(w) for w in _ALL) + r")(?![\w’'-])"
+    r"(?<![\w’'-])(?:[Aa]ccording to|"
+    + "|".join(re.escape(w) for w in (*_ALL, *_INVERTED))
+    + r")(?![\w’'-])"
 )
+_BRACKET_SOURCE = re.compile(r"\s*\[([A-Z][^\]\n]{0,40}?)\.?\]")
 _NOT_VERB_AFTER = frozenset(
     """a an the his her their its this that my our your one of in on with for
     by from at about series""".split()
@@ -28,6 +32,7 @@ _BARE_AFTER = frozenset(
     """to will would can could did does do may might should must shall they we
     i you not people police officials voters""".split()
 )
+_DETERMINERS = frozenset("a an the his her their its this that my our your".split())
 _SINGULAR_S = frozenset("his its this was has is us as thus plus this".split())
 _ABBREV = frozenset(
     """mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev u.s no vs
@@ -44,7 +49,8 @@ _TRAILING_WORDS = 8
 # Verbs that name something with a quoted label: 'calls them "lone wolves"'.
 _NAMING = frozenset(
     """call calls called calling label labels labeled labelled dub dubs dubbed
-    brand brands branded liken likens likened""".split()
+    brand brands branded liken likens likened labeling labelling dubbing
+    branding likening""".split()
 )
 
 
@@ -100,7 +106,8 @@ def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
             k -= 1
         prev = text[k + 1 : j + 1].lower().strip(",;:\"“”()")
         word = m.group()
-        if (prev in _NOT_VERB_AFTER or prev.endswith(("’s", "'s"))) and word.lower() != "according to":
+        gerund = word.endswith("ing") and prev not in _DETERMINERS
+        if (prev in _NOT_VERB_AFTER or prev.endswith(("’s", "'s"))) and word.lower() != "according to" and not gerund:
             continue  # "a report", "the statement"
         if word in BARE_FORMS and not (
             prev in _BARE_AFTER or (prev.endswith("s") and prev not in _SINGULAR_S)
@@ -121,6 +128,9 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
         return None
     if text[q_end:start].strip() and text[q_end:start].strip()[0] in ";":
         return None
+    bracket = _BRACKET_SOURCE.match(text, q_end, hi)
+    if bracket:  # a digest's credit: "...” [WaPo.]"
+        return Cue("after", bracket.group().strip(), (bracket.start(1), bracket.end(1)))
     stop = sentence_end(text, start, min(hi, start + 200))
     verbs = _verbs(text, start, stop)
     if not verbs:
@@ -161,21 +171,26 @@ def _before(text: str, lo: int, q_start: int) -> Cue | None:
         word = m.group()
         adjacent = len(gap) <= _TRAILING_WORDS and (not gap or gap[-1][-1] in ",:")
         naming = word in _NAMING and len(gap) <= 3 and not any(g[-1] in ".;:" for g in gap)
-        if word not in STRONG_CUES and word.lower() != "according to" and not (adjacent and len(gap) <= 4) and not naming:
+        strong = word in STRONG_CUES or word in _INVERTED or word.lower() == "according to"
+        if not strong and not (adjacent and len(gap) <= 4) and not naming:
             continue
-        if word.lower() == "according to":
+        if word.lower() == "according to" or word in _INVERTED:
             who = subject_after(text, m.end(), q_start)
         elif word.endswith("ing") or _preceded_by(text, start, m.start(), "to"):
             # "..., saying" and "took to Twitter to accuse": the main subject;
             # "footage of Hillary Clinton asking": the name just before.
+            who = None
             if word.endswith("ing") and not _preceded_by(text, start, m.start(), ","):
                 who = trailing_name(text, start, m.start())
-            else:
-                who = _leading_subject(text, start, m.start())
+            who = who or _leading_subject(text, start, m.start())
         else:
             who = subject_before(text, start, m.start())
             if who is None and not text[start : m.start()].strip():
                 who = subject_after(text, m.end(), q_start)  # "Said Mr Hill: ..."
+        if who is None and adjacent and word in STRONG_CUES:
+            # An adjacent "said," still makes a quotation of what follows.
+            who = _leading_subject(text, start, m.start())
+            return Cue("before", _cue_text(text, m, q_start), who)
         if who is None:
             continue
         return Cue("before" if adjacent else "mixed", _cue_text(text, m, q_start), who)

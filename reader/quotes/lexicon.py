@@ -19,7 +19,8 @@ testify tout advise affirm confirm contend counter decry observe remind retort
 whisper clarify declaim deny disagree disclose dispute inform maintain preach
 rave reassert reassure reckon recommend reconfirm restate scoff snap
 underscore interject continue post email text message recount begin
-explain concede cry scream thunder bark quip beam boom echo
+explain concede cry scream thunder bark quip beam boom echo confess
+interrupt laugh sigh gush chime plead
 """.split()
 
 # Verbs that report speech only next to a quotation or a colon.
