@@ -210,6 +210,12 @@ _LEADING = re.compile(
     r"\s*(?:(?:But|And|So|Then|Now|Still|Yet)\s+)?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey|I|We)\b"
 )
 _CLAUSE_SPLIT = re.compile(r",\s+")
+_DESCRIPTION = re.compile(r"\s*(?:(?:But|And|So|Then)\s+)?((?:The|A|An|Another|One|His|Her|Their)\s[^,;:.]*)")
+_DESCRIPTION_WORDS = 5
+_VERBISH = frozenset(
+    """is was are were has have had will would can could may might should must
+    did does do went goes got gets of in on at to for from with by""".split()
+)
 
 
 def _leading_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -223,6 +229,18 @@ def _leading_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         m = _LEADING.match(text, start, hi)
         if m and (m.group(1).split()[0] not in NOT_NAMES or m.group(1).lower() in PRONOUNS):
             return m.start(1), m.end(1)
+    d = _DESCRIPTION.match(text, lo, hi)
+    if d:  # "The email goes on to say:", "An early tweet quoted him as saying"
+        words = [w for w in re.finditer(r"\S+", d.group(1))]
+        end = d.start(1) + words[0].end()
+        for k, w in enumerate(words[1:_DESCRIPTION_WORDS], 1):
+            token = w.group().strip(",;:")
+            if token in STRONG_CUES or token in WEAK_CUES or token in _VERBISH or w.group()[-1] in ",;:":
+                break
+            if k >= 2 and token.endswith("ed"):
+                break  # "The piece used ..."
+            end = d.start(1) + w.end()
+        return d.start(1), end
     return None
 
 

@@ -146,4 +146,4 @@ def test_new_sentence_after_a_quote_is_not_its_attribution():
 
 def test_plural_noun_lookalike_after_possessive_is_not_a_cue():
     q = one("The piece used one of the woman’s quotes as its headline: “Finally, someone like me.”")
-    assert q.cue == ":" and q.mention is None
+    assert q.cue == ":" and q.mention.text == "The piece"
