@@ -138,3 +138,32 @@ async def test_sidebar_toggles_and_narrow_terminal_hides_quotes_panel():
         assert app.story.size.width > 70
         await pilot.press("p")
         assert app.query_one("#quotes").display
+
+
+async def test_a_long_list_builds_only_the_rows_it_shows():
+    from datetime import datetime, timedelta
+
+    from reader.model import Article, Paragraph
+
+    start = datetime(2020, 1, 1)
+    articles = [
+        Article(id=f"id{i:05d}", title=f"Story {i}", paragraphs=(Paragraph("x"),),
+                published=start + timedelta(hours=i))
+        for i in range(5000)
+    ]
+    app = ReaderApp(library=FakeLibrary(articles))
+    async with app.run_test(size=(100, 30)) as pilot:
+        sidebar = app.sidebar
+        made = sum(option is not None for option in sidebar._options._made)
+        assert made < 40  # only what the first screen shows
+        assert widget_lines(sidebar)[0].startswith("●  Story 4999")
+        await pilot.press("end")
+        assert sidebar.highlighted_entry.title == "Story 0"
+        assert "Story 0" in "\n".join(widget_lines(sidebar))
+        await pilot.press("home", "pagedown")
+        assert 0 < sidebar.highlighted < 30
+        await pilot.press("enter")
+        assert app.story.article.title == sidebar.highlighted_entry.title
+        await pilot.click("#sidebar", offset=(5, 2))  # the second row
+        assert sidebar.highlighted is not None
+        assert app.story.article.id == sidebar.highlighted_entry.id
