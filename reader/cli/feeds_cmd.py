@@ -177,6 +177,10 @@ def refresh_cmd(state, urls: tuple[str, ...], fetch_full: bool) -> None:
             if result.warning:
                 line += f" (malformed feed, read anyway: {result.warning})"
             click.echo(line)
+            for reason in result.summaries[:3]:
+                click.echo(f"    summary only: {reason}")
+            if len(result.summaries) > 3:
+                click.echo(f"    ... and {len(result.summaries) - 3} more")
     click.echo(f"{report.summary()} in {report.seconds:.1f} s")
     if report.failed:
         sys.exit(1)

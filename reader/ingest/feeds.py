@@ -84,7 +84,7 @@ def parse_feed(data: bytes, url: str, content_type: str | None = None) -> Parsed
     feed = parsed.feed
     return ParsedFeed(
         title=clean(feed.get("title", "")) or None,
-        link=feed.get("link") or None,
+        link=_web_link(feed.get("link")),
         entries=tuple(_entry(e) for e in parsed.entries),
         warning=_one_line(problem) if problem and parsed.get("bozo") else None,
     )
@@ -244,6 +244,11 @@ def html_paragraphs(fragment: str) -> tuple[Paragraph, ...]:
     walk(soup)
     flush()
     return tuple(out)
+
+
+def _web_link(link: str | None) -> str | None:
+    """An http(s) link, or None (feedparser falls back to ids like "urn:...")."""
+    return link if link and link.lower().startswith(("http://", "https://")) else None
 
 
 def _one_line(error: object) -> str:

@@ -49,7 +49,9 @@ def test_atom_with_summaries_only_needs_full_text():
         "Quay Times",
         [{"title": "Ferries wait", "link": "http://example.org/f", "summary": "<b>Short</b> one."}],
     ).encode()
-    (entry,) = parse_feed(data, "http://example.org/atom").entries
+    feed = parse_feed(data, "http://example.org/atom")
+    assert feed.link is None  # not its id, "urn:test:Quay Times"
+    (entry,) = feed.entries
     assert entry.needs_full_text
     assert entry.authors == ("Ann Writer",)
     article = entry_article(entry, feed_url="u", feed_title="Quay Times", note="No full story.")
