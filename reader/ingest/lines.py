@@ -84,6 +84,7 @@ class Line:
     copyright: bool
     repeated: bool = False
     raw: int = 0  # line number in the file, blank lines counted
+    prose: bool = False  # is_prose(), once repeated is known
 
 
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -2,10 +2,19 @@
 
 Each line gets a score (prose counts for its words, anything else against),
 and the run of lines with the highest total is the body (as in "body text
-extraction": the densest stretch of prose). Inside it, prose lines are
-paragraphs and short title-like lines between them are subheadings; the
-lines before it are searched for the headline, site name, dateline and
-byline. No rule names a site: only the shape of lines and where they sit.
+extraction": the densest stretch of prose). Three refinements: a long
+stretch of non-prose lines costs more per line (menus and share bars end a
+story); a lone paragraph fenced off by short lines counts for little (a
+teaser for another story); and a rhythm of date-and-time stamps marks
+readers' comments, where the story ends. Inside the run, prose lines are
+paragraphs and short title-like lines between them are subheadings; a list
+right after the last paragraph (tour dates, standings) is kept. The lines
+before the run give the headline, site, dateline and byline (header.py).
+
+No rule names a site or a phrase from one page: only the shape of lines
+(lines.py), where they sit, and web-wide furniture words. The weights below
+were tuned on the AEB corpus by measuring every page (bench_extract.py) and
+keeping only changes that helped several pages and hurt few.
 """
 
 from __future__ import annotations
@@ -24,6 +33,11 @@ from reader.ingest.normalize import clean_text
 from reader.model import Paragraph
 
 _QUOTED = re.compile(r"""^(['"‘“«])(?P<inner>.+?)(['"’”»])$""")
+
+ISOLATION = 3  # prose with no other prose this many lines either side is "lone"
+LONE_WEIGHT = 0.3  # what a lone paragraph's words count for
+STREAK_STEP = 0.1  # each further non-prose line in a row costs 10% more...
+STREAK_CAP = 3.0  # ...up to three times its own cost
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +58,11 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
         lines.append(line)
     if not lines:
         return None
-    counts = Counter(line.text.casefold() for line in lines)
-    for line in lines:
-        line.repeated = counts[line.text.casefold()] > 1
+    keys = [line.text.casefold() for line in lines]
+    counts = Counter(keys)
+    for line, key in zip(lines, keys):
+        line.repeated = counts[key] > 1
+        line.prose = is_prose(line)
     lone = _isolated(lines, 0, len(lines) - 1)
     start, end = _densest_run(lines, lone)
     if start is None:
@@ -56,15 +72,25 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
     body = _body(lines, start, end)
     if not any(p.kind == "text" for p in body):
         return None
-    found = trailing_list(lines, end)
-    if found is not None:
-        intro, last = found
-        if _is_heading(lines[intro]) or lines[intro].text.endswith(":"):
-            body.append(Paragraph(lines[intro].text, "text" if lines[intro].text.endswith(":") else "heading"))
-        body.extend(Paragraph(line.text) for line in lines[intro + 1 : last + 1])
+    body.extend(_closing_list(lines, end))
     head = read_header(lines, start, end)
     title = head.title or body[0].text[:80]
     return TextStory(title, tuple(body), head.site, head.authors, head.published)
+
+
+def _closing_list(lines: list[Line], end: int) -> list[Paragraph]:
+    """The list that ends the story, with its introduction, as paragraphs."""
+    found = trailing_list(lines, end)
+    if found is None:
+        return []
+    intro, last = found
+    out = []
+    if lines[intro].text.endswith(":"):
+        out.append(Paragraph(lines[intro].text))
+    elif _is_heading(lines[intro]):
+        out.append(Paragraph(lines[intro].text, "heading"))
+    out.extend(Paragraph(line.text) for line in lines[intro + 1 : last + 1])
+    return out
 
 
 def _lines(text: str, controls_stripped: bool) -> list[tuple[int, str]]:
@@ -73,7 +99,7 @@ def _lines(text: str, controls_stripped: bool) -> list[tuple[int, str]]:
 
 
 def _score(line: Line) -> float:
-    if is_prose(line):
+    if line.prose:
         return float(line.words)
     if line.copyright:
         return -10.0
@@ -124,7 +150,7 @@ def _isolated(lines: list[Line], start: int, end: int) -> set[int]:
     In a page, a lone paragraph fenced off by titles, bylines and links is
     nearly always a teaser for another story, not a part of this one.
     """
-    prose = [i for i in range(start, end + 1) if is_prose(lines[i])]
+    prose = [i for i in range(start, end + 1) if lines[i].prose]
     if len(prose) < 2:
         return set()
     lone = set()
@@ -136,11 +162,6 @@ def _isolated(lines: list[Line], start: int, end: int) -> set[int]:
     return lone
 
 
-ISOLATION = 3
-LONE_WEIGHT = 0.3
-STREAK_STEP = 0.1
-STREAK_CAP = 3.0
-
 
 def _body(lines: list[Line], start: int, end: int) -> list[Paragraph]:
     out: list[Paragraph] = []
@@ -149,9 +170,9 @@ def _body(lines: list[Line], start: int, end: int) -> list[Paragraph]:
     for k, line in enumerate(run):
         if line.index in lone:
             continue
-        if is_prose(line):
+        if line.prose:
             out.append(Paragraph(line.text))
-        elif _is_heading(line) and 0 < k < len(run) - 1 and is_prose(run[k + 1]):
+        elif _is_heading(line) and 0 < k < len(run) - 1 and run[k + 1].prose:
             match = _QUOTED.match(line.text)
             out.append(Paragraph(match.group("inner") if match else line.text, "heading"))
         elif _is_short_sentence(line):
