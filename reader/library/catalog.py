@@ -23,7 +23,8 @@ from typing import Any
 
 from reader.library import records, snapshot
 from reader.library.documents import Documents
-from reader.library.records import HASH, IMPORTED, Row
+from reader.errors import StorageError
+from reader.library.records import IMPORTED, Row
 from reader.library.rows import AddOutcome, Entry
 from reader.library.storage import (
     AtomicJSONStorage,
@@ -208,40 +209,51 @@ class Catalog:
     # -- writing ----------------------------------------------------------
 
     def add_batch(self, articles: list[Article]) -> list[AddOutcome]:
-        """Store a batch: documents, then one catalog write. Outcome per article."""
-        planned: list[tuple[dict[str, Any], str, float]] = []
+        """Store a batch: documents, then one catalog write. Outcome per article.
+
+        "unchanged" means the stored document is identical (one small read).
+        """
+        planned: dict[str, tuple[dict[str, Any], float]] = {}
         outcomes: list[AddOutcome] = []
         now = time.time()
         with self.lock:
             self._refresh()
-            batch: dict[str, tuple[str, float]] = {}  # ids earlier in this batch
             for article in articles:
                 doc = article.to_dict()
-                digest = records.content_hash(doc)
-                known = batch.get(article.id)
+                earlier = planned.get(article.id)  # the same article twice in a batch
                 row = self.rows.get(article.id)
-                if known is None and row is not None:
-                    known = (row[HASH], row[IMPORTED])
-                if known is not None and known[0] == digest and (
-                    article.id in batch or self.documents.exists(article.id)
-                ):
+                if earlier is not None:
+                    same, imported = earlier[0] == doc, earlier[1]
+                elif row is not None:
+                    same, imported = self._stored_equals(article.id, doc), row[IMPORTED]
+                else:
+                    same, imported = False, now
+                if same:
                     outcomes.append("unchanged")
                     continue
-                imported = known[1] if known is not None else now
-                outcomes.append("updated" if known is not None else "imported")
-                batch[article.id] = (digest, imported)
-                planned.append((doc, digest, imported))
+                outcomes.append("imported" if row is None and earlier is None else "updated")
+                planned[article.id] = (doc, imported)
             if planned:
-                self._write(planned)
+                self._write(list(planned.values()))
         return outcomes
 
-    def _write(self, planned: list[tuple[dict[str, Any], str, float]]) -> None:
-        ids = "".join(doc["id"] + "\n" for doc, _, _ in planned)
+    def _stored_equals(self, article_id: str, doc: dict[str, Any]) -> bool:
+        try:
+            stored = self.documents.read(article_id)
+        except StorageError:  # damaged: set aside by read(); the new copy replaces it
+            return False
+        if stored is None:
+            return False
+        stored.pop("_imported", None)
+        return stored == doc
+
+    def _write(self, planned: list[tuple[dict[str, Any], float]]) -> None:
+        ids = "".join(doc["id"] + "\n" for doc, _ in planned)
         atomic_write(self.journal, ids.encode("utf-8"), durable=self.durable)
-        self.documents.write_many(dict(doc, _imported=imported) for doc, _, imported in planned)
+        self.documents.write_many(dict(doc, _imported=imported) for doc, imported in planned)
         upserts = {
-            records.doc_id(doc["id"]): records.catalog_record(doc, imported, digest)
-            for doc, digest, imported in planned
+            records.doc_id(doc["id"]): records.catalog_record(doc, imported)
+            for doc, imported in planned
         }
         RecordTable(self.storage, TABLE).apply(upserts)
         self._after_write([records.row(r) for r in upserts.values()], [])
@@ -291,4 +303,4 @@ def _record_from_doc(doc: dict[str, Any]) -> dict[str, Any]:
     imported = doc.pop("_imported", None)
     if not isinstance(imported, (int, float)):
         imported = time.time()
-    return records.catalog_record(doc, float(imported), records.content_hash(doc))
+    return records.catalog_record(doc, float(imported))

@@ -1,4 +1,4 @@
-"""How articles map onto stored records: keys, shards, catalog rows, hashes.
+"""How articles map onto stored records: keys, shards, catalog records and rows.
 
 An article id (16 hex digits from :func:`reader.model.article_id`) is also
 its TinyDB doc_id, read as a hex number; any other id string is hashed to
@@ -9,7 +9,7 @@ documents folder).
 from __future__ import annotations
 
 import hashlib
-import json
+from sys import intern
 from datetime import datetime, timezone
 from typing import Any
 
@@ -35,13 +35,7 @@ def shard(article_id: str) -> str:
     return key(article_id)[:2]
 
 
-def content_hash(doc: dict[str, Any]) -> str:
-    """A hash of an article's document, to tell "unchanged" without reading it."""
-    raw = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
-
-
-def catalog_record(doc: dict[str, Any], imported: float, digest: str) -> dict[str, Any]:
+def catalog_record(doc: dict[str, Any], imported: float) -> dict[str, Any]:
     """The short catalog row for an article document (``Article.to_dict()``)."""
     return {
         "id": doc["id"],
@@ -53,13 +47,12 @@ def catalog_record(doc: dict[str, Any], imported: float, digest: str) -> dict[st
         "imported": imported,
         "quotes": len(doc.get("quotes") or ()),
         "speakers": [s["name"] for s in doc.get("speakers") or ()],
-        "hash": digest,
     }
 
 
 # A row: the catalog record as a tuple, what the in-memory index and the
 # snapshot hold. DATE is the sort key: published, else imported, as unix time.
-ID, TITLE, SITE, PUBLISHED, URL, IMPORTED, QUOTES, SPEAKERS, FEED, HASH, DATE = range(11)
+ID, TITLE, SITE, PUBLISHED, URL, IMPORTED, QUOTES, SPEAKERS, FEED, DATE = range(10)
 Row = tuple
 
 
@@ -69,17 +62,19 @@ def row(record: dict[str, Any]) -> Row:
     if not isinstance(article_id, str) or not isinstance(title, str):
         raise TypeError("id and title must be strings")
     published = record.get("published")
+    site, feed = record.get("site"), record.get("feed")
+    # Sites, feeds and names repeat across articles: one string object each
+    # keeps memory down and lets the snapshot store them once.
     return (
         article_id,
         title,
-        record.get("site"),
+        intern(site) if isinstance(site, str) else None,
         published,
         record.get("url"),
         imported,
         int(record.get("quotes") or 0),
-        tuple(record.get("speakers") or ()),
-        record.get("feed"),
-        record.get("hash") or "",
+        tuple(intern(n) for n in record.get("speakers") or () if isinstance(n, str)),
+        intern(feed) if isinstance(feed, str) else None,
         _timestamp(_parse_date(published), imported),
     )
 

@@ -17,7 +17,7 @@ from typing import Any
 from reader.errors import StorageError
 from reader.library.storage import atomic_write
 
-MAGIC = b"byline-rows-1-py%d.%d\n" % sys.version_info[:2]
+MAGIC = b"byline-rows-2-py%d.%d\n" % sys.version_info[:2]
 
 
 def key(signature: tuple[Any, ...] | None) -> tuple[int, bytes] | None:
