@@ -28,6 +28,8 @@ _HTML_START = re.compile(
 _TAG = re.compile(r"</?(p|div|br|a|span|li|ul|td|tr|h[1-6]|img|script|style|article)[\s>/]",
                   re.IGNORECASE)
 _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]")  # not tab, LF, FF, CR, ESC
+_HTML_LINE = re.compile(r"^\s*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.MULTILINE)
+MIN_TAGS = 12
 _LEADING_JUNK = re.compile(r"^(?:\s+|<!--.*?-->|<\?xml[^>]*\?>)*", re.DOTALL)
 
 
@@ -62,9 +64,10 @@ def _sniff_text(text: str) -> Kind:
         return "feed"
     if _HTML_START.match(start):
         return "html"
-    lowered_all = text.lower()
-    if "<html" in lowered_all or "<!doctype html" in lowered_all or "<body" in lowered_all:
+    if _HTML_LINE.search(text):
         return "html"
-    if len(_TAG.findall(text)) >= 5:
+    # A fragment of markup without <html>: many tags. A text that merely
+    # mentions a few (an article about web pages) stays text.
+    if len(_TAG.findall(text)) >= MIN_TAGS:
         return "html"
     return "text"

@@ -68,7 +68,8 @@ def test_decode_never_raises():
     [
         (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
         (b"\n\n  <!-- saved --> <html lang='en'><p>x", "html"),
-        (b"<div><p>One</p><p>Two</p><p>Three</p><br><a href=x>y</a></div>", "html"),
+        (b"<div><p>One</p><p>Two</p><p>Three</p><br><a href=x>y</a><p>4</p><p>5</p></div>", "html"),
+        (b"Web pages\n\nEvery page starts with <html> and puts text in <p> and <div> tags.\n", "text"),
         (b'<?xml version="1.0"?>\n<rss version="2.0"><channel></channel></rss>', "feed"),
         (b'<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', "feed"),
         (b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="x"></rdf:RDF>', "feed"),
