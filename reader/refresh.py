@@ -98,7 +98,7 @@ def refresh(
     """
     started = time.monotonic()
     store = FeedStore.of(library)
-    feeds = [store.require(u) for u in urls] if urls else store.list()
+    feeds = [store.require(u) for u in dict.fromkeys(urls)] if urls else store.list()
     report = RefreshReport()
     if progress:
         progress(0, len(feeds))
@@ -195,7 +195,9 @@ class _Job:
                 raise _Failed(error or f"{feed.url}: could not be read")
             result.title = parsed.title or feed.title
             result.warning = parsed.warning
-            articles = self._articles(feed.url, result.title, parsed.entries, result)
+            ids = [article_id(e.identity, "", ()) if e.identity else None for e in parsed.entries]
+            skip = self.known | set(feed.seen)  # seen before: deleted since, if not known
+            articles = self._articles(feed.url, result.title, parsed.entries, ids, skip, result)
         except (BylineError, _Failed) as error:
             result.error = str(error)
             return result, [], {"error": result.error}
@@ -209,21 +211,27 @@ class _Job:
             "error": None,
             "title": result.title,
             "link": parsed.link or feed.link,
+            "seen": sorted({i for i in ids if i}),
         }
         return result, articles, change
 
     def _articles(
-        self, feed_url: str, title: str | None, entries: tuple[FeedEntry, ...], result: FeedResult
+        self,
+        feed_url: str,
+        title: str | None,
+        entries: tuple[FeedEntry, ...],
+        ids: list[str | None],
+        skip: frozenset[str] | set[str],
+        result: FeedResult,
     ) -> list[Article]:
         inline: list[FeedEntry] = []
         pages: list[Future[Article]] = []
-        seen: set[str] = set()
-        for entry in entries:
-            if entry.identity:  # its id does not depend on its text: skip known ones unparsed
-                key = article_id(entry.identity, "", ())
-                if key in self.known or key in seen:
+        taken: set[str] = set()
+        for entry, key in zip(entries, ids):
+            if key is not None:  # its id does not depend on its text: skip known ones unparsed
+                if key in skip or key in taken:
                     continue
-                seen.add(key)
+                taken.add(key)
             if self.full and entry.link and entry.needs_full_text:
                 pages.append(self.pages.submit(self._full_text, entry, feed_url, title, result))
             else:

@@ -33,6 +33,10 @@ class Feed:
     updated: float | None = None  # unix time of the last successful refresh
     error: str | None = None  # why the last refresh failed, if it did
     added: float = 0.0
+    seen: tuple[str, ...] = ()  # ids of the entries in the feed at its last update
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "seen", tuple(self.seen))  # JSON gives a list
 
     @property
     def name(self) -> str:

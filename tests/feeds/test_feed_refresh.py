@@ -182,3 +182,14 @@ def test_parsing_in_worker_processes_gives_the_same_articles(web, tmp_path, fetc
             assert report.new == 3 and [r.url for r in report.failed] == [urls[2]]
             stored[processes] = {e.id: library.get(e.id) for e in library.list()}
     assert stored[0] == stored[2]
+
+
+def test_a_deleted_story_does_not_come_back_while_the_feed_still_lists_it(web, library, fetcher):
+    url = web.add("/rss", rss("N", items(web, 2)))
+    subscribe(library, url)
+    refresh(library, fetcher=fetcher)
+    gone = article_id(web.url("/s0"), "", ())
+    library.remove(gone)
+    web.add("/rss", rss("N", items(web, 1, start=2) + items(web, 2)))
+    assert refresh(library, [url, url], fetcher=fetcher).new == 1
+    assert gone not in {e.id for e in library.list()}
