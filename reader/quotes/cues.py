@@ -40,7 +40,7 @@ _ABBREV = frozenset(
     calif ill mass fla pa va wash ariz colo conn del ga ky la md mich minn
     miss mo nev okla ore tenn tex wis wyo n.y n.j n.c s.c""".split()
 )
-_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _SPACE = re.compile(r"[\s,;—–―-]*")
 _DASH = re.compile(r"\s*(?:[—–―]|--?)\s*")
 _DASH_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)[\s.,]*$")

@@ -104,6 +104,11 @@ def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+def _bare_name(words: list[tuple[int, int, str]]) -> bool:
+    """Two to four capitalised words and initials: "Laurence H. Tribe"."""
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[0] not in "“\"‘'" for _, _, w in words)
+
+
 def subject_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject of a verb at ``hi``, looking no further back than ``lo``."""
     seg_text = text[lo:hi].rstrip()
@@ -122,7 +127,11 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         # "Name, an aside, said": the subject is the nearest earlier segment
         # that starts like a name, else the first one before the asides.
         chosen = None
-        for s, e in reversed(segs[:-1]):
+        last = _clean(_words(text, *segs[-1]))
+        first = _clean(_words(text, *segs[-2]))
+        if _bare_name(last) and first and not _bare_name(first) and first[0][2][:1].isupper():
+            chosen = last  # "Labour's shadow chancellor, John McDonnell, said"
+        for s, e in [] if chosen else reversed(segs[:-1]):
             w = _clean(_words(text, s, e))
             if w and (w[0][2][:1].isupper() or _bare(w[0][2]) in PRONOUNS):
                 chosen = w

@@ -147,3 +147,15 @@ def test_new_sentence_after_a_quote_is_not_its_attribution():
 def test_plural_noun_lookalike_after_possessive_is_not_a_cue():
     q = one("The piece used one of the woman’s quotes as its headline: “Finally, someone like me.”")
     assert q.cue == ":" and q.mention.text == "The piece"
+
+
+def test_uk_style_split_quotation():
+    quotes, _ = run("'It is a good day,' said Prime Minister Theresa May. 'We will not look back.'")
+    assert [q.speaker for q in quotes] == ["Theresa May", "Theresa May"]
+    assert quotes[0].group == quotes[1].group
+    assert quotes[0].mention.text == "Prime Minister Theresa May"
+
+
+def test_name_in_apposition_after_a_role():
+    q = one("Labour's shadow chancellor, John McDonnell, told the BBC: 'We will oppose it.'")
+    assert q.speaker == "John McDonnell" and q.cue == "told"
