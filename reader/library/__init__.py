@@ -100,7 +100,10 @@ class Library:
 
     def add(self, article: Article) -> AddOutcome:
         with self._mutex:
-            return self.catalog.add_batch([article])[0]
+            try:
+                return self.catalog.add_batch([article])[0]
+            finally:
+                self.catalog.release()
 
     def add_many(self, articles: Iterable[Article]) -> dict[AddOutcome, int]:
         """Add many articles with batched writes; returns counts per outcome."""
@@ -113,12 +116,16 @@ class Library:
                     counts[outcome] += 1
             batch.clear()
 
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= max(BATCH, len(self.catalog.rows) // 8):
+        try:
+            for article in articles:
+                batch.append(article)
+                if len(batch) >= max(BATCH, len(self.catalog.rows) // 8):
+                    flush()
+            if batch:
                 flush()
-        if batch:
-            flush()
+        finally:
+            with self._mutex:
+                self.catalog.release()  # kept between batches, not for the app's lifetime
         return counts
 
     # -- reading ----------------------------------------------------------
@@ -243,7 +250,10 @@ class Library:
     def remove(self, id: str) -> None:
         with self._mutex, self.lock:
             self._known([id])
-            self.catalog.remove([id])
+            try:
+                self.catalog.remove([id])
+            finally:
+                self.catalog.release()
             self.state.forget([id])
             self.documents.remove(id)
 

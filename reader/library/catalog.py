@@ -133,11 +133,17 @@ class Catalog:
                     return [records.row(r) for r in data.get(TABLE, {}).values()]
                 except (KeyError, TypeError, ValueError, AttributeError):
                     self.storage.damaged()  # well-formed JSON, but not catalog records
+                finally:
+                    self.storage.forget()  # the rows are all we keep
             if self._damaged is not None:
                 aside, self._damaged = self._damaged, None
                 self.rebuild(f"The catalog {self.path} was damaged; it was moved to {aside}")
             data = self.storage.read() or {}
             return [records.row(r) for r in data.get(TABLE, {}).values()]
+
+    def release(self) -> None:
+        """Drop the parsed catalog file kept for writing (it is big); rows stay."""
+        self.storage.forget()
 
     def reload(self) -> bool:
         """Re-read the catalog if another process changed it; True if it did."""

@@ -235,6 +235,10 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             raise StorageError(f"cannot read {self.path}: {error.strerror or error}") from error
 
+    def forget(self) -> None:
+        """Drop the cached data (memory); the next read() parses the file again."""
+        self._data, self._sig = None, None
+
     def signature(self) -> tuple[Any, ...] | None:
         """(inode, mtime, size, head) of the file now, None if it does not exist."""
         return self._open(whole=None)[0]
