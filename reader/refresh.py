@@ -32,7 +32,9 @@ PAGE_WORKERS = 16
 PROCESS_MIN_FEEDS = 8  # fewer feeds than this parse in-process: a pool costs more than it saves
 FLUSH_SECONDS = 1.0
 FLUSH_ARTICLES = 500
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"  # noqa: E501
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
 PAGE_ACCEPT = "text/html, application/xhtml+xml, text/plain;q=0.8, */*;q=0.5"
 
 

@@ -21,7 +21,10 @@ from reader.ingest.sniff import sniff
 from reader.library.feeds import Feed, FeedStore
 from reader.model import article_id
 
-PAGE_OR_FEED = "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/*;q=0.8, */*;q=0.5"  # noqa: E501
+PAGE_OR_FEED = (
+    "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
+    "application/xml;q=0.9, text/*;q=0.8, */*;q=0.5"
+)
 _READABLE = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom",
              "application/rdf", "application/octet-stream")  # fmt: skip
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")

@@ -187,7 +187,9 @@ def refresh_cmd(state, urls: tuple[str, ...], fetch_full: bool) -> None:
 
 
 def _iso(stamp: float | None) -> str | None:
-    return datetime.fromtimestamp(stamp).astimezone().isoformat(timespec="seconds") if stamp else None
+    if not stamp:
+        return None
+    return datetime.fromtimestamp(stamp).astimezone().isoformat(timespec="seconds")
 
 
 def _local(stamp: float) -> str:

@@ -138,7 +138,8 @@ class Fetcher:
                 if r.status_code in _REDIRECTS:
                     location = r.headers.get("location")
                     if not location:
-                        raise FetchError(original, f"HTTP {r.status_code} redirect without a Location")
+                        reason = f"HTTP {r.status_code} redirect without a Location"
+                        raise FetchError(original, reason)
                     return location
                 if r.status_code >= 400:
                     reason = r.reason_phrase or httpx.codes.get_reason_phrase(r.status_code)
@@ -158,7 +159,8 @@ class Fetcher:
         except httpx.ConnectError as error:
             raise FetchError(original, _connect_reason(error)) from None
         except httpx.DecodingError:
-            raise FetchError(original, "the server sent a body that could not be decompressed") from None
+            reason = "the server sent a body that could not be decompressed"
+            raise FetchError(original, reason) from None
         except httpx.RemoteProtocolError as error:
             raise FetchError(original, f"the server broke the connection ({error})") from None
         except httpx.InvalidURL as error:

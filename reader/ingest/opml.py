@@ -65,7 +65,9 @@ def _walk(node: ET.Element, folders: tuple[str, ...], found: dict[str, Subscript
             _walk(outline, (*folders, name) if name else folders, found)
 
 
-def write_opml(subscriptions: Iterable[Subscription], *, title: str = "byline subscriptions") -> str:
+def write_opml(
+    subscriptions: Iterable[Subscription], *, title: str = "byline subscriptions"
+) -> str:
     """An OPML 2.0 document, feeds grouped in (nested) folder outlines."""
     root = ET.Element("opml", version="2.0")
     head = ET.SubElement(root, "head")
