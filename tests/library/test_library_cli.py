@@ -146,3 +146,9 @@ def test_every_command_has_help():
                  "export"):
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0 and len(result.stdout) > 200, name
+
+
+def test_data_dir_comes_from_the_environment(tmp_path):
+    result = CliRunner().invoke(main, ["list"], env={"BYLINE_DATA_DIR": str(tmp_path / "env")})
+    assert result.exit_code == 0
+    assert (tmp_path / "env" / "catalog.json").exists()

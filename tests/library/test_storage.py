@@ -212,3 +212,26 @@ def test_snapshot_is_ignored_when_stale_or_damaged(tmp_path):
     with Library.open(tmp_path) as lib:
         assert len(lib.list()) == 3
     assert (tmp_path / "catalog.rows").exists()  # written again for the next open
+
+
+def _add_range(path: str, start: int, stop: int) -> None:
+    lib = Library.open(path)
+    for i in range(start, stop, 3):
+        lib.add_many(make_article(n) for n in range(i, min(i + 3, stop)))
+
+
+def test_two_processes_importing_at_once_keep_every_article(tmp_path):
+    Library.open(tmp_path).close()
+    ctx = multiprocessing.get_context("spawn")
+    procs = [
+        ctx.Process(target=_add_range, args=(str(tmp_path), start, start + 30))
+        for start in (0, 1000)
+    ]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    with Library.open(tmp_path) as lib:
+        expected = {make_article(n).id for n in [*range(30), *range(1000, 1030)]}
+        assert {e.id for e in lib.list()} == expected
