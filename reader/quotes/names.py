@@ -173,8 +173,27 @@ _NOT_FIRST = frozenset(
     """democrat democrats democratic republican republicans gop rival former
     retired candidate nominee presidential post times news journal press
     party house senate congress court committee campaign fox cnn nbc abc cbs
-    msnbc white black american americans u.s. us new north south east west""".split()
+    msnbc white black american americans u.s. us new north south east west
+    los las san santa fort port mount lake saint great united""".split()
 )
+_PLACE_OR_BODY = frozenset(
+    """house street city county state states university college party
+    department committee news post times center centre institute foundation
+    association council court senate congress club company group inc corp
+    fund bank church school hospital airport island river park hall square
+    tower building bureau agency office service ministry union network
+    channel media journal magazine review press daily weekly republic
+    kingdom valley beach heights airlines motors capital""".split()
+)
+
+
+def looks_personal(tokens: tuple[str, ...]) -> bool:
+    """Whether a two- or three-word name could be a person's ("Bo Zell", not "New York")."""
+    return (
+        2 <= len(tokens) <= 3
+        and tokens[0].lower() not in _NOT_FIRST
+        and not any(t.lower().strip(".") in _PLACE_OR_BODY for t in tokens)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from reader.model import Paragraph
 from reader.quotes.cues import sentence_starts
-from reader.quotes.names import NameInfo, Run, first_name_gender, full_forms, name_runs
+from reader.quotes.names import (
+    NameInfo,
+    Run,
+    first_name_gender,
+    full_forms,
+    looks_personal,
+    name_runs,
+)
 from reader.quotes.spans import Span
 
 _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
@@ -186,7 +193,7 @@ class Resolver:
         # of the right gender, a two- or three-word name of unknown gender.
         tokens = run.tokens
         g = run.gender or (first_name_gender(tokens[0]) if len(tokens) > 1 else "")
-        if g != gender and (strict or g or not 2 <= len(tokens) <= 3):
+        if g != gender and (strict or g or not looks_personal(tokens)):
             return None
         e = self.named(NameInfo("name", " ".join(tokens), tokens, gender))
         self.complete_one(e)

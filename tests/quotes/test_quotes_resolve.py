@@ -99,3 +99,8 @@ def test_full_name_from_a_title_case_headline():
 def test_plural_pronoun_has_no_single_speaker():
     names, _ = speakers_of("Ann Lee and Tom Hart met.", '"We agree," they said.')
     assert names == [None]
+
+
+def test_places_are_not_taken_for_people():
+    names, _ = speakers_of("The rally was held in New York on Monday.", '"We are back," he said.')
+    assert names == [None]
