@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from reader.quotes.lexicon import BARE_FORMS, NOT_NAMES, PRONOUNS, STRONG_CUES, WEAK_CUES
 from reader.quotes.mentions import subject_after, subject_before, trailing_name
+from reader.quotes.sentences import sentence_end, sentence_start
 
 _ALL = sorted(STRONG_CUES | WEAK_CUES | {"according to"}, key=len, reverse=True)
 _INVERTED = ("Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes", "Continued", "Replied", "Recalled")
@@ -34,13 +35,6 @@ _BARE_AFTER = frozenset(
 )
 _DETERMINERS = frozenset("a an the his her their its this that my our your".split())
 _SINGULAR_S = frozenset("his its this was has is us as thus plus this".split())
-_ABBREV = frozenset(
-    """mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev u.s no vs
-    inc co corp ft mt a.m p.m jan feb aug sept sep oct nov dec d.c u.k u.n
-    calif ill mass fla pa va wash ariz colo conn del ga ky la md mich minn
-    miss mo nev okla ore tenn tex wis wyo n.y n.j n.c s.c""".split()
-)
-_BOUNDARY = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _SPACE = re.compile(r"[\s,;—–―-]*")
 _DASH = re.compile(r"\s*(?:[—–―]|--?)\s*")
 _DASH_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)[\s.,]*$")
@@ -61,38 +55,6 @@ class Cue:
     how: str  # after | before | mixed | colon
     cue: str | None
     mention: tuple[int, int] | None
-
-
-def _is_boundary(text: str, m: re.Match[str]) -> bool:
-    i = m.start()
-    j = i
-    while j > 0 and not text[j - 1].isspace():
-        j -= 1
-    word = text[j:i].lower().lstrip("(\"“‘")
-    if len(word) == 1 and word.isalpha():
-        return False  # an initial: "Donald J. Trump"
-    return word not in _ABBREV
-
-
-def sentence_start(text: str, lo: int, hi: int) -> int:
-    """Where the sentence holding ``hi`` begins, not before ``lo``."""
-    start = lo
-    for m in _BOUNDARY.finditer(text, lo, min(len(text), hi + 3)):
-        if m.start() < hi and _is_boundary(text, m):
-            start = min(m.end(), hi)
-    return start
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Offsets where the sentences of ``text`` begin, after the first."""
-    return [m.end() for m in _BOUNDARY.finditer(text) if _is_boundary(text, m)]
-
-
-def sentence_end(text: str, lo: int, hi: int) -> int:
-    for m in _BOUNDARY.finditer(text, lo, min(len(text), hi + 3)):
-        if m.start() < hi and _is_boundary(text, m):
-            return m.start() + 1
-    return hi
 
 
 def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.model import Paragraph
-from reader.quotes.cues import sentence_starts
+from reader.quotes.sentences import sentence_starts
 from reader.quotes.names import (
     NameInfo,
     Run,
