@@ -3,8 +3,9 @@
 Each span gets its own cue first (see ``cues``). Then the quotations with
 no cue of their own borrow one: the fragments of a multi-paragraph quotation
 share theirs, a second quotation in a paragraph takes the first one's
-(""A," he said. "B.""), and a paragraph that opens with a quotation takes
-the speaker of the paragraph before. Quoted words with no speaker in reach
+(""A," he said. "B.""), a first one takes a close second one's ('"A" and
+"B," she said'), and a paragraph that opens with a quotation takes the
+speaker of the paragraph before. Quoted words with no speaker in reach
 (scare quotes, titles, slogans) are dropped.
 """
 

@@ -18,7 +18,10 @@ from reader.quotes.mentions import subject_after, subject_before, trailing_name
 from reader.quotes.sentences import sentence_end, sentence_start
 
 _ALL = sorted(STRONG_CUES | WEAK_CUES | {"according to"}, key=len, reverse=True)
-_INVERTED = ("Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes", "Continued", "Replied", "Recalled")
+# Verbs that open a sentence before their subject: 'Said Ms Poynter, "..."'.
+_INVERTED = (
+    "Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes", "Continued", "Replied", "Recalled",
+)
 _CUE = re.compile(
     r"(?<![\w’'-])(?:[Aa]ccording to|"
     + "|".join(re.escape(w) for w in (*_ALL, *_INVERTED))
@@ -38,7 +41,11 @@ _SINGULAR_S = frozenset("his its this was has is us as thus plus this".split())
 _SPACE = re.compile(r"[\s,;—–―-]*")
 _DASH = re.compile(r"\s*(?:[—–―]|--?)\s*")
 _DASH_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)[\s.,]*$")
-_STATEMENT = re.compile(r"\s+(?:in|on|to|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|e-mail|tweet|post|speech|letter|release|memo)\b")
+# What a cue may carry along: "said in a statement", "wrote in an email".
+_STATEMENT = re.compile(
+    r"\s+(?:in|on|to|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:statement|interview|email|e-mail|tweet|post|speech|letter|release|memo)\b"
+)
 _TRAILING_WORDS = 8
 # Verbs that name something with a quoted label: 'calls them "lone wolves"'.
 _NAMING = frozenset(

@@ -21,13 +21,19 @@ _CLAUSE = frozenset(
 )
 _LEADING = frozenset(
     """but and so then still yet now later meanwhile also indeed however
-    instead however, finally asked speaking earlier today yesterday tonight
+    instead finally asked speaking earlier today yesterday tonight
     here there""".split()
 )
 _MAX_WORDS = 12
 _SEGMENT = re.compile(r"[,;—–―]|--|\s-\s")
-_VERBAL = frozenset("was is were are has have had will would been be being do does did can could".split())
-_STOP_AFTER = re.compile(r"[,.;:!?()\[\]“”\"]|\s(?:who|whose|which|on|in|at|during|after|before|to|about|of|from|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s")
+_VERBAL = frozenset(
+    "was is were are has have had will would been be being do does did can could".split()
+)
+# Where a name after an inverted verb ends ("said Mr Hill on Monday").
+_STOP_AFTER = re.compile(
+    r"[,.;:!?()\[\]“”\"]|\s(?:who|whose|which|on|in|at|during|after|before|to|about|of|from|"
+    r"last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s"
+)
 _STOP_AFTER_PHRASE = re.compile(r"[,.;:!?()\[\]“”\"]|\s(?:who|whose|which|on|last|this)\s")
 
 
