@@ -86,7 +86,7 @@ def parse_feed(data: bytes, url: str, content_type: str | None = None) -> Parsed
         title=clean(feed.get("title", "")) or None,
         link=_web_link(feed.get("link")),
         entries=tuple(_entry(e) for e in parsed.entries),
-        warning=_one_line(problem) if problem and parsed.get("bozo") else None,
+        warning=_one_line(problem) if _malformed(parsed) else None,
     )
 
 
@@ -244,6 +244,14 @@ def html_paragraphs(fragment: str) -> tuple[Paragraph, ...]:
     walk(soup)
     flush()
     return tuple(out)
+
+
+def _malformed(parsed) -> bool:
+    """Bozo for a reason worth telling: a charset a server got wrong is not one."""
+    problem = parsed.get("bozo_exception")
+    return bool(parsed.get("bozo") and problem) and not isinstance(
+        problem, feedparser.CharacterEncodingOverride
+    )
 
 
 def _web_link(link: str | None) -> str | None:

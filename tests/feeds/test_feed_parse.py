@@ -140,3 +140,14 @@ def test_html_fragments_become_plain_paragraphs_without_control_characters():
         Paragraph("b"),
     )
     assert html_paragraphs("fish &amp; chips") == (Paragraph("fish & chips"),)
+
+
+@pytest.mark.parametrize("content_type", [None, "text/xml", "text/html; charset=utf-8"])
+def test_the_xml_declaration_decides_the_encoding_without_a_warning(content_type):
+    data = (
+        '<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel>'
+        "<title>Caf\xe9</title><item><title>Na\xefve</title><link>http://x/1</link></item>"
+        "</channel></rss>"
+    ).encode("latin-1")
+    feed = parse_feed(data, "http://x/f", content_type)
+    assert (feed.title, feed.entries[0].title, feed.warning) == ("Café", "Naïve", None)

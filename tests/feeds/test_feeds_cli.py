@@ -1,5 +1,6 @@
 """byline feeds/refresh and URL import, end to end against the local server."""
 
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -125,3 +126,17 @@ def test_a_file_of_bad_urls_names_the_line(run, tmp_path):
 
         with Library.open(run.data) as library:
             subscribe_file(library, listing)
+
+
+def test_feeds_list_json_and_adding_twice(web, run):
+    items = [{"title": "One", "link": web.url("/1"), "content": "<p>" + "word " * 60 + "</p>"}]
+    feed = web.add("/rss", rss("Harbour News", items))
+    assert "subscribed to Harbour News" in run("feeds", "add", feed).output
+    assert "already subscribed to Harbour News" in run("feeds", "add", feed).output
+    run("refresh")
+    (line,) = run("feeds", "list", "--json").output.splitlines()
+    row = json.loads(line)
+    assert (row["url"], row["title"], row["articles"], row["unread"], row["error"]) == (
+        feed, "Harbour News", 1, 1, None
+    )
+    assert row["updated"] is not None
