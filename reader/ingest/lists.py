@@ -87,3 +87,20 @@ def _alike(a: Line, b: Line) -> bool:
     if open_a != open_b:
         return False
     return bool(marks_a & marks_b) or not (marks_a or marks_b)
+
+
+def inner_list_items(run: list[Line]) -> set[int]:
+    """Lines of a list inside the story: two or more same-shaped lines that
+    follow a line ending in a colon and lead back to prose."""
+    items: set[int] = set()
+    k = 0
+    while k < len(run) - 1:
+        lead = run[k]
+        if lead.text.endswith(":") and lead.words >= 3 and not lead.repeated:
+            last = _run_end(run, k + 1)
+            if last - k >= 2 and last + 1 < len(run) and run[last + 1].prose:
+                items.add(lead.index)
+                items.update(line.index for line in run[k + 1 : last + 1])
+                k = last
+        k += 1
+    return items

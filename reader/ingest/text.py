@@ -28,7 +28,7 @@ from reader.ingest.dates import find_date, find_stamp
 from reader.ingest.header import BYLINE as _BYLINE
 from reader.ingest.header import read_header
 from reader.ingest.lines import Line, features, is_furniture, is_prose
-from reader.ingest.lists import trailing_list
+from reader.ingest.lists import inner_list_items, trailing_list
 from reader.ingest.normalize import clean_text
 from reader.model import Paragraph
 
@@ -150,16 +150,23 @@ def _isolated(lines: list[Line], start: int, end: int) -> set[int]:
     In a page, a lone paragraph fenced off by titles, bylines and links is
     nearly always a teaser for another story, not a part of this one.
     """
-    prose = [i for i in range(start, end + 1) if lines[i].prose]
-    if len(prose) < 2:
+    # A sentence introducing a list ("The winners were:") ties its
+    # neighbours to the story as prose does.
+    anchors = [i for i in range(start, end + 1) if lines[i].prose or _introduces(lines[i])]
+    if len(anchors) < 2:
         return set()
     lone = set()
-    for k, i in enumerate(prose):
-        before = i - prose[k - 1] if k else None
-        after = prose[k + 1] - i if k + 1 < len(prose) else None
+    for k, i in enumerate(anchors):
+        before = i - anchors[k - 1] if k else None
+        after = anchors[k + 1] - i if k + 1 < len(anchors) else None
         if (before is None or before > ISOLATION) and (after is None or after > ISOLATION):
-            lone.add(i)
+            if lines[i].prose:
+                lone.add(i)
     return lone
+
+
+def _introduces(line: Line) -> bool:
+    return line.text.endswith(":") and line.words >= 3 and not line.repeated
 
 
 
@@ -167,10 +174,11 @@ def _body(lines: list[Line], start: int, end: int) -> list[Paragraph]:
     out: list[Paragraph] = []
     run = lines[start : end + 1]
     lone = _isolated(lines, start, end)
+    items = inner_list_items(run)
     for k, line in enumerate(run):
         if line.index in lone:
             continue
-        if line.prose:
+        if line.prose or line.index in items:
             out.append(Paragraph(line.text))
         elif _is_heading(line) and 0 < k < len(run) - 1 and run[k + 1].prose:
             match = _QUOTED.match(line.text)

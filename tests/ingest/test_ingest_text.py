@@ -108,3 +108,20 @@ def test_headline_as_shown_in_the_header_wins_over_a_wrapped_title():
     assert article.site == "The Daily Ledger"
     assert article.authors == ("Ann Lee", "Bo Ng")
     assert article.published == datetime(2019, 11, 19, 6, 56, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_lists_inside_and_after_the_story_are_kept():
+    data = (
+        "Tour announced\n\n"
+        f"{PROSE}\n\nThe band will play in three groups of cities:\n"
+        "Path A: Leeds, York\nPath B: Hull, Bath\nPath C: Ely, Wells\n"
+        "Tickets go on sale on Friday morning, the promoter said in a statement today.\n\n"
+        "The band last toured the country four years ago, when most of the shows sold out.\n\n"
+        "Tour dates\nJune 9 – Leeds @ Arena\nJune 10 – York @ Hall\nJune 12 – Hull @ Dome\n\n"
+        "Home\nNews\nSport\nContact\n"
+    ).encode()
+    texts = [p.text for p in parse_bytes(data, source="t.txt").paragraphs]
+    assert "Path B: Hull, Bath" in texts and "The band will play in three groups of cities:" in texts
+    assert texts[-4:] == ["Tour dates", "June 9 – Leeds @ Arena", "June 10 – York @ Hall",
+                          "June 12 – Hull @ Dome"]
+    assert "Home" not in texts and "Contact" not in texts
