@@ -27,7 +27,7 @@ interrupt laugh sigh gush chime plead
 _WEAK = """
 call go read release issue question put use find think believe hope fear
 worry accept present persist ensure illustrate demonstrate show see want
-refuse praise label defend talk liken dub brand portray blame refer take make send publish know
+refuse praise label defend talk liken dub brand shoot fire portray blame refer take make send publish know
 """.split()
 
 _IRREGULAR = {

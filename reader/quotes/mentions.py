@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from reader.quotes.lexicon import ADVERBS, DETERMINERS, PERSON_NOUNS, PRONOUNS, STRONG_CUES
+from reader.quotes.lexicon import (
+    ADVERBS,
+    DETERMINERS,
+    NOT_NAMES,
+    PERSON_NOUNS,
+    PRONOUNS,
+    STRONG_CUES,
+)
 
 _WORD = re.compile(r"\S+")
 # Words after which a new clause (and so a new subject) starts.
@@ -119,6 +126,8 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject of a verb at ``hi``, looking no further back than ``lo``."""
     seg_text = text[lo:hi].rstrip()
     hi = lo + len(seg_text)
+    if seg_text.endswith(")") and "(" in seg_text:  # "Gov. John Kasich (R-Ohio) said"
+        hi = lo + seg_text.rindex("(")
     words = _words(text, lo, hi)
     while words and _bare(words[-1][2]) in ADVERBS:
         words = words[:-1]
@@ -135,10 +144,12 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         chosen = None
         last = _clean(_words(text, *segs[-1]))
         first = _clean(_words(text, *segs[-2]))
-        if _bare_name(last) and first and not _bare_name(first) and first[0][2][:1].isupper():
+        if _bare_name(last) and first and not _bare_name(first):
             chosen = last  # "Labour's shadow chancellor, John McDonnell, said"
         for s, e in [] if chosen else reversed(segs[:-1]):
             w = _clean(_words(text, s, e))
+            if w and w[0][2] in NOT_NAMES and _bare(w[0][2]) not in PRONOUNS:
+                continue  # "In a statement to the Observer, ..."
             if w and (w[0][2][:1].isupper() or _bare(w[0][2]) in PRONOUNS):
                 chosen = w
                 break

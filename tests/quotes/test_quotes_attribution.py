@@ -159,3 +159,13 @@ def test_uk_style_split_quotation():
 def test_name_in_apposition_after_a_role():
     q = one("Labour's shadow chancellor, John McDonnell, told the BBC: 'We will oppose it.'")
     assert q.speaker == "John McDonnell" and q.cue == "told"
+
+
+def test_party_and_state_after_a_name():
+    q = one('"We are going all the way," Gov. John Kasich (R-Ohio) said.')
+    assert q.mention.text == "Gov. John Kasich" and q.speaker == "John Kasich"
+
+
+def test_lead_in_phrase_is_not_the_speaker():
+    q = one('In a statement to the paper, her adviser, Jake Sullivan, said: "Cooperation is essential."')
+    assert q.speaker == "Jake Sullivan"
