@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.quotes.lexicon import BARE_FORMS, NOT_NAMES, PRONOUNS, STRONG_CUES, WEAK_CUES
+from reader.quotes.lexicon import (
+    BARE_FORMS,
+    NOT_NAMES,
+    PERSON_NOUNS,
+    PRONOUNS,
+    STRONG_CUES,
+    WEAK_CUES,
+)
 from reader.quotes.mentions import subject_after, subject_before, trailing_name
 from reader.quotes.sentences import sentence_end, sentence_start
 
@@ -35,6 +42,13 @@ _NOT_VERB_AFTER = frozenset(
 _BARE_AFTER = frozenset(
     """to will would can could did does do may might should must shall they we
     i you not people police officials voters""".split()
+)
+# Third-person forms that are more often plural nouns: verbs only after a subject.
+_NOUN_S = frozenset(
+    """emails tweets posts notes reports quotes comments claims calls answers
+    questions promises releases issues chants charges estimates orders texts
+    messages jokes boasts vows pledges demands remarks statements replies
+    responses warnings accusations""".split()
 )
 _DETERMINERS = frozenset("a an the his her their its this that my our your".split())
 _SINGULAR_S = frozenset("his its this was has is us as thus plus this".split())
@@ -73,11 +87,16 @@ def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
         k = j
         while k >= lo and not text[k].isspace():
             k -= 1
-        prev = text[k + 1 : j + 1].lower().strip(",;:\"“”()")
+        raw = text[k + 1 : j + 1].strip(",;:\"“”()")
+        prev = raw.lower()
         word = m.group()
         gerund = word.endswith("ing") and prev not in _DETERMINERS
         if (prev in _NOT_VERB_AFTER or prev.endswith(("’s", "'s"))) and word.lower() != "according to" and not gerund:
             continue  # "a report", "the statement"
+        if word in _NOUN_S and not (
+            raw[:1].isupper() or prev in ("he", "she", "it", "who", "which", "that") or prev in PERSON_NOUNS
+        ):
+            continue  # "Clinton's released emails", "those tweets"
         if word in BARE_FORMS and not (
             prev in _BARE_AFTER or (prev.endswith("s") and prev not in _SINGULAR_S)
         ):
