@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import Quote
 from reader.ui.colours import SLOTS
+from reader.ui.rows import FixedRows
 from reader.ui.text import safe
 
 UNATTRIBUTED = "Unattributed"
@@ -30,7 +31,7 @@ def quote_row(quote: Quote) -> Content:
     return Content(text, [Span(4, len(text), ".quotes--text")])
 
 
-class QuotesPanel(OptionList):
+class QuotesPanel(FixedRows, OptionList):
     """Speakers, each followed by their quotes, in reading order."""
 
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {

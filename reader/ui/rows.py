@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from textual.content import Content, Span
+from textual.geometry import Size
 from textual.widgets.option_list import Option
 
 from reader.library import Entry
@@ -147,10 +148,11 @@ class IndexOfOption(Mapping):
 
 
 class Lines(Sequence):
-    """Line y of the list is line ``y % ROW_HEIGHT`` of option ``y // ROW_HEIGHT``."""
+    """Line y of the list is line ``y % height`` of option ``y // height``."""
 
-    def __init__(self, count: int) -> None:
-        self._size = count * ROW_HEIGHT
+    def __init__(self, count: int, height: int) -> None:
+        self._height = height
+        self._size = count * height
 
     def __len__(self) -> int:
         return self._size
@@ -162,14 +164,15 @@ class Lines(Sequence):
             y += self._size
         if not 0 <= y < self._size:
             raise IndexError(y)
-        return divmod(y, ROW_HEIGHT)
+        return divmod(y, self._height)
 
 
 class Heights:
     """Option index -> its height in lines (KeyError past the end, like a dict)."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, height: int) -> None:
         self._count = count
+        self._height = height
 
     def _check(self, index: int) -> int:
         if not 0 <= index < self._count:
@@ -178,11 +181,46 @@ class Heights:
 
     def __getitem__(self, index: int) -> int:
         self._check(index)
-        return ROW_HEIGHT
+        return self._height
 
 
 class IndexToLine(Heights):
     """Option index -> the line it starts on."""
 
     def __getitem__(self, index: int) -> int:
-        return self._check(index) * ROW_HEIGHT
+        return self._check(index) * self._height
+
+
+class FixedRows:
+    """For an OptionList whose options are all ``row_height`` lines high.
+
+    OptionList measures every option to map lines to options; with one
+    height for all, the map is arithmetic and nothing is measured. Options
+    must not wrap (``text-wrap: nowrap``) and must have no separators.
+    """
+
+    row_height = 1
+
+    @property
+    def _lines(self) -> Lines:
+        return Lines(len(self._options), self.row_height)
+
+    @property
+    def _heights(self) -> Heights:
+        return Heights(len(self._options), self.row_height)
+
+    @property
+    def _index_to_line(self) -> IndexToLine:
+        return IndexToLine(len(self._options), self.row_height)
+
+    def _update_lines(self) -> None:
+        if not self.scrollable_content_region:
+            return
+        width = self.scrollable_content_region.width
+        virtual_size = Size(width, len(self._options) * self.row_height)
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self._options) * self.row_height

@@ -9,22 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.geometry import Size
 from textual.widgets import OptionList
 
 from reader.library import Entry
-from reader.ui.rows import (
-    ROW_HEIGHT,
-    EntryOption,
-    Heights,
-    IndexOfOption,
-    IndexToLine,
-    Lines,
-    OptionById,
-    Rows,
-)
+from reader.ui.rows import ROW_HEIGHT, EntryOption, FixedRows, IndexOfOption, OptionById, Rows
 
-class ArticleList(OptionList):
+class ArticleList(FixedRows, OptionList):
     """Entries, newest first, with unread (●) and bookmark (★) marks.
 
     The rows are a lazy sequence: an option object exists only once its row
@@ -37,6 +27,8 @@ class ArticleList(OptionList):
         "articles--title-unread",
         "articles--meta",
     }
+
+    row_height = ROW_HEIGHT
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
@@ -67,7 +59,10 @@ class ArticleList(OptionList):
         rows = self._options
         if isinstance(rows, Rows) and (index := rows.index_of(entry.id)) is not None:
             rows.replace(index, entry)
-            self._option_render_cache.clear()
+            cache = self._option_render_cache
+            option = rows[index]
+            for key in [key for key in cache.keys() if key[0] is option]:
+                cache.discard(key)
             self.refresh()
 
     @property
@@ -82,29 +77,3 @@ class ArticleList(OptionList):
     def index_of(self, id: str) -> int | None:
         rows = self._options
         return rows.index_of(id) if isinstance(rows, Rows) else None
-
-    # Every row has the same height, so the line map is arithmetic: no
-    # per-option measuring and nothing to rebuild when the list changes.
-    @property
-    def _lines(self) -> Lines:
-        return Lines(len(self._options))
-
-    @property
-    def _heights(self) -> Heights:
-        return Heights(len(self._options))
-
-    @property
-    def _index_to_line(self) -> IndexToLine:
-        return IndexToLine(len(self._options))
-
-    def _update_lines(self) -> None:
-        if not self.scrollable_content_region:
-            return
-        width = self.scrollable_content_region.width
-        virtual_size = Size(width, len(self._options) * ROW_HEIGHT)
-        if virtual_size != self.virtual_size:
-            self.virtual_size = virtual_size
-            self._scroll_update(virtual_size)
-
-    def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._options) * ROW_HEIGHT

@@ -7,12 +7,13 @@ change touches (the old and new current quote) are restyled.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from textual.content import Content, Span
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from reader.model import Article, Quote
 from reader.ui import storytext
@@ -280,19 +281,28 @@ class StoryView(ScrollView, can_focus=True):
         if line >= len(self._lines):
             return Strip.blank(width, base.rich_style)
         block, start, end = self._lines[line]
-        parts = []
+        segments: list[Segment] = []
+        used = 0
         if self._gutter_width:
             name, slot = self._gutter.get(line, ("", 0))
             name = safe(name)
-            label = name if len(name) < self._gutter_width else name[: self._gutter_width - 2] + "…"
-            gutter = Content(label, [Span(0, len(label), f".story--name-{slot}")] if slot else [])
-            parts.append(self._strip(gutter, self._gutter_width, base))
+            if cell_len(name) >= self._gutter_width:
+                name = name[: self._gutter_width - 2] + "…"
+            gutter = Content(name, [Span(0, len(name), f".story--name-{slot}")] if slot else [])
+            used = self._add(segments, gutter, base)
+            segments.append(Segment(" " * (self._gutter_width - used), base.rich_style))
+            used = self._gutter_width
         if block >= 0:
-            content = self._block_content(block)[start:end]
-            parts.append(self._strip(content, self._text_width, base))
-        return Strip.join(parts).extend_cell_length(width, base.rich_style).crop(0, width)
+            used += self._add(segments, self._block_content(block)[start:end], base)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base.rich_style))
+            used = width
+        strip = Strip(segments, used)
+        return strip if used == width else strip.crop(0, width)
 
-    def _strip(self, content: Content, width: int, base) -> Strip:
-        strips = Visual.to_strips(self, content, width, 1, base)
-        strip = strips[0] if strips else Strip.blank(width, base.rich_style)
-        return strip.extend_cell_length(width, base.rich_style).crop(0, width)
+    def _add(self, segments: list[Segment], content: Content, base) -> int:
+        """Append one line of styled text (already wrapped to fit); its width in cells."""
+        for text, style in content.render(base, end="", parse_style=self._get_style):
+            segments.append(Segment(text, style.rich_style))
+        plain = content.plain
+        return len(plain) if plain.isascii() else cell_len(plain)

@@ -22,6 +22,7 @@ from reader.ui.colours import slot_for
 from reader.ui.text import safe
 
 _CHUNK = re.compile(r"\S+\s*|\s+")
+_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,32 +110,61 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     Words wider than ``width`` are cut. Always at least one line.
     """
     width = max(width, 1)
+    ascii = text.isascii()
+    measure = len if ascii else cell_len  # ASCII: one cell a character
+    if measure(text) <= width:
+        return [(0, len(text.rstrip()))]
+    if ascii:
+        return _wrap_ascii(text, width)
     lines: list[tuple[int, int]] = []
     line_start = 0
     line_width = 0
     last_end = 0  # end of the last word on the line, spaces excluded
     for match in _CHUNK.finditer(text):
         start, end = match.span()
-        word = match.group().rstrip()
+        chunk = match.group()
+        word = chunk.rstrip()
         word_end = start + len(word)
-        chunk_width = cell_len(match.group())
-        word_width = cell_len(word)
+        word_width = measure(word)
         if line_width + word_width <= width:
-            line_width += chunk_width
+            line_width += measure(chunk)
             if word:
                 last_end = word_end
             continue
-        if line_width:  # the word starts a new line
+        if last_end > line_start:  # the word starts a new line
             lines.append((line_start, last_end))
             line_start, line_width, last_end = start, 0, start
-        while cell_len(text[line_start:word_end]) > width:  # fold a long word
+        while measure(text[line_start:word_end]) > width:  # fold a long word
             cut = line_start
-            while cell_len(text[line_start : cut + 1]) <= width:
+            while measure(text[line_start : cut + 1]) <= width:
                 cut += 1
             cut = max(cut, line_start + 1)
             lines.append((line_start, cut))
             line_start = cut
-        line_width = cell_len(text[line_start:end])
+        line_width = measure(text[line_start:end])
         last_end = word_end if word else line_start
     lines.append((line_start, max(last_end, line_start)))
+    return lines
+
+
+def _wrap_ascii(text: str, width: int) -> list[tuple[int, int]]:
+    """wrap_offsets for ASCII text, where a character is a cell: word spans only."""
+    lines: list[tuple[int, int]] = []
+    line_start = -1  # no word on the line yet
+    last_end = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if line_start < 0:
+            line_start = start if lines else 0
+        if end - line_start <= width:
+            last_end = end
+            continue
+        if last_end > line_start:  # the word starts a new line
+            lines.append((line_start, last_end))
+            line_start = start
+        while end - line_start > width:  # fold a word longer than the line
+            lines.append((line_start, line_start + width))
+            line_start += width
+        last_end = end
+    lines.append((max(line_start, 0), max(last_end, line_start, 0)))
     return lines

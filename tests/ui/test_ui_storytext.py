@@ -1,0 +1,65 @@
+"""Word wrap offsets and paragraph styling, without a widget."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from reader.model import Quote
+from reader.ui.storytext import paragraph_content, wrap_offsets
+
+WORDS = st.sampled_from(["a", "bb", "ccc", "word", "quotation", "x" * 25, "é", "漢字", "--"])
+TEXT = st.lists(WORDS, max_size=40).map(" ".join)
+
+
+def test_wrap_breaks_between_words_and_drops_trailing_spaces():
+    text = "The quick brown fox jumps over the lazy dog"
+    assert [text[a:b] for a, b in wrap_offsets(text, 10)] == [
+        "The quick", "brown fox", "jumps over", "the lazy", "dog",
+    ]
+    assert wrap_offsets("short", 80) == [(0, 5)]
+    assert wrap_offsets("", 10) == [(0, 0)]
+
+
+def test_a_word_longer_than_the_line_is_cut():
+    assert [("x" * 12)[a:b] for a, b in wrap_offsets("x" * 12, 5)] == ["xxxxx", "xxxxx", "xx"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.integers(min_value=2, max_value=40))
+def test_lines_fit_keep_every_word_in_order(text, width):
+    lines = wrap_offsets(text, width)
+    for start, end in lines:
+        assert cell_len(text[start:end]) <= width
+    assert "".join(text[a:b] for a, b in lines).replace(" ", "") == text.replace(" ", "")
+    assert all(b <= a2 for (_, b), (a2, _) in zip(lines, lines[1:]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.integers(min_value=1, max_value=40))
+def test_ascii_fast_path_agrees_with_the_general_one(text, width):
+    ascii = text.encode("ascii", "replace").decode().replace("?", "q")
+    # "á" is one cell like "a": the general path must cut exactly where the fast one does
+    assert wrap_offsets(ascii, width) == wrap_offsets(ascii.replace("a", "á"), width)
+
+
+def test_quotes_and_mentions_get_their_speakers_slot_and_current_mark():
+    text = 'Ana said "yes" and then "no".'
+    yes = Quote(0, text.index('"yes"'), text.index('"yes"') + 5, "yes", speaker="Ana")
+    no = Quote(0, text.index('"no"'), text.index('"no"') + 4, "no", speaker="Ben")
+    content = paragraph_content(
+        text, "", [(0, yes), (1, no)], [(0, 3, "Ana")], {"Ana": 1, "Ben": 2}, current=1, followed=None
+    )
+    spans = {(text[s.start : s.end], s.style) for s in content.spans}
+    assert spans == {("Ana", ".story--mention-1"), ('"yes"', ".story--quote-1"), ('"no"', ".story--current-2")}
+    followed = paragraph_content(
+        text, "", [(0, yes), (1, no)], [], {"Ana": 1, "Ben": 2}, current=None, followed="Ben"
+    )
+    assert ('"yes"', ".story--quote-other") in {(text[s.start : s.end], s.style) for s in followed.spans}
+
+
+def test_offsets_outside_the_text_are_ignored_not_fatal():
+    bad = Quote(0, 50, 60, "gone", speaker="Ana")
+    content = paragraph_content("short", "", [(0, bad)], [(40, 45, "Ana")], {"Ana": 1}, None, None)
+    assert content.plain == "short" and not content.spans
