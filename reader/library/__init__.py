@@ -132,7 +132,7 @@ class Library:
 
     def get(self, id: str) -> Article:
         """The full document (paragraphs, quotes, speakers); NotFoundError if absent."""
-        if self.catalog.get(id) is None:
+        if self._row(id) is None:
             raise NotFoundError(f"no article with id {id}")
         doc = self.documents.read(id)
         if doc is None:
@@ -147,7 +147,7 @@ class Library:
             raise StorageError(f"the stored copy of article {id} is malformed: {error}") from error
 
     def entry(self, id: str) -> Entry:
-        record = self.catalog.get(id)
+        record = self._row(id)
         if record is None:
             raise NotFoundError(f"no article with id {id}")
         from reader.library.records import entry
@@ -159,7 +159,7 @@ class Library:
         wanted = prefix.strip().lower()
         if not wanted:
             raise NotFoundError("an article id is needed (see `byline list`)")
-        if self.catalog.get(wanted) is not None:
+        if self._row(wanted) is not None:
             return wanted
         with self._mutex:
             matches = [i for i in self.catalog.rows if i.startswith(wanted)]
@@ -225,10 +225,19 @@ class Library:
 
     # -- state ------------------------------------------------------------
 
+    def _row(self, id: str) -> Any:
+        """The catalog row of ``id``; on a miss, first look whether another copy added it."""
+        row = self.catalog.get(id)
+        if row is None:
+            with self._mutex:
+                self.catalog.reload()
+                row = self.catalog.get(id)
+        return row
+
     def _known(self, ids: Iterable[str]) -> list[str]:
         ids = list(ids)
         for i in ids:
-            if self.catalog.get(i) is None:
+            if self._row(i) is None:
                 raise NotFoundError(f"no article with id {i}")
         return ids
 
@@ -240,15 +249,18 @@ class Library:
 
     def set_read_many(self, ids: Iterable[str], read: bool = True) -> None:
         """Mark many articles at once (one write per state file touched)."""
-        with self._mutex:
+        with self._mutex, self.lock:
+            self.catalog.reload()  # under the lock: another copy may have removed one
             self.state.set(self._known(ids), "read", read)
 
     def set_bookmarked_many(self, ids: Iterable[str], bookmarked: bool = True) -> None:
-        with self._mutex:
+        with self._mutex, self.lock:
+            self.catalog.reload()
             self.state.set(self._known(ids), "bookmarked", bookmarked)
 
     def remove(self, id: str) -> None:
         with self._mutex, self.lock:
+            self.catalog.reload()
             self._known([id])
             try:
                 self.catalog.remove([id])

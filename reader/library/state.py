@@ -158,15 +158,17 @@ class StateStore:
         self._install(shard, data)
 
     def forget(self, article_ids: Iterable[str]) -> None:
-        """Drop the state of removed articles."""
+        """Drop the state of removed articles (as stored now, whoever wrote it)."""
         by_shard: dict[str, list[int]] = {}
         for article_id in article_ids:
-            if self.get(article_id) is not None:
-                by_shard.setdefault(records.shard(article_id), []).append(
-                    records.doc_id(article_id)
-                )
+            by_shard.setdefault(records.shard(article_id), []).append(records.doc_id(article_id))
         with self.lock:
             for shard, dids in by_shard.items():
                 store = self._store(shard)
-                RecordTable(store, TABLE).apply({}, dids)
-                self._install(shard, store.read())
+                data = store.read()  # under the lock: what is on disk now
+                table = data.get(TABLE, {}) if data else {}
+                present = [did for did in dids if str(did) in table]
+                if present:
+                    RecordTable(store, TABLE).apply({}, present)
+                    data = store.read()
+                self._install(shard, data)

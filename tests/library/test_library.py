@@ -182,3 +182,16 @@ def test_default_data_dir_is_the_platform_user_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     lib = Library.open()
     assert lib.path == tmp_path / "xdg" / "byline"
+
+
+def test_marking_an_article_another_copy_removed_is_not_found(tmp_path):
+    one, two = Library.open(tmp_path), Library.open(tmp_path)
+    gone, other = make_article(1), make_article(2)
+    one.add(gone)
+    two.add(other)  # two now knows both articles
+    one.remove(gone.id)
+    with pytest.raises(NotFoundError):
+        two.set_read(gone.id)
+    with pytest.raises(NotFoundError):
+        two.remove(gone.id)
+    assert list(Library.open(tmp_path).state.all()) == []
