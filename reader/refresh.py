@@ -111,7 +111,6 @@ def refresh(
     known = {e.id for e in library.list()}
     own = fetcher is None
     fetcher = fetcher or Fetcher()
-    changes: dict[str, dict[str, Any]] = {}
     writer = _Writer(library)
     try:
         with (
@@ -126,16 +125,15 @@ def refresh(
                 result, articles, change = future.result()
                 fresh = [a for a in articles if a.id not in known]
                 known.update(a.id for a in fresh)
-                writer.add(fresh)
+                writer.add(fresh, feed.url, change)
                 result.new = len(fresh)
                 report.feeds.append(result)
-                changes[feed.url] = change
                 if progress:
                     progress(done, len(feeds))
         writer.flush()
     finally:
-        if changes:
-            store.update(changes)
+        if writer.saved:  # only feeds whose stories are stored: else a 304 would lose them
+            store.update(writer.saved)
         if own:
             fetcher.close()
     order = {f.url: i for i, f in enumerate(feeds)}
@@ -145,15 +143,22 @@ def refresh(
 
 
 class _Writer:
-    """Stores articles in batches (about one a second): fewer, larger writes."""
+    """Stores articles in batches (about one a second): fewer, larger writes.
+
+    A feed's changes (validators, seen entries) count as ``saved`` only once
+    its articles are stored.
+    """
 
     def __init__(self, library: Any) -> None:
         self.library = library
         self.pending: list[Article] = []
+        self.changes: dict[str, dict[str, Any]] = {}
+        self.saved: dict[str, dict[str, Any]] = {}
         self.last = time.monotonic()
 
-    def add(self, articles: list[Article]) -> None:
+    def add(self, articles: list[Article], feed_url: str, change: dict[str, Any]) -> None:
         self.pending.extend(articles)
+        self.changes[feed_url] = change
         if len(self.pending) >= FLUSH_ARTICLES or time.monotonic() - self.last >= FLUSH_SECONDS:
             self.flush()
 
@@ -161,6 +166,8 @@ class _Writer:
         if self.pending:
             self.library.add_many(self.pending)
             self.pending = []
+        self.saved.update(self.changes)
+        self.changes = {}
         self.last = time.monotonic()
 
 

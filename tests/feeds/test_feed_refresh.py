@@ -193,3 +193,20 @@ def test_a_deleted_story_does_not_come_back_while_the_feed_still_lists_it(web, l
     web.add("/rss", rss("N", items(web, 1, start=2) + items(web, 2)))
     assert refresh(library, [url, url], fetcher=fetcher).new == 1
     assert gone not in {e.id for e in library.list()}
+
+
+def test_a_failed_write_does_not_record_the_feed_as_up_to_date(web, library, fetcher):
+    from reader.errors import StorageError
+
+    url = web.add("/rss", rss("N", items(web, 2)), etag='"v1"')
+    subscribe(library, url)
+
+    def broken(articles):
+        raise StorageError("disk full")
+
+    real, library.add_many = library.add_many, broken
+    with pytest.raises(StorageError):
+        refresh(library, fetcher=fetcher)
+    assert FeedStore.of(library).get(url).etag is None  # so the next refresh fetches it all
+    library.add_many = real
+    assert refresh(library, fetcher=fetcher).new == 2
