@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import warnings
 from pathlib import Path
 
 from reader.errors import SourceError
 from reader.model import Article, Paragraph, article_id
 
-__all__ = ["load_path", "parse_bytes", "SourceError", "MAX_BYTES"]
+__all__ = ["load_path", "parse_bytes", "extract", "SourceError", "MAX_BYTES"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Larger files are refused: no saved news page comes near this size."""
@@ -45,7 +46,11 @@ def parse_bytes(data: bytes, *, source: str, url: str | None = None) -> Article:
     article = extract(data, source=source, url=url)
     from reader.quotes import analyze
 
-    quotes, speakers = analyze(article.paragraphs)
+    try:
+        quotes, speakers = analyze(article.paragraphs)
+    except Exception as error:  # noqa: BLE001 - the story is still worth reading
+        warnings.warn(f"{source}: quote analysis failed ({error!r})", RuntimeWarning, stacklevel=2)
+        return article
     return dataclasses.replace(article, quotes=tuple(quotes), speakers=tuple(speakers))
 
 
@@ -58,7 +63,8 @@ def extract(data: bytes, *, source: str, url: str | None = None) -> Article:
     if len(data) > MAX_BYTES:
         raise SourceError(source, _too_large(len(data)))
     if not data.strip():
-        raise SourceError(source, "empty file")
+        empty = "empty page" if source.startswith(("http://", "https://")) else "empty file"
+        raise SourceError(source, empty)
     kind = sniff(data)
     if kind == "binary":
         raise SourceError(source, "binary file, not a page")

@@ -67,3 +67,21 @@ def test_garbage_bytes_in_text_do_not_crash():
     data = b"Budget\n\n" + prose * 3 + b"\xff\xfe\x80\x81 broken \xc3\x28 bytes.\n"
     article = parse_bytes(data, source="mixed.txt")
     assert article.paragraphs
+
+
+def test_a_failing_quote_analysis_still_gives_the_story(monkeypatch):
+    import reader.quotes
+
+    def broken(paragraphs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reader.quotes, "analyze", broken)
+    prose = b"The council met on Monday and agreed the budget for the next year after a long debate."
+    with pytest.warns(RuntimeWarning, match="quote analysis failed"):
+        article = parse_bytes(b"Budget\n\n" + prose, source="q.txt")
+    assert article.paragraphs[0].text.startswith("The council met") and article.quotes == ()
+
+
+def test_empty_fetched_page_is_a_page_not_a_file():
+    with pytest.raises(SourceError, match="empty page"):
+        parse_bytes(b"", source="https://news.example/story")
