@@ -96,3 +96,19 @@ def test_urls_go_to_the_feeds_import_and_are_counted(tmp_path, monkeypatch):
 def test_report_summary_format():
     report = ImportReport(imported=120, updated=2, failures=[("x", "y")])
     assert report.summary() == "imported 120, updated 2, unchanged 0, failed 1"
+
+
+def test_import_from_a_worker_thread_as_the_app_does(folder, tmp_path):
+    # With other threads running, the pool must not fork this process.
+    import threading
+
+    library = Library.open(tmp_path / "lib")
+    result: list[ImportReport] = []
+    worker = threading.Thread(
+        target=lambda: result.append(import_paths(library, [folder / "sub"], jobs=2))
+    )
+    (folder / "sub" / "more.html").write_text(_page("ferry"))
+    (folder / "sub" / "again.html").write_text(_page("canal"))
+    worker.start()
+    worker.join(120)
+    assert result and (result[0].imported, result[0].failed) == (4, 0)
