@@ -23,7 +23,8 @@ _TITLE_SMALL = frozenset("a an the of and or in on at to for with from by vs is"
 # Words before a quoted title: 'on "Meet the Press"', 'CNN's "New Day"', 'told "Fox and Friends"'.
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:on|in|of|to|at|from|with|called|titled|entitled|named|dubbed|show|program|"
-    r"programme|book|film|movie|podcast|song|album|told|magazine|newspaper|column)|[’']s)\s*$",
+    r"programme|book|film|movie|podcast|song|album|told|magazine|newspaper|column|anthem|"
+    r"hymn|poem|novel|memoir|series|episode|play|documentary|headline|slogan)|[’']s),?\s*$",
     re.I,
 )
 _BORROWED_WORDS = 4

@@ -169,3 +169,8 @@ def test_party_and_state_after_a_name():
 def test_lead_in_phrase_is_not_the_speaker():
     q = one('In a statement to the paper, her adviser, Jake Sullivan, said: "Cooperation is essential."')
     assert q.speaker == "Jake Sullivan"
+
+
+def test_title_after_a_comma_and_its_kind_is_not_speech():
+    quotes, _ = run("In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested saving.")
+    assert quotes == ()
