@@ -52,8 +52,12 @@ from tests.bench.synthetic import build_library, synthetic_article  # noqa: E402
 
 def run_under_pty(
     data_dir: Path, expect: str | None = None, cols: int = 120, rows: int = 35
-) -> tuple[float, float | None, int, bytes]:
-    """(wall seconds, seconds until ``expect`` reached the terminal, peak RSS KiB, output)."""
+) -> tuple[float, float | None, float, int]:
+    """Run ``byline`` once under a pty until it exits after its first frame.
+
+    Returns (wall seconds, seconds until ``expect`` reached the terminal,
+    CPU seconds (user + system) of the process, peak RSS in KiB).
+    """
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     env = {**os.environ, "BYLINE_EXIT_AFTER_FIRST_FRAME": "1", "TERM": "xterm-256color"}
@@ -67,47 +71,40 @@ def run_under_pty(
     output = bytearray()
     seen: float | None = None
     needle = expect.encode() if expect else None
-    while True:
-        ready, _, _ = select.select([master], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                chunk = b""
-            output += chunk
-            if seen is None and needle and needle in output:
-                seen = time.perf_counter() - start
-            if not chunk and proc.poll() is not None:
-                break
-        elif proc.poll() is not None:
+    while True:  # read until the child closes the terminal (EIO on Linux)
+        select.select([master], [], [], 1.0)
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
             break
-    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
+        if not chunk:
+            break
+        output += chunk
+        if seen is None and needle and needle in output:
+            seen = time.perf_counter() - start
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    if usage is None:  # already reaped by poll(): fall back to children's peak
-        import resource
-
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    else:
-        peak = usage.ru_maxrss
+    proc.returncode = os.waitstatus_to_exitcode(status)
     os.close(master)
-    if proc.returncode not in (0, None) or (proc.returncode is None and status):
+    if proc.returncode != 0:
         tail = bytes(output[-800:]).decode("utf-8", "replace")
         raise SystemExit(f"byline exited with an error for {data_dir}:\n{tail}")
-    return wall, seen, peak, bytes(output)
+    return wall, seen, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def startup(data_dir: Path, runs: int, expect: str | None) -> tuple[list[float], list[float], int]:
-    """Process wall times, times until the first row's title was on screen, peak RSS."""
-    times, seen, peaks = [], [], []
+def startup(data_dir: Path, runs: int, expect: str | None):
+    """Wall times, times until the first row was on screen, CPU times, peak RSS."""
+    walls, seen, cpus, peaks = [], [], [], []
     for _ in range(runs):
-        wall, shown, peak, _ = run_under_pty(data_dir, expect)
+        wall, shown, cpu, peak = run_under_pty(data_dir, expect)
         if expect is not None and shown is None:
             raise SystemExit(f"first frame for {data_dir} did not show {expect!r}")
-        times.append(wall)
+        walls.append(wall)
+        cpus.append(cpu)
+        peaks.append(peak)
         if shown is not None:
             seen.append(shown)
-        peaks.append(peak)
-    return times, seen, max(peaks)
+    return walls, seen, cpus, max(peaks)
 
 
 def long_article(words: int = 5000):
@@ -270,11 +267,13 @@ def main(argv: list[str]) -> int:
 
     args.workdir.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    print(f"{'library':<26} {'process wall time (median of %d)' % args.runs:<38} "
-          f"{'first row on the terminal':<38} peak RSS")
+    print(f"start-up under a 120x35 pty, {args.runs} runs (median, min, max); load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"{'library':<26} {'process wall time':<38} {'first row on the terminal':<38} "
+          f"{'process CPU time':<38} peak RSS")
 
-    def row(label: str, times: list[float], seen: list[float], peak: int) -> None:
-        print(f"{label:<26} {fmt(times):<38} {fmt(seen):<38} {peak / 1024:.0f} MB")
+    def row(label: str, times, seen, cpus, peak: int) -> None:
+        print(f"{label:<26} {fmt(times):<38} {fmt(seen):<38} {fmt(cpus):<38} {peak / 1024:.0f} MB")
 
     # A fresh data dir: the first run imports the bundled seeds, then opens.
     with tempfile.TemporaryDirectory() as fresh:

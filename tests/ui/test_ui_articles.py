@@ -167,3 +167,34 @@ async def test_a_long_list_builds_only_the_rows_it_shows():
         await pilot.click("#sidebar", offset=(5, 2))  # the second row
         assert sidebar.highlighted is not None
         assert app.story.article.id == sidebar.highlighted_entry.id
+
+
+async def test_command_palette_runs_a_binding_by_name():
+    library = three_articles()
+    app = ReaderApp(library=library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"bookmark")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert library.entry("new").bookmarked
+
+
+async def test_switching_theme_redraws_speaker_colours():
+    app = ReaderApp(library=FakeLibrary([quoted_article()]), theme="textual-dark")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("j")
+        story = app.story
+        line = next(y for y in range(30) if "long overdue" in story.render_line(y).text)
+
+        def quote_colour() -> str:
+            strip = story.render_line(line)
+            return next(str(s.style.bgcolor) for s in strip if "long" in s.text)
+
+        dark = quote_colour()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert app.get_css_variables()["speaker-1"] != "#ffa657"  # the light palette
+        assert quote_colour() != dark
