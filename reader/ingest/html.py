@@ -71,25 +71,52 @@ def parse_html(text: str, url: str | None = None) -> HtmlStory | None:
 
 
 def _paragraphs(body: etree._Element):
+    """trafilatura's XML body as paragraphs, text between elements included."""
+    lead = clean_line(body.text or "")
+    if lead:
+        yield Paragraph(lead)
     for element in body:
-        tag = element.tag
-        if tag == "list":
-            for item in element.iter("item"):
-                text = clean_line("".join(item.itertext()))
-                if text:
-                    yield Paragraph(text)
-        elif tag == "table":
-            for row in element.iter("row"):
-                cells = (clean_line("".join(cell.itertext())) for cell in row)
-                text = " | ".join(cell for cell in cells if cell)
-                if text:
-                    yield Paragraph(text)
-        else:
-            if tag in ("graphic", "ref") and not (element.text or "").strip():
-                continue
-            text = clean_line("".join(element.itertext()))
+        yield from _element(element)
+        tail = clean_line(element.tail or "")
+        if tail:  # text that follows an element directly in the body
+            yield Paragraph(tail)
+
+
+def _element(element: etree._Element):
+    tag = element.tag
+    if tag == "list":
+        for item in element.iter("item"):
+            text = clean_line(_text(item, skip="list"))  # nested lists give their own items
             if text:
-                yield Paragraph(text, _KINDS.get(tag, "text"))
+                yield Paragraph(text)
+    elif tag == "table":
+        for row in element.iter("row"):
+            cells = (clean_line(_text(cell)) for cell in row)
+            text = " | ".join(cell for cell in cells if cell)
+            if text:
+                yield Paragraph(text)
+    elif tag not in ("graphic", "ref") or (element.text or "").strip():
+        kind = _KINDS.get(tag, "text")
+        raw = _text(element)
+        # A line break inside a paragraph (an address, a list of dates) starts
+        # a new paragraph; a heading stays one line.
+        for piece in [raw] if kind == "heading" else raw.split("\n"):
+            text = clean_line(piece)
+            if text:
+                yield Paragraph(text, kind)
+
+
+def _text(element: etree._Element, skip: str | None = None) -> str:
+    """All the text inside ``element`` (not its tail), line breaks as newlines,
+    leaving out ``skip`` subtrees."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag != skip:
+            parts.append(_text(child, skip))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _same(a: str, b: str) -> bool:

@@ -63,3 +63,39 @@ def test_naive_date_is_utc_and_charset_is_honoured():
     assert article.title == "Café news"
     assert article.published == datetime(2020, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
     assert "après" in article.paragraphs[0].text
+
+
+def test_line_breaks_and_loose_text_are_kept_apart():
+    page = (
+        "<html><head><title>Tour dates</title></head><body><nav><a href='/'>Home</a></nav><article>"
+        "<p>The band announced a long tour on Monday night, its first in many years, "
+        "with thirty dates across the country next summer.</p>"
+        "<p>The singer told the audience that the band had talked about going back on the road "
+        "for a long time, and that the fans had waited long enough for the reunion.</p>"
+        "<p>The tour opens in Florida in June and ends in Texas in October, the promoter said "
+        "in a statement, with more dates to be added in the spring.</p>"
+        "<p>The dates so far:<br>June 9 -- Coral Sky, West Palm Beach<br>June 10 -- Arena, Tampa</p>"
+        "<h2>Tickets</h2>Tickets go on sale on Friday morning through the venues and the band's site, "
+        "and fans who signed up early get a code on Wednesday."
+        "</article></body></html>"
+    ).encode()
+    texts = [p.text for p in parse_bytes(page, source="tour.html").paragraphs]
+    assert "June 9 -- Coral Sky, West Palm Beach" in texts  # not "...sofar:June 9"
+    assert "June 10 -- Arena, Tampa" in texts
+
+
+def test_trafilatura_body_to_paragraphs():
+    from lxml import etree
+
+    from reader.ingest.html import _paragraphs
+
+    body = etree.fromstring(
+        "<body>Lead text<head>Section</head>Loose text after it<p>one<lb/>two <hi>bold</hi></p>"
+        "<list><item>outer<list><item>inner</item></list></item></list>"
+        "<table><row><cell>a</cell><cell>b</cell></row></table><quote>Said so.</quote></body>"
+    )
+    assert [(p.kind, p.text) for p in _paragraphs(body)] == [
+        ("text", "Lead text"), ("heading", "Section"), ("text", "Loose text after it"),
+        ("text", "one"), ("text", "two bold"), ("text", "outer"), ("text", "inner"),
+        ("text", "a | b"), ("blockquote", "Said so."),
+    ]
