@@ -163,8 +163,7 @@ class Library:
             raise NotFoundError("an article id is needed (see `byline list`)")
         if self._row(wanted) is not None:
             return wanted
-        with self._mutex:
-            matches = [i for i in self.catalog.rows if i.startswith(wanted)]
+        matches = [i for i in list(self.catalog.rows) if i.startswith(wanted)]
         if len(matches) == 1:
             return matches[0]
         if not matches:
@@ -187,8 +186,9 @@ class Library:
         if show not in ("all", "unread", "read", "bookmarked"):
             raise ValueError(f"unknown show filter {show!r}")
         needle = speaker.casefold() if speaker else None
-        with self._mutex:
-            entries = self.catalog.entries(self.state.flags_by_id.get)
+        # No lock: an import running in another thread must not stall the list;
+        # the catalog swaps whole objects, so a list made meanwhile is consistent.
+        entries = self.catalog.entries(self.state.flags_by_id.get)
         if show == "unread":
             entries = [e for e in entries if not e.read]
         elif show == "read":
@@ -215,14 +215,14 @@ class Library:
         ]
 
     def counts(self) -> Counts:
-        with self._mutex:
-            total = len(self.catalog.rows)
-            read = bookmarked = 0
-            for record in self.state.all():
-                if self.catalog.get(record.get("id", "")) is None:
-                    continue
-                read += bool(record.get("read"))
-                bookmarked += bool(record.get("bookmarked"))
+        rows = self.catalog.rows
+        total = len(rows)
+        read = bookmarked = 0
+        for record in self.state.all():
+            if record.get("id", "") not in rows:
+                continue
+            read += bool(record.get("read"))
+            bookmarked += bool(record.get("bookmarked"))
         return Counts(total=total, unread=total - read, bookmarked=bookmarked)
 
     # -- state ------------------------------------------------------------

@@ -75,21 +75,21 @@ class Catalog:
         self._sig: Any = None  # signature of the catalog file the rows reflect
         self._index: dict[str, Row] | None = {}  # rows by article id, built when needed
         self._ordered: list[Row] | None = []  # rows newest first, built when needed
-        self._entries: dict[str, Entry] = {}
+        self._entries: dict[str, tuple[Row, Entry]] = {}
 
     @property
     def rows(self) -> dict[str, Row]:
         """Rows by article id."""
         if self._index is None:
             with bulk():
-                self._index = {r[0]: r for r in self._ordered or ()}
+                self._index = {r[0]: r for r in list(self._ordered or ())}
         return self._index
 
     def ordered(self) -> list[Row]:
         """Rows newest first: by date (published, else imported), then import time."""
         if self._ordered is None:
             with bulk():
-                self._ordered = sorted(self.rows.values(), key=_newest, reverse=True)
+                self._ordered = sorted(list(self.rows.values()), key=_newest, reverse=True)
         return self._ordered
 
     # -- opening, recovery, reloading ---------------------------------------
@@ -117,9 +117,10 @@ class Catalog:
         with bulk():
             rows = snapshot.load(self.snapshot, sig)  # saved newest first
             if rows is None:
-                rows = sorted(self._rows_from_json(), key=_newest, reverse=True)
-                sig = self.storage.signature()
-                snapshot.save(self.snapshot, sig, rows)
+                with self.lock:  # no writer may slip in between reading and signing
+                    rows = sorted(self._rows_from_json(), key=_newest, reverse=True)
+                    sig = self.storage.signature()
+                    snapshot.save(self.snapshot, sig, rows)
         self._ordered, self._index = rows, None
         self._sig = sig
         self._entries = {}
@@ -195,7 +196,7 @@ class Catalog:
 
     def entries(self, flags: Flags) -> list[Entry]:
         """Every entry, newest first; ``flags`` gives an id's (read, bookmarked)."""
-        cache = self._entries
+        cache = self._entries  # id -> (the row it was made from, entry)
         default = (False, False)
         make = records.entry
         out = []
@@ -205,11 +206,15 @@ class Catalog:
                 article_id = row[0]
                 item = cache.get(article_id)
                 state = flags(article_id, default)
-                if item is None:
-                    item = cache[article_id] = make(row, state)
-                elif state[0] is not item.read or state[1] is not item.bookmarked:
-                    item = cache[article_id] = records.with_state(item, *state)
-                append(item)
+                if item is None or item[0] is not row:
+                    entry = make(row, state)
+                    cache[article_id] = (row, entry)
+                else:
+                    entry = item[1]
+                    if state[0] is not entry.read or state[1] is not entry.bookmarked:
+                        entry = records.with_state(entry, *state)
+                        cache[article_id] = (row, entry)
+                append(entry)
         return out
 
     # -- writing ----------------------------------------------------------

@@ -117,9 +117,9 @@ class StateStore:
         """(read, bookmarked) of an article."""
         return self.flags_by_id.get(article_id, _DEFAULT)
 
-    def all(self) -> Iterator[dict[str, Any]]:
-        for table in self._tables.values():
-            yield from table.values()
+    def all(self) -> list[dict[str, Any]]:
+        """Every stored state record (a copy: safe while another thread writes)."""
+        return [record for table in list(self._tables.values()) for record in list(table.values())]
 
     def set(self, article_ids: Iterable[str], flag: str, value: bool) -> None:
         """Set ``flag`` ("read" or "bookmarked") for articles; one write per shard touched."""

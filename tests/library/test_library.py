@@ -195,3 +195,30 @@ def test_marking_an_article_another_copy_removed_is_not_found(tmp_path):
     with pytest.raises(NotFoundError):
         two.remove(gone.id)
     assert list(Library.open(tmp_path).state.all()) == []
+
+
+def test_listing_while_another_thread_imports_and_edits(library):
+    import threading
+
+    def work():
+        for start in range(0, 200, 20):
+            library.add_many(make_article(n) for n in range(start, start + 20))
+        for n in range(0, 200, 7):
+            library.add(make_article(n, title=f"Edited {n}"))
+            library.set_read(make_article(n).id)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    sizes = []
+    while worker.is_alive():
+        sizes.append(len(library.list()))
+        library.counts()
+    worker.join()
+    assert sizes == sorted(sizes)  # never goes backwards
+    entries = {e.id: e for e in library.list()}
+    assert len(entries) == 200
+    for n in range(200):
+        entry = entries[make_article(n).id]
+        edited = n % 7 == 0
+        assert entry.title == (f"Edited {n}" if edited else f"Story number {n}")
+        assert entry.read is edited
