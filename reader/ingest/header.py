@@ -57,7 +57,9 @@ def _title_and_site(
             return _headline_in(head, header), parts[-1]
         return _headline_in(first, header), None
     site = _site_line(header[1:], footer)
-    if not bracketed and _is_title_like(lines[0]):
+    # A short first line counts when it stands alone (not the top of a menu).
+    alone = len(lines) > 1 and lines[1].raw > lines[0].raw + 1
+    if not bracketed and header and _is_title_like(lines[0], min_words=1 if alone else 3):
         return _headline_in(first, header), site
     near = header[-_HEADER_WINDOW:]
     for line in near:
@@ -82,9 +84,9 @@ def _headline_in(title: str, header: list[Line]) -> str:
     return best
 
 
-def _is_title_like(line: Line) -> bool:
+def _is_title_like(line: Line, min_words: int = 3) -> bool:
     text = line.text
-    if not 3 <= line.words <= 25 or line.copyright or text.endswith("."):
+    if not min_words <= line.words <= 25 or line.copyright or text.endswith("."):
         return False
     if text.startswith("[") or find_date(text) is not None or BYLINE.match(text):
         return False

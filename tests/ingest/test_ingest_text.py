@@ -89,7 +89,11 @@ def test_dateline_with_us_zone():
 
 
 PARAGRAPHS = "\n\n".join(
-    [PROSE, "Officials said the new plan would take effect in the spring, after a final vote.", PROSE]
+    [
+        PROSE,
+        "Officials said the new plan would take effect in the spring, after a final vote.",
+        "Parents welcomed the news, though some said the money would not go far enough.",
+    ]
 )
 
 
@@ -125,3 +129,11 @@ def test_lists_inside_and_after_the_story_are_kept():
     assert texts[-4:] == ["Tour dates", "June 9 – Leeds @ Arena", "June 10 – York @ Hall",
                           "June 12 – Hull @ Dome"]
     assert "Home" not in texts and "Contact" not in texts
+
+
+def test_short_first_line_is_the_title():
+    other = "Officials said the new plan would take effect in the spring, after a final vote."
+    data = f"Budget\n\n{PROSE}\n\n{other}\n".encode()
+    article = parse_bytes(data, source="t.txt")
+    assert article.title == "Budget"
+    assert article.paragraphs[0].text == PROSE
