@@ -11,6 +11,7 @@ import click
 
 from reader.cli import main
 from reader.cli.common import echo_json, fail, pass_state, reports_errors
+from reader.errors import SourceError
 
 
 def import_url(library, url: str) -> str:
@@ -49,6 +50,8 @@ def feeds_add(state, source: str, folder: str | None) -> None:
         new, total = subscribe_file(library, path, folder=folder)
         click.echo(f"subscribed to {new} new feed{'s' * (new != 1)} ({total} in {source})")
         return
+    if "://" not in source:
+        raise SourceError(source, "no such file, and not an http(s) URL")
     feed, new = subscribe(library, source, folder=folder)
     what = "subscribed to" if new else "already subscribed to"
     click.echo(f"{what} {feed.name} <{feed.url}>; run `byline refresh` to fetch its stories")

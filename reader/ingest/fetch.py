@@ -1,12 +1,13 @@
 """Fetching a URL with limits: timeouts, a size cap, few redirects, http(s) only.
 
 One :class:`Fetcher` holds one pooled ``httpx.Client`` and may be shared by
-threads. Every failure is a :class:`FetchError` whose message names the URL
+threads; it sends at most six requests at a time to any one host. Every failure is a :class:`FetchError` whose message names the URL
 and says what went wrong in one line ("https://x/y: HTTP 404 Not Found").
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -20,6 +21,7 @@ USER_AGENT = f"byline/{__version__} (+terminal news reader)"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 5
+DEFAULT_PER_HOST = 6  # requests in flight to one host, as browsers allow
 _REDIRECTS = {301, 302, 303, 307, 308}
 
 
@@ -74,11 +76,15 @@ class Fetcher:
         max_bytes: int = DEFAULT_MAX_BYTES,
         max_redirects: int = DEFAULT_MAX_REDIRECTS,
         max_connections: int = 32,
+        per_host: int = DEFAULT_PER_HOST,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
+        self.per_host = per_host
+        self._hosts: dict[str, threading.BoundedSemaphore] = {}
+        self._hosts_lock = threading.Lock()
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout),
             limits=httpx.Limits(
@@ -122,7 +128,8 @@ class Fetcher:
             headers["Accept"] = accept
         seen = {url}
         for _ in range(self.max_redirects + 1):
-            response = self._get(original, url, headers)
+            with self._host(url):
+                response = self._get(original, url, headers)
             if isinstance(response, Response):
                 return response
             url = check_url(urljoin(url, response))  # response is a redirect target
@@ -130,6 +137,15 @@ class Fetcher:
                 raise FetchError(original, "too many redirects (a redirect loop)")
             seen.add(url)
         raise FetchError(original, f"too many redirects (more than {self.max_redirects})")
+
+    def _host(self, url: str) -> threading.BoundedSemaphore:
+        """The semaphore that keeps requests to one host to ``per_host`` at a time."""
+        host = (urlsplit(url).hostname or "").lower()
+        with self._hosts_lock:
+            gate = self._hosts.get(host)
+            if gate is None:
+                gate = self._hosts[host] = threading.BoundedSemaphore(self.per_host)
+            return gate
 
     def _get(self, original: str, url: str, headers: dict[str, str]) -> Response | str:
         """One request: a Response, or the Location of a redirect."""

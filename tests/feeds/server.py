@@ -37,6 +37,7 @@ class WebServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Seen] = []
+        self.active = self.most_active = 0  # requests being answered now, and at most
         self._lock = threading.Lock()
         server = self
 
@@ -89,6 +90,15 @@ class WebServer:
     def _serve(self, h: BaseHTTPRequestHandler) -> None:
         with self._lock:
             self.requests.append(Seen(h.path, {k.lower(): v for k, v in h.headers.items()}))
+            self.active += 1
+            self.most_active = max(self.most_active, self.active)
+        try:
+            self._answer(h)
+        finally:
+            with self._lock:
+                self.active -= 1
+
+    def _answer(self, h: BaseHTTPRequestHandler) -> None:
         route = self.routes.get(h.path)
         if route is None:
             route = Route(body=b"not here", status=404, content_type="text/plain")

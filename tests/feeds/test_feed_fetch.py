@@ -127,3 +127,12 @@ def test_only_absolute_http_urls_are_fetched(url):
     with pytest.raises(FetchError) as info:
         check_url(url)
     assert str(info.value).startswith(url)
+
+
+def test_requests_to_one_host_are_limited(web):
+    from concurrent.futures import ThreadPoolExecutor
+
+    url = web.add("/slowish", "ok", delay=0.1)
+    with Fetcher(per_host=2) as fetcher, ThreadPoolExecutor(6) as pool:
+        assert all(r.content == b"ok" for r in pool.map(lambda _: fetcher.fetch(url), range(6)))
+    assert web.most_active == 2

@@ -140,3 +140,9 @@ def test_feeds_list_json_and_adding_twice(web, run):
         feed, "Harbour News", 1, 1, None
     )
     assert row["updated"] is not None
+
+
+def test_feeds_add_names_a_source_that_is_neither_file_nor_url(run):
+    result = run("feeds", "add", "example.org/feed")
+    assert result.exit_code == 1
+    assert "example.org/feed: no such file, and not an http(s) URL" in result.stderr
