@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -42,20 +43,30 @@ def entry_date(entry: Entry) -> str:
     return datetime.fromtimestamp(entry.imported).date().isoformat()
 
 
+def _width(text: str) -> int:
+    """Terminal columns: East Asian wide and fullwidth characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if _width(text) <= width:
+        return text
+    while _width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 def format_entries(entries: Iterable[Entry]) -> list[str]:
     """Aligned lines: short id, marks (● unread, ★ bookmarked), date, site, title."""
     entries = list(entries)
-    sites = [_clip(e.site or "", _SITE_WIDTH) for e in entries]
-    width = max((len(s) for s in sites), default=0)
+    sites = [_clip(" ".join((e.site or "").split()), _SITE_WIDTH) for e in entries]
+    width = max((_width(s) for s in sites), default=0)
     lines = []
     for entry, site in zip(entries, sites):
         marks = (" " if entry.read else UNREAD_MARK) + (BOOKMARK_MARK if entry.bookmarked else " ")
         title = " ".join(entry.title.split()) or "(untitled)"
-        lines.append(f"{entry.id[:8]} {marks} {entry_date(entry)}  {site:<{width}}  {title}")
+        pad = " " * (width - _width(site))
+        lines.append(f"{entry.id[:8]} {marks} {entry_date(entry)}  {site}{pad}  {title}")
     return lines
 
 

@@ -152,3 +152,15 @@ def test_data_dir_comes_from_the_environment(tmp_path):
     result = CliRunner().invoke(main, ["list"], env={"BYLINE_DATA_DIR": str(tmp_path / "env")})
     assert result.exit_code == 0
     assert (tmp_path / "env" / "catalog.json").exists()
+
+
+def test_format_entries_aligns_wide_site_names_and_clips_long_ones():
+    base = dict(published=day(2), url=None, imported=0.0, quotes=0, speakers=())
+    lines = format_entries([
+        Entry("aaaaaaaaaaaaaaaa", "One", site="朝日新聞", **base),
+        Entry("bbbbbbbbbbbbbbbb", "Two", site="BBC", **base),
+        Entry("cccccccccccccccc", "Three", site="A very long site name that goes on", **base),
+    ])
+    assert lines[0].endswith("朝日新聞" + " " * 14 + "  One")  # 8 columns, padded to 22
+    assert lines[1].endswith("BBC" + " " * 19 + "  Two")
+    assert "A very long site name…  Three" in lines[2]
