@@ -89,6 +89,10 @@ def _share_chains(items: list[Attributed]) -> None:
 
 
 def _borrow(paragraphs, items: list[Attributed]) -> None:
+    cued: dict[int, list[Attributed]] = {}
+    for b in items:
+        if b.cue is not None:
+            cued.setdefault(b.span.paragraph, []).append(b)
     prev: Attributed | None = None
     for k, a in enumerate(items):
         if a.cue is not None:
@@ -115,7 +119,7 @@ def _borrow(paragraphs, items: list[Attributed]) -> None:
         if q < 0 or paragraphs[q].kind == "heading":
             continue
         ptext = paragraphs[q].text
-        last = [b for b in items if b.span.paragraph == q and b.cue is not None]
+        last = cued.get(q, [])
         tail_start = last[-1].span.end if last else 0
         tail = ptext[tail_start:].split()
         if last and len(tail) <= 20:

@@ -27,6 +27,7 @@ from reader.quotes.names import (
 from reader.quotes.spans import Span
 
 _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
+_PRONOUN_RUNS = 200  # and names: a bound that keeps long paragraphs linear
 
 
 @dataclass(slots=True)
@@ -56,11 +57,13 @@ class Resolver:
         self.runs = name_runs(paragraphs)
         # Names inside quotations are talked about, not talking.
         inside: dict[int, list[tuple[int, int]]] = {}
-        for sp in quoted:
+        for sp in quoted:  # spans come in order and do not overlap
             inside.setdefault(sp.paragraph, []).append((sp.start, sp.end))
-        self._speaking = [
-            not any(s <= r.start < e for s, e in inside.get(r.paragraph, ())) for r in self.runs
-        ]
+        starts = {p: [s for s, _ in spans] for p, spans in inside.items()}
+        self._speaking = []
+        for r in self.runs:
+            k = bisect_right(starts.get(r.paragraph, ()), r.start) - 1
+            self._speaking.append(k < 0 or inside[r.paragraph][k][1] <= r.start)
         self._by_token: dict[str, list[Run]] = {}
         for run in self.runs:
             for tok in set(run.tokens):
@@ -160,12 +163,13 @@ class Resolver:
             self._sents = [self._sentence(r.paragraph, r.start) for r in self.runs]
         here = self._sentence(paragraph, offset)
         end = bisect_left(self._keys, (paragraph, offset)) - 1
+        floor = max(-1, end - _PRONOUN_RUNS)
         for strict in (True, False):
             i = end
-            while i >= 0 and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH and self._keys[i] > since:
+            while i > floor and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH and self._keys[i] > since:
                 key = self._sents[i]
                 j = i
-                while j >= 0 and self._sents[j] == key:
+                while j > floor and self._sents[j] == key:
                     j -= 1
                 if key <= here:
                     for k in range(j + 1, i + 1):  # left to right: subjects first

@@ -97,8 +97,12 @@ def _pair_single(text: str, marks: list[tuple[int, str]], masked: list[Pair]) ->
     pairs: list[Pair] = []
     opened: int | None = None
     fallback: int | None = None
+    masked = sorted(masked)
+    m = 0  # marks come in order, so one walk over the masked stretches will do
     for pos, ch in marks:
-        if ch in _DOUBLE or any(s <= pos < e for s, e in masked):
+        while m < len(masked) and masked[m][1] <= pos:
+            m += 1
+        if ch in _DOUBLE or (m < len(masked) and masked[m][0] <= pos):
             continue
         d = _direction(text, pos, ch)
         if d == "o":

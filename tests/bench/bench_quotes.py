@@ -5,7 +5,8 @@
 Reads CORPUS_DIR/polnear/<split>.jsonl, splits each article's text into the
 title (a heading) and paragraphs, runs ``reader.quotes.analyze`` and maps the
 offsets back. Prints quote P/R/F1 against direct quotations, speaker mention
-accuracy, full-name accuracy (on dev-speakers.jsonl) and speed.
+accuracy, full-name accuracy (on dev-speakers.jsonl) and speed (one core,
+the fastest of ``--repeat`` passes, analysis only).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def main() -> None:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--split", default="dev")
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
+    ap.add_argument("--repeat", type=int, default=3, help="timing passes; the fastest counts")
     args = ap.parse_args()
     folder = args.corpus / "polnear"
     docs = [json.loads(line) for line in open(folder / f"{args.split}.jsonl", encoding="utf-8")]
@@ -157,7 +159,13 @@ def main() -> None:
                 name_errs.append(f"{row['doc'][:40]}: {row['source']!r} want {row['speaker']!r} got {got!r}")
         errs["name"] = name_errs
         rows.append(("name accuracy", f"{ok / max(1, n):.3f}  ({ok}/{n})"))
-    rows.append(("speed", f"{chars / elapsed:,.0f} chars/s  ({chars:,} chars in {elapsed:.2f} s)"))
+    split_docs = [split(doc["text"])[0] for doc in docs]
+    for _ in range(args.repeat - 1):
+        t0 = time.perf_counter()
+        for paragraphs in split_docs:
+            analyze(paragraphs)
+        elapsed = min(elapsed, time.perf_counter() - t0)
+    rows.append(("speed", f"{chars / elapsed:,.0f} chars/s  ({chars:,} chars in {elapsed:.2f} s, best of {args.repeat})"))
     width = max(len(k) for k, _ in rows)
     for k, v in rows:
         print(f"{k:<{width}}  {v}")
