@@ -136,7 +136,11 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
         return Cue("after", m.group(), who) if who and text[start:m.start()].strip() == "" else None
     if text[start:m.start()].strip():
         who = subject_before(text, start, m.start())
-        if who is None or text[start : who[0]].split() not in ([], ["and"], ["but"], ["as"]):
+        gap = text[start : who[0]] if who else ""
+        if who is None or (
+            gap.split() not in ([], ["and"], ["but"], ["as"])
+            and not (gap.rstrip().endswith(",") and len(gap.split()) <= 5)  # a role in apposition
+        ):
             return None  # the subject must follow the quotation directly
     else:
         who = subject_after(text, m.end(), stop)

@@ -175,7 +175,10 @@ def subject_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     start = lo + len(seg) - len(stripped)
     if not stripped:
         return None
-    named = stripped[:1].isupper()
+    first = _bare(stripped.split(None, 1)[0])
+    # "Mr Hill" and "campaign manager Robby Mook" end where a name ends;
+    # "a source close to the talks" runs to the first comma.
+    named = stripped[:1].isupper() or (first not in DETERMINERS and first not in PRONOUNS)
     pattern = _STOP_AFTER if named else _STOP_AFTER_PHRASE
     end = hi
     for stop in pattern.finditer(text, start, hi):
@@ -186,8 +189,8 @@ def subject_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     words = _words(text, start, end)[:_MAX_WORDS]
     if not words:
         return None
-    if not named and _bare(words[0][2]) not in DETERMINERS and _bare(words[0][2]) not in PRONOUNS:
-        return None
+    if not stripped[:1].isupper() and named and not any(w[:1].isupper() for _, _, w in words):
+        return None  # a lower-case phrase with no determiner and no name
     if not looks_like_speaker(words):
         return None
     s, e = words[0][0], words[-1][1]

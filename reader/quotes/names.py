@@ -263,8 +263,16 @@ def _split_run(i: int, pos: int, group: str, out: list[Run]) -> None:
 
 
 def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The personal-name tail of a run: "Rival Hillary Clinton" -> Hillary Clinton."""
+    """The personal-name tail of a run: "Rival Hillary Clinton" -> Hillary Clinton.
+
+    Words before a known first name are roles ("Minority Whip Dick Durbin");
+    without one, up to four words are kept ("Hans Joachim Schellnhuber").
+    """
     tail = list(tokens[-4:])
+    for k, tok in enumerate(tail[:-1]):
+        if _gender_of_first(tok):
+            tail = tail[k:]
+            break
     while len(tail) > 1 and (tail[0].lower() in _NOT_FIRST or tail[0].lower() in TITLES or _initial(tail[0])):
         tail = tail[1:]
     return tuple(tail)

@@ -174,3 +174,18 @@ def test_lead_in_phrase_is_not_the_speaker():
 def test_title_after_a_comma_and_its_kind_is_not_speech():
     quotes, _ = run("In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested saving.")
     assert quotes == ()
+
+
+def test_inverted_verb_before_role_and_name():
+    q = one('"He is special," said conservative activist Bob Klaus, who backs nobody.')
+    assert q.mention.text == "conservative activist Bob Klaus" and q.speaker == "Bob Klaus"
+
+
+def test_role_in_apposition_after_the_quotation():
+    q = one('"California stuck out," Sanders\'s campaign manager, Jeff Weaver, said in an interview.')
+    assert q.speaker == "Jeff Weaver"
+
+
+def test_role_words_before_a_first_name_are_dropped():
+    q = one('"We will fight," Senate Minority Whip Dick Durbin said.')
+    assert q.speaker == "Dick Durbin"
