@@ -30,7 +30,11 @@ class QuoteActions:
     def show_quotes(self) -> None:
         story = self.story
         unattributed = sum(1 for q in story.quotes if not q.speaker or q.speaker not in story.slots)
-        self.query_one("#legend").show(story.speakers_by_count(), unattributed, story.followed)
+        legend = self.query_one("#legend")
+        if story.article is None:
+            legend.clear()
+        else:
+            legend.show(story.speakers_by_count(), unattributed, story.followed)
         self.query_one(QuotesPanel).show_quotes(
             story.quotes,
             story.slots,
@@ -97,8 +101,6 @@ class LibraryActions:
                 return
             self.search_query = query.strip() or None
             self.reload_list(keep=self.open_id)
-            if self.search_query and not self.sidebar.option_count:
-                self.notify("Nothing matches; escape shows the list again.", markup=False)
 
         prompt = PromptScreen("Search titles, sites and speakers", "e.g. Kim or bbc")
         self.push_screen(prompt, done)

@@ -119,6 +119,7 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
             entries = self.library.search(self.search_query)
         else:
             entries = self.library.list(show=self.show_filter)  # type: ignore[arg-type]
+        self.sidebar.empty_text = self._empty_text()
         self.sidebar.set_entries(entries, keep=keep)
         if self.search_query is None and self.show_filter == "all":
             # The whole catalog is in hand: count it here rather than again on disk.
@@ -128,6 +129,13 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
         else:
             self.counts = self.library.counts()
         self.update_header()
+
+    def _empty_text(self) -> str:
+        if self.search_query is not None:
+            return "No matches. Escape shows the list again."
+        if self.show_filter != "all":
+            return f"No {self.show_filter} articles. Press f to see all."
+        return "No articles yet. Press i to import a file or folder."
 
     def update_header(self) -> None:
         if self.search_query is not None:

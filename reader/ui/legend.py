@@ -13,6 +13,8 @@ def legend_content(
     speakers: list[tuple[str, int, int]], unattributed: int, followed: str | None
 ) -> Content:
     """``speakers`` are (name, slot, count); the followed one is marked."""
+    if not speakers and not unattributed and followed is None:
+        return Content("No quotations in this story.", [Span(0, 28, ".legend--muted")])
     text = ""
     spans: list[Span] = []
     for name, slot, count in speakers:
@@ -32,10 +34,7 @@ def legend_content(
         start = len(text)
         text += f"□ unattributed {unattributed}"
         spans.append(Span(start, len(text), ".legend--muted"))
-    if not text:
-        text = "No quotations in this story."
-        spans.append(Span(0, len(text), ".legend--muted"))
-    elif followed:
+    if followed:
         hint = "   (n/N: only this speaker · esc: everyone)"
         spans.append(Span(len(text), len(text) + len(hint), ".legend--muted"))
         text += hint
@@ -55,3 +54,6 @@ class Legend(Static):
 
     def show(self, speakers: list[tuple[str, int, int]], unattributed: int, followed: str | None):
         self.update(legend_content(speakers, unattributed, followed))
+
+    def clear(self) -> None:
+        self.update(Content(""))

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.segment import Segment
+from textual.strip import Strip
 from textual.widgets import OptionList
 
 from reader.library import Entry
 from reader.ui.rows import ROW_HEIGHT, EntryOption, FixedRows, IndexOfOption, OptionById, Rows
+from reader.ui.storytext import wrap_offsets
 
 class ArticleList(FixedRows, OptionList):
     """Entries, newest first, with unread (●) and bookmark (★) marks.
@@ -30,8 +33,20 @@ class ArticleList(FixedRows, OptionList):
 
     row_height = ROW_HEIGHT
 
+    empty_text = "Nothing here."
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
+
+    def render_line(self, y: int) -> Strip:
+        if len(self._options):
+            return super().render_line(y)
+        # An empty list says why, and what to press.
+        width = self.scrollable_content_region.width
+        lines = wrap_offsets(self.empty_text, width - 1)
+        text = self.empty_text[slice(*lines[y])] if y < len(lines) else ""
+        style = self.get_visual_style("articles--meta")
+        return Strip([Segment(" " + text.ljust(width - 1), style.rich_style)], width)
 
     def set_entries(self, entries: Sequence[Entry], keep: str | None = None) -> None:
         """Replace the rows; keep the highlight on ``keep`` (an id) if present."""

@@ -198,3 +198,14 @@ async def test_switching_theme_redraws_speaker_colours():
         await pilot.pause()
         assert app.get_css_variables()["speaker-1"] != "#ffa657"  # the light palette
         assert quote_colour() != dark
+
+
+async def test_an_empty_list_says_what_to_press():
+    app = ReaderApp(library=three_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f", "f")  # bookmarked: none yet
+        assert app.sidebar.option_count == 0
+        assert "No bookmarked articles" in widget_lines(app.sidebar)[0]
+    empty = ReaderApp(library=FakeLibrary([]))
+    async with empty.run_test(size=(100, 30)):
+        assert "Press i to import" in " ".join(s.strip() for s in widget_lines(empty.sidebar))
