@@ -131,6 +131,8 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
     strict = closes_sentence and text[start].isupper()
     if m.group().endswith("ing") or (strict and m.group() not in STRONG_CUES):
         return None
+    if text[start : m.start()].rstrip().endswith(" to"):
+        return None  # "- the first to make such a declaration"
     if m.group().lower() == "according to":
         who = subject_after(text, m.end(), stop)
         return Cue("after", m.group(), who) if who and text[start:m.start()].strip() == "" else None
@@ -199,7 +201,13 @@ def _preceded_by(text: str, lo: int, pos: int, word: str) -> bool:
 
 
 _LEADING = re.compile(
-    r"\s*(?:(?:But|And|So|Then|Now|Still|Yet)\s+)?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey|I|We)\b"
+    r"\s*(?:(?:But|And|So|Then|Now|Still|Yet)\s+)?"
+    r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey|I|We)\b"
+)
+# "Republican presidential candidate Donald Trump": a role, then the name.
+_ROLE_THEN_NAME = re.compile(
+    r"\s*(?:(?:But|And|So|Then|Now|Still|Yet)\s+)?"
+    r"([A-Z][\w.’'-]*\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]*)"
 )
 _CLAUSE_SPLIT = re.compile(r",\s+")
 _DESCRIPTION = re.compile(r"\s*(?:(?:But|And|So|Then)\s+)?((?:The|A|An|Another|One|His|Her|Their)\s[^,;:.]*)")
@@ -218,6 +226,9 @@ def _leading_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """
     starts = [lo] + [m.end() for m in _CLAUSE_SPLIT.finditer(text, lo, hi)]
     for start in reversed(starts):
+        r = _ROLE_THEN_NAME.match(text, start, hi)
+        if r and r.group(2) in PERSON_NOUNS:
+            return r.start(1), r.end(1)
         m = _LEADING.match(text, start, hi)
         if m and (m.group(1).split()[0] not in NOT_NAMES or m.group(1).lower() in PRONOUNS):
             return m.start(1), m.end(1)

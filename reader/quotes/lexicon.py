@@ -168,5 +168,7 @@ NOT_NAMES = frozenset(
     Whoever Perhaps Maybe Sometimes Often Already Nor Did Does Do Is Are Was
     Were Has Have Had Will Would Can Could Should Must May Might Shall Please
     Thank Thanks Sure Well Oh Ok OK Dear Hey Hello Let Look See Read More
-    Watch Related Photo Video Image Source Getty Reuters AP""".split()
+    Watch Related Photo Video Image Source Getty Reuters AP Likewise Similarly
+    Moreover Furthermore Additionally Again Separately Overall Also Besides
+    Nonetheless Nevertheless Regardless Otherwise Thus Hence Therefore""".split()
 )

@@ -189,3 +189,8 @@ def test_role_in_apposition_after_the_quotation():
 def test_role_words_before_a_first_name_are_dropped():
     q = one('"We will fight," Senate Minority Whip Dick Durbin said.')
     assert q.speaker == "Dick Durbin"
+
+
+def test_role_then_name_opening_a_sentence_before_a_colon():
+    q = one("Republican presidential candidate Donald Trump took to Twitter, writing: “We will win.”")
+    assert q.speaker == "Donald Trump"
