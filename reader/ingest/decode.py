@@ -73,6 +73,13 @@ def decode(data: bytes) -> str:
         return data.decode(name, errors="replace")
     declared = declared_encoding(data)
     if declared and not declared.startswith("utf-16"):
+        if not declared.startswith("utf"):
+            # A page saved by a browser is UTF-8 whatever its old <meta> says;
+            # non-ASCII bytes that happen to form valid UTF-8 are no accident.
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
         try:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):

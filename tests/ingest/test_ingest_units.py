@@ -59,6 +59,12 @@ def test_decode_undeclared_single_byte(text, encoding):
     assert decode(text.encode(encoding)) == text
 
 
+def test_utf8_wins_over_a_stale_single_byte_declaration():
+    page = '<meta charset="iso-8859-1"><p>Café — “quoted”</p>'
+    assert decode(page.encode("utf-8")) == page
+    assert decode(page.encode("cp1252")) == page  # really Latin: the declaration holds
+
+
 def test_decode_never_raises():
     assert isinstance(decode(bytes(range(256))), str)
 
