@@ -149,6 +149,8 @@ def main() -> None:
     parser.add_argument("--worst", type=int, default=0, help="list byline's N worst text pages")
     args = parser.parse_args()
 
+    if not (args.corpus / "ground-truth.json").is_file():
+        parser.error(f"{args.corpus}: no ground-truth.json (give the aeb corpus directory)")
     truth = json.loads((args.corpus / "ground-truth.json").read_text(encoding="utf-8"))
     keys = sorted(truth)[: args.limit or None]
     html = {k: (args.corpus / "html" / f"{k}.html").read_bytes() for k in keys
