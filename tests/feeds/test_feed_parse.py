@@ -151,3 +151,12 @@ def test_the_xml_declaration_decides_the_encoding_without_a_warning(content_type
     ).encode("latin-1")
     feed = parse_feed(data, "http://x/f", content_type)
     assert (feed.title, feed.entries[0].title, feed.warning) == ("Café", "Naïve", None)
+
+
+def test_relative_entry_links_resolve_against_the_feed_url():
+    data = (
+        b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
+        b'<entry><title>A</title><link href="a/2"/><id>x</id></entry></feed>'
+    )
+    (entry,) = parse_feed(data, "http://base.example/dir/feed.xml").entries
+    assert entry.link == "http://base.example/dir/a/2"
