@@ -157,9 +157,13 @@ def refresh_cmd(state, urls: tuple[str, ...], fetch_full: bool) -> None:
     Feeds are fetched concurrently, with conditional requests so an unchanged
     feed costs little. Exits 1 if any feed could not be refreshed.
     """
+    from reader.library.feeds import FeedStore
     from reader.refresh import refresh
 
     library = state.open_library()
+    if not urls and not FeedStore.of(library).list():
+        click.echo("no feeds yet; add one with `byline feeds add URL`")
+        return
     if sys.stderr.isatty():
         with click.progressbar(length=1, label="refreshing feeds", file=sys.stderr) as bar:
 

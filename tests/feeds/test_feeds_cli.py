@@ -77,6 +77,7 @@ def test_feeds_add_list_refresh_remove(web, run):
     removed = run("feeds", "remove", feed)
     assert removed.exit_code == 0 and "its articles stay" in removed.output
     assert "no feeds yet" in run("feeds", "list").output
+    assert "no feeds yet" in run("refresh").output
 
 
 def test_feeds_add_refuses_a_page_without_a_feed(web, run):
