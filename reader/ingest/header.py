@@ -24,6 +24,7 @@ _NAME_END = re.compile(
     re.IGNORECASE,
 )
 _HEADER_WINDOW = 12
+_WORDS = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +40,14 @@ def read_header(lines: list[Line], start: int, end: int) -> Header:
     header = lines[:start]
     near = header[-_HEADER_WINDOW:]
     footer = " ".join(line.text for line in lines[end + 1 :] if line.words >= 5)
-    title, site = _title_and_site(lines, header, footer)
+    body = _content_words(" ".join(line.text for line in lines[start : end + 1]))
+    title, site = _title_and_site(lines, header, footer, body)
     published = _dateline(near) or _dateline(header) or _dateline(lines[end + 1 : end + 8])
     return Header(title, site, _byline(near), published)
 
 
 def _title_and_site(
-    lines: list[Line], header: list[Line], footer: str
+    lines: list[Line], header: list[Line], footer: str, body: frozenset[str]
 ) -> tuple[str | None, str | None]:
     """The headline and the site's name, from the page title and the header."""
     first = lines[0].text
@@ -59,13 +61,23 @@ def _title_and_site(
     site = _site_line(header[1:], footer)
     # A short first line counts when it stands alone (not the top of a menu).
     alone = len(lines) > 1 and lines[1].raw > lines[0].raw + 1
+    near = [line for line in header[-_HEADER_WINDOW:] if _is_title_like(line) and line.text != site]
     if not bracketed and header and _is_title_like(lines[0], min_words=1 if alone else 3):
-        return _headline_in(first, header), site
-    near = header[-_HEADER_WINDOW:]
+        # A page copied from a browser has no <title> line: its first line may
+        # be a link ("Skip to content"). A headline shares words with its story.
+        if _content_words(first) & body or not any(
+            len(_content_words(line.text) & body) >= 2 for line in near
+        ):
+            return _headline_in(first, header), site
     for line in near:
-        if _is_title_like(line) and line.text != site:
+        if len(_content_words(line.text) & body) >= 2:
             return line.text, site
-    return None, site
+    return (near[0].text if near else None), site
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """Lowercased words of four letters or more: what a headline and its story share."""
+    return frozenset(w.casefold() for w in _WORDS.findall(text))
 
 
 def _headline_in(title: str, header: list[Line]) -> str:

@@ -137,3 +137,13 @@ def test_short_first_line_is_the_title():
     article = parse_bytes(data, source="t.txt")
     assert article.title == "Budget"
     assert article.paragraphs[0].text == PROSE
+
+
+def test_a_link_on_the_first_line_of_a_browser_copy_is_not_the_headline():
+    # Copied from a browser, the dump has no <title> line: it opens with a
+    # skip link, and the headline sits near the story, sharing its words.
+    data = (
+        "Skip to main content\nThe Daily Ledger\nHome | News | Sport\n"
+        f"Schools get more money for buildings\n{PARAGRAPHS}\n"
+    ).encode()
+    assert parse_bytes(data, source="t.txt").title == "Schools get more money for buildings"
