@@ -1,10 +1,12 @@
 """Quotations and their speakers. ``analyze(paragraphs)`` is the one door.
 
-The work runs in four steps, one module each: ``spans`` pairs quotation
-marks, ``cues`` finds the reporting verb and the speaker's mention next to
-each quotation, ``attribute`` lends cues to quotations without one and drops
-quoted words that are not speech, and ``resolve`` groups mentions into
-speakers named by their fullest form.
+The work runs in four steps: ``spans`` pairs quotation marks; ``cues``
+finds the reporting verb next to each quotation and, with ``mentions``, the
+phrase naming the speaker; ``attribute`` lends cues to quotations without
+one and drops quoted words that are not speech; ``resolve`` groups the
+mentions into speakers named by their fullest form (``names`` reads names
+out of phrases and text). ``lexicon`` and ``firstnames`` hold word lists,
+``sentences`` finds sentence edges.
 """
 
 from __future__ import annotations
@@ -13,13 +15,11 @@ from collections.abc import Sequence
 
 from reader.model import Mention, Paragraph, Quote, Speaker
 from reader.quotes.attribute import Attributed, attribute
-from reader.quotes.names import parse
-from reader.quotes.resolve import Entity, Resolver
+from reader.quotes.names import NameInfo
+from reader.quotes.resolve import Entity, resolve
 from reader.quotes.spans import find_spans
 
 __all__ = ["analyze"]
-
-_SPEAKER_REACH = 2  # paragraphs within which "he said" keeps the last speaker
 
 
 def analyze(paragraphs: Sequence[Paragraph]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
@@ -27,55 +27,17 @@ def analyze(paragraphs: Sequence[Paragraph]) -> tuple[tuple[Quote, ...], tuple[S
     paragraphs = tuple(paragraphs)
     spans = find_spans(paragraphs)
     items = attribute(paragraphs, spans)
-    resolver = Resolver(paragraphs, spans)
-    mentions: list[Mention | None] = []
-    infos = []
-    for a in items:
-        m = None
-        if a.cue is not None and a.cue.mention is not None:
-            s, e = a.cue.mention
-            m = Mention(a.source_paragraph, s, e, paragraphs[a.source_paragraph].text[s:e])
-        mentions.append(m)
-        infos.append(parse(m.text) if m else None)
-    entities: list[Entity | None] = [None] * len(items)
-    for k, info in enumerate(infos):
-        if info is None:
-            continue
-        if info.kind == "name":
-            entities[k] = resolver.named(info)
-        elif info.kind == "phrase" and info.name:
-            entities[k] = resolver.described(info.name)
-    resolver.complete()
-    last: tuple[Entity, int, int] | None = None  # the latest named speaker and where
-    for k, info in enumerate(infos):
-        if info is not None and info.kind == "epithet":
-            # "the New York businessman": the last speaker if the gender fits,
-            # else the latest person of that gender, else a description.
-            m = mentions[k]
-            e = None
-            if last is not None and m.paragraph - last[1] <= _SPEAKER_REACH:
-                if not info.gender or not last[0].gender or last[0].gender == info.gender:
-                    e = last[0]
-            if e is None and info.gender:
-                e = resolver.pronoun(info.gender, m.paragraph, m.start)
-            entities[k] = e or resolver.described(info.name)
-        if info is not None and info.kind == "pronoun":
-            m = mentions[k]
-            e = None
-            if last is not None and m.paragraph - last[1] <= _SPEAKER_REACH:
-                e = resolver.same_speaker(last[0], last[1:], info.gender, m.paragraph, m.start)
-            e = e or resolver.pronoun(info.gender, m.paragraph, m.start)
-            if e is not None and not e.gender:
-                e.gender = info.gender  # "Melanie ... she said": now we know
-            entities[k] = e
-        if entities[k] is not None and entities[k].phrase is None:
-            last = (entities[k], items[k].span.paragraph, items[k].span.start)
+    mentions, infos, entities = resolve(paragraphs, spans, items)
     return _build(items, mentions, infos, entities)
 
 
 def _build(
-    items: list[Attributed], mentions, infos, entities
+    items: list[Attributed],
+    mentions: list[Mention | None],
+    infos: list[NameInfo | None],
+    entities: list[Entity | None],
 ) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
+    """Quotes in reading order with groups numbered from 1; speakers by first quote."""
     quotes: list[Quote] = []
     groups: dict[int, int] = {}
     order: list[Entity] = []
@@ -90,7 +52,7 @@ def _build(
                 counts[key] = 0
                 aliases[key] = []
             counts[key] += 1
-            form = info.form if info.kind == "name" else m.text
+            form = info.form if info is not None and info.kind == "name" else m.text if m else ""
             if form and form not in aliases[key]:
                 aliases[key].append(form)
         quotes.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.quotes.firstnames import first_name_gender
 from reader.quotes.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, TITLES
 
 _TOKEN = re.compile(r"[\w.’'-]+|[^\w\s]")
@@ -18,36 +19,6 @@ _PARTICLES = frozenset("de del della der di da van von bin al el la le du dos da
 _CUT = frozenset("of at from for with in on".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _ARTICLES = frozenset("a an the".split())
-_MALE = frozenset(
-    """john james robert michael william david richard joseph thomas charles
-    christopher daniel matthew anthony mark donald steven paul andrew joshua
-    kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
-    gary nicholas eric jonathan stephen larry justin scott brandon benjamin
-    samuel gregory alexander frank patrick raymond jack dennis jerry tyler
-    aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah
-    jeremy christian keith roger terry gerald harold sean austin carl arthur
-    lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert
-    willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby
-    mason philip louis barack bernie bill ted marco mike chris jeb rand newt
-    mitt al tim joe dick rick jim tom bob ben chuck
-    vince tony rudy reince ken jon mitch harry paul rahm ron""".split()
-)
-_FEMALE = frozenset(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
-    nancy lisa betty margaret sandra ashley kimberly emily donna michelle
-    dorothy carol amanda melissa deborah stephanie rebecca sharon laura
-    cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma
-    samantha katherine christine debra rachel catherine carolyn janet ruth
-    maria heather diane virginia julie joyce victoria olivia kelly christina
-    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
-    frances gloria ann teresa kathryn sara janice jean alice madison doris
-    abigail julia judy grace denise amber marilyn beverly danielle theresa
-    sophia marie diana brittany natalie isabella charlotte rose alexis kayla
-    hillary chelsea melania ivanka kellyanne huma carly sarah michele elizabeth
-    nikki condoleezza madeleine theresa angela marine dianne kamala""".split()
-)
-
-
 # Heads of a definite description that stands for someone already named:
 # "the New York businessman said" (but "the source said" is someone new).
 _EPITHETS = {w: "" for w in """billionaire mogul tycoon candidate nominee senator
@@ -67,15 +38,6 @@ class NameInfo:
 
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
-
-
-def _gender_of_first(first: str) -> str:
-    f = first.lower()
-    if f in _MALE:
-        return "m"
-    if f in _FEMALE:
-        return "f"
-    return ""
 
 
 def parse(phrase: str) -> NameInfo:
@@ -143,7 +105,7 @@ def parse(phrase: str) -> NameInfo:
             core = list(full_forms(tuple(core)))
         best, best_suffix = core, suffix
         best_form = " ".join(([honorific] if stripped and honorific else []) + core + suffix)
-        gender = title_gender or (_gender_of_first(core[0]) if len(core) > 1 else "")
+        gender = title_gender or (first_name_gender(core[0]) if len(core) > 1 else "")
         break
     head_is_noun = bool(toks) and not _is_cap(toks[-1]) and last_tok not in _SUFFIXES
     if best is None or (head_is_noun and toks[0].lower() in _ARTICLES | {"another"}):
@@ -154,15 +116,6 @@ def parse(phrase: str) -> NameInfo:
             words = words[1:]
         return NameInfo("phrase", " ".join(words), (), "")
     return NameInfo("name", " ".join(best + best_suffix), tuple(best), gender, best_form)
-
-
-def honorific_gender(word: str) -> str:
-    w = word.lower()
-    return TITLES.get(w, "") if w in HONORIFICS or w in TITLES else ""
-
-
-def first_name_gender(first: str) -> str:
-    return _gender_of_first(first)
 
 
 # -- names written anywhere in the article ------------------------------
@@ -270,7 +223,7 @@ def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """
     tail = list(tokens[-4:])
     for k, tok in enumerate(tail[:-1]):
-        if _gender_of_first(tok):
+        if first_name_gender(tok):
             tail = tail[k:]
             break
     while len(tail) > 1 and (tail[0].lower() in _NOT_FIRST or tail[0].lower() in TITLES or _initial(tail[0])):

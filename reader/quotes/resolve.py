@@ -16,18 +16,15 @@ from dataclasses import dataclass
 
 from reader.model import Paragraph
 from reader.quotes.sentences import sentence_starts
-from reader.quotes.names import (
-    NameInfo,
-    Run,
-    first_name_gender,
-    full_forms,
-    looks_personal,
-    name_runs,
-)
+from reader.model import Mention
+from reader.quotes.attribute import Attributed
+from reader.quotes.firstnames import first_name_gender
+from reader.quotes.names import NameInfo, Run, full_forms, looks_personal, name_runs, parse
 from reader.quotes.spans import Span
 
 _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
 _PRONOUN_RUNS = 200  # and names: a bound that keeps long paragraphs linear
+_SPEAKER_REACH = 2  # paragraphs within which "he said" keeps the last speaker
 
 
 @dataclass(slots=True)
@@ -208,3 +205,51 @@ class Resolver:
         if starts is None:
             starts = self._starts[paragraph] = sentence_starts(self.paragraphs[paragraph].text)
         return paragraph, bisect_right(starts, offset)
+
+
+def resolve(
+    paragraphs: Sequence[Paragraph], spans: Sequence[Span], items: Sequence[Attributed]
+) -> tuple[list[Mention | None], list[NameInfo | None], list[Entity | None]]:
+    """Each attributed quotation's mention, what it says, and the entity it is."""
+    resolver = Resolver(paragraphs, spans)
+    mentions: list[Mention | None] = []
+    infos: list[NameInfo | None] = []
+    for a in items:
+        m = None
+        if a.cue is not None and a.cue.mention is not None:
+            s, e = a.cue.mention
+            m = Mention(a.source_paragraph, s, e, paragraphs[a.source_paragraph].text[s:e])
+        mentions.append(m)
+        infos.append(parse(m.text) if m else None)
+    entities: list[Entity | None] = [None] * len(items)
+    for k, info in enumerate(infos):  # names first, so pronouns can find them
+        if info is not None and info.kind == "name":
+            entities[k] = resolver.named(info)
+        elif info is not None and info.kind == "phrase" and info.name:
+            entities[k] = resolver.described(info.name)
+    resolver.complete()
+    last: tuple[Entity, int, int] | None = None  # the latest named speaker and where
+    for k, info in enumerate(infos):
+        m = mentions[k]
+        near = last is not None and m is not None and m.paragraph - last[1] <= _SPEAKER_REACH
+        if info is not None and m is not None and info.kind == "epithet":
+            # "the New York businessman": the last speaker if the gender fits,
+            # else the latest person of that gender, else a description.
+            e = None
+            if near and (not info.gender or not last[0].gender or last[0].gender == info.gender):
+                e = last[0]
+            if e is None and info.gender:
+                e = resolver.pronoun(info.gender, m.paragraph, m.start)
+            entities[k] = e or resolver.described(info.name)
+        elif info is not None and m is not None and info.kind == "pronoun":
+            e = None
+            if near:
+                e = resolver.same_speaker(last[0], last[1:], info.gender, m.paragraph, m.start)
+            e = e or resolver.pronoun(info.gender, m.paragraph, m.start)
+            if e is not None and not e.gender:
+                e.gender = info.gender  # "Melanie ... she said": now we know
+            entities[k] = e
+        found = entities[k]
+        if found is not None and found.phrase is None:
+            last = (found, items[k].span.paragraph, items[k].span.start)
+    return mentions, infos, entities
