@@ -6,7 +6,6 @@ import os
 import sys
 import unicodedata
 from collections.abc import Iterable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +37,10 @@ def resolve_all(library: Library, prefixes: Iterable[str]) -> list[str]:
 
 
 def entry_date(entry: Entry) -> str:
+    """The publication date, or a blank column: an import date would pass for one."""
     if entry.published is not None:
         return entry.published.date().isoformat()
-    return datetime.fromtimestamp(entry.imported).date().isoformat()
+    return "-".center(10)
 
 
 def _width(text: str) -> int:

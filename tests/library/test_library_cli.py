@@ -164,3 +164,14 @@ def test_format_entries_aligns_wide_site_names_and_clips_long_ones():
     assert lines[0].endswith("朝日新聞" + " " * 14 + "  One")  # 8 columns, padded to 22
     assert lines[1].endswith("BBC" + " " * 19 + "  Two")
     assert "A very long site name…  Three" in lines[2]
+
+
+def test_an_undated_article_shows_no_date_rather_than_its_import_day():
+    base = dict(site="S", url=None, quotes=0, speakers=())
+    lines = format_entries([
+        Entry("aaaaaaaaaaaaaaaa", "Dated", published=day(2), imported=1.7e9, **base),
+        Entry("bbbbbbbbbbbbbbbb", "Undated", published=None, imported=1.7e9, **base),
+    ])
+    assert lines[0].split()[2] == "2024-01-02"
+    assert lines[1] == "bbbbbbbb ●      -       S  Undated"
+    assert lines[0].index("S  Dated") == lines[1].index("S  Undated")
