@@ -58,7 +58,20 @@ def parse_iso(value: str) -> datetime | None:
             stamp = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return find_date(value)
-    return _aware(stamp)
+    return _plausible(_aware(stamp))
+
+
+# Placeholders that content systems write for "no date": the year 1, the Unix epoch.
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def _plausible(stamp: datetime) -> datetime | None:
+    """The stamp, unless it is a placeholder or years away from now."""
+    if stamp.year < 1800 or stamp == _EPOCH:
+        return None
+    if stamp > datetime.now(timezone.utc) + timedelta(days=366):
+        return None
+    return stamp
 
 
 def find_dateline(text: str, max_other_words: int = 5) -> datetime | None:

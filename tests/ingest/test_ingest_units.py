@@ -120,3 +120,10 @@ def test_parse_iso():
     assert parse_iso("2019-11-19") == datetime(2019, 11, 19, tzinfo=UTC)
     assert parse_iso("Tue, 19 Nov 2019 13:03:00 GMT") == datetime(2019, 11, 19, 13, 3, tzinfo=UTC)
     assert parse_iso("not a date") is None
+
+
+def test_placeholder_and_far_future_stamps_are_no_date():
+    assert parse_iso("0001-01-01T00:00:00Z") is None
+    assert parse_iso("1970-01-01T00:00:00Z") is None
+    assert parse_iso("9999-12-31") is None
+    assert parse_iso("1970-01-02") == datetime(1970, 1, 2, tzinfo=UTC)
