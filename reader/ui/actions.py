@@ -158,8 +158,12 @@ class LibraryActions:
         except Exception as error:
             self.post_message(JobFinished("refresh", "", f"Refresh failed: {error}"))
             return
-        summary = getattr(result, "summary", None)
-        self.post_message(JobFinished("refresh", summary() if callable(summary) else "Feeds refreshed."))
+        if not getattr(result, "feeds", True):
+            text = "No feeds yet: subscribe with `byline feeds add URL` (or an OPML file)."
+        else:
+            summary = getattr(result, "summary", None)
+            text = summary() if callable(summary) else "Feeds refreshed."
+        self.post_message(JobFinished("refresh", text))
 
     def start_job(self, job: str) -> None:
         from textual.widgets import ProgressBar

@@ -31,3 +31,18 @@ async def test_hostile_title_and_body_render_as_typed():
         assert "[bold]Breaking[/bold] [/foo]" in sidebar
         assert "[i]site[/i]" in sidebar
         assert app.is_running  # the [@click=app.quit] text did nothing
+
+
+async def test_o_opens_only_http_and_https_addresses(monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    web = Article(id="web", title="Web", paragraphs=(Paragraph("x"),), url="https://example.org/a")
+    bad = Article(id="bad", title="Bad", paragraphs=(Paragraph("x"),), url="file:///etc/passwd")
+    app = ReaderApp(library=FakeLibrary([web, bad]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_article("bad")
+        await pilot.press("o")
+        app.open_article("web")
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+    assert opened == ["https://example.org/a"]

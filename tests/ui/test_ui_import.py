@@ -52,3 +52,17 @@ async def test_import_of_a_missing_path_reports_and_keeps_running(tmp_path):
             assert any("nowhere" in m or "failed" in m.lower() for m in messages), messages
     finally:
         library.close()
+
+
+async def test_refresh_with_no_feeds_says_how_to_add_one(tmp_path):
+    library = Library.open(tmp_path / "library")
+    try:
+        app = ReaderApp(library=library)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("r")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert any("byline feeds add" in m for m in messages), messages
+    finally:
+        library.close()
