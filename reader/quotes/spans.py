@@ -219,7 +219,7 @@ def find_spans(paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Span
         elif frag is not None:
             kept = [p for p in _outermost(pairs) if p[1] <= frag[0]]
         else:
-            kept = _outermost(pairs)
+            kept = _outermost(_unwrap(text, pairs))
         first = True
         for s, e in kept:
             if first and cid is not None and cid not in excerpt and frag is None and not text[:s].strip():
@@ -232,6 +232,34 @@ def find_spans(paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Span
         if frag is not None:
             spans.append(_span(i, text, frag[0], frag[1], False, cid))
     return spans
+
+
+def _unwrap(text: str, pairs: list[Pair]) -> list[Pair]:
+    """Drop a straight-quoted stretch wrapping curly quotations (or the reverse).
+
+    Quoting inside a quotation switches to single marks; double marks of
+    the other style inside mean a passage pasted in quotes: '"“A,” he said."'.
+    """
+    if len(pairs) < 2:
+        return pairs
+    ordered = sorted(pairs, key=lambda p: (p[0], -p[1]))
+    drop: set[Pair] = set()
+    k = 0
+    while k < len(ordered):
+        outer = ordered[k]
+        j = k + 1
+        while j < len(ordered) and ordered[j][0] < outer[1]:
+            j += 1  # ordered[k + 1 : j] lie inside (or across) ``outer``
+        mark = _mark_at(text, outer[0])
+        if mark in _DOUBLE and any(
+            _mark_at(text, q[0]) in _DOUBLE and _straight(_mark_at(text, q[0])) != _straight(mark)
+            for q in ordered[k + 1 : j]
+        ):
+            drop.add(outer)
+            k += 1  # look inside it
+        else:
+            k = j
+    return [p for p in pairs if p not in drop] if drop else pairs
 
 
 def _span(i: int, text: str, s: int, e: int, closed: bool, chain: int) -> Span:

@@ -98,3 +98,8 @@ def test_excerpt_of_another_article_yields_its_inner_quotations():
         '"Then she went home. “I will go again,” she said."',
     ]
     assert spans_of(*texts) == [(0, "“It was wonderful,”"), (1, "“I will go again,”")]
+
+
+def test_straight_marks_wrapping_curly_quotations_are_unwrapped():
+    text = '"“You don’t win by states,” Rubio responded before adding more."'
+    assert spans_of(text) == [(0, "“You don’t win by states,”")]
