@@ -113,7 +113,16 @@ def _borrow(paragraphs, items: list[Attributed]) -> None:
             a.lend(nxt, same_group=True)  # '"A" and "B," she said.'
             prev = a
             continue
-        if text[: a.span.start].strip():
+        lo = items[k - 1].span.end if k and items[k - 1].span.paragraph == p else 0
+        before = text[lo : a.span.start].rstrip()
+        if before.endswith((".", "!", "?")):
+            # 'A spokesman said in a statement. "There are no ballots."'
+            cue = last_sentence_cue(text, lo, lo + len(before))
+            if cue is not None and cue.mention is not None:
+                a.cue, a.borrowed = Cue("previous", cue.cue, cue.mention), True
+                prev = a
+                continue
+        if before.strip():
             continue
         q = p - 1
         if q < 0 or paragraphs[q].kind == "heading":

@@ -20,14 +20,14 @@ whisper clarify declaim deny disagree disclose dispute inform maintain preach
 rave reassert reassure reckon recommend reconfirm restate scoff snap
 underscore interject continue post email text message recount begin
 explain concede cry scream thunder bark quip beam boom echo confess
-interrupt laugh sigh gush chime plead
+interrupt laugh sigh gush chime plead fume
 """.split()
 
 # Verbs that report speech only next to a quotation or a colon.
 _WEAK = """
 call go read release issue question put use find think believe hope fear
 worry accept present persist ensure illustrate demonstrate show see want
-refuse praise label defend talk liken dub brand shoot fire portray blame refer take make send publish know
+refuse praise label defend talk liken dub brand shoot fire press portray blame refer take make send publish know
 """.split()
 
 _IRREGULAR = {
