@@ -8,6 +8,7 @@ handlers only from classes built by its metaclass, which mixins are not).
 
 from __future__ import annotations
 
+import time
 import webbrowser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -134,7 +135,8 @@ class LibraryActions:
 
         reporter = Reporter("import", self.post_message)
         try:
-            prepare_process_pool()
+            if path.is_dir():  # only a folder of several files is parsed in a pool
+                prepare_process_pool()
             report = import_paths(self.library, [path], progress=reporter)
         except Exception as error:  # reported to the user, never crashes the app
             self.post_message(JobFinished("import", "", f"Import failed: {error}"))
@@ -173,30 +175,26 @@ class LibraryActions:
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True
-        self._job_seen = 0
 
     def job_progress(self, event: JobProgress) -> None:
         if self.query("#progress"):
             self.query_one("#progress").update(total=event.total, progress=event.done)
-        # The list grows as articles arrive, redrawn at most every half second.
-        now = self._clock()
-        if now - getattr(self, "_last_list_reload", 0.0) >= 0.5:
-            self._last_list_reload = now
-            self.library.reload()
+        # The list grows as articles arrive. Re-listing a big library takes a
+        # while, so wait at least ten times as long as the last one took (and
+        # half a second) before the next: the app stays responsive.
+        now = time.monotonic()
+        if now >= getattr(self, "_next_list_reload", 0.0):
             self.reload_list(keep=self.open_id)
+            took = time.monotonic() - now
+            self._next_list_reload = time.monotonic() + max(0.5, 10 * took)
 
     def job_finished(self, event: JobFinished) -> None:
         if self.query("#progress"):
             self.query_one("#progress").display = False
-        self.library.reload()
+        self._next_list_reload = 0.0
         self.reload_list(keep=self.open_id)
         if event.error:
             self.notify(event.error, severity="error", markup=False, timeout=8)
         else:
             self.notify(event.summary, markup=False)
 
-    @staticmethod
-    def _clock() -> float:
-        import time
-
-        return time.monotonic()

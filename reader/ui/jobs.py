@@ -105,5 +105,10 @@ def prepare_process_pool() -> None:
 def import_summary(report: Any) -> str:
     """A one-line summary of an ImportReport."""
     summary = getattr(report, "summary", None)
-    text = summary() if callable(summary) else "finished"
-    return f"Import: {text}."
+    text = f"Import: {summary() if callable(summary) else 'finished'}."
+    failures = getattr(report, "failures", None) or []
+    if failures:
+        source, reason = failures[0]
+        more = f" (and {len(failures) - 1} more; `byline import` lists them all)" if len(failures) > 1 else ""
+        text += f" {source}: {reason}{more}"
+    return text
