@@ -258,6 +258,5 @@ def find_cue(text: str, lo: int, q_start: int, q_end: int, hi: int, inner: str) 
 
 def last_sentence_cue(text: str, lo: int, hi: int) -> Cue | None:
     """A cue in the last sentence of ``text[lo:hi]`` ("Trump said he would win.")."""
-    start = sentence_start(text, lo, hi)
-    cue = _before(text, start, len(text[:hi].rstrip().rstrip(".:")))
-    return cue
+    end = len(text[:hi].rstrip().rstrip(".:!?\"”’'"))
+    return _before(text, sentence_start(text, lo, end), end) if end > lo else None

@@ -194,3 +194,17 @@ def test_role_words_before_a_first_name_are_dropped():
 def test_role_then_name_opening_a_sentence_before_a_colon():
     q = one("Republican presidential candidate Donald Trump took to Twitter, writing: “We will win.”")
     assert q.speaker == "Donald Trump"
+
+
+def test_cue_in_the_sentence_before_in_the_same_paragraph():
+    q = one('Tom Hart, the party chairman, said in a statement. "There are no ballots left to count."')
+    assert q.speaker == "Tom Hart" and q.cue == "said in a statement"
+
+
+def test_cue_in_the_last_sentence_of_the_paragraph_before():
+    quotes, _ = run(
+        "Ann Lee said on Monday that she would not run again.",
+        '"I have done my part and it is time for someone new to lead us."',
+    )
+    assert [q.speaker for q in quotes] == ["Ann Lee"]
+    assert quotes[0].mention.paragraph == 0
