@@ -24,7 +24,8 @@ _TITLE_SMALL = frozenset("a an the of and or in on at to for with from by vs is"
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:on|in|of|to|at|from|with|called|titled|entitled|named|dubbed|show|program|"
     r"programme|book|film|movie|podcast|song|album|told|magazine|newspaper|column|anthem|"
-    r"hymn|poem|novel|memoir|series|episode|play|documentary|headline|slogan)|[’']s),?\s*$",
+    r"hymn|poem|novel|memoir|series|episode|play|documentary|headline|slogan)|[’']s"
+    r"|[”\"],?\s+(?:and|or)|[”\"],)\s*,?\s*$",
     re.I,
 )
 _BORROWED_WORDS = 4

@@ -48,7 +48,7 @@ _NOUN_S = frozenset(
     """emails tweets posts notes reports quotes comments claims calls answers
     questions promises releases issues chants charges estimates orders texts
     messages jokes boasts vows pledges demands remarks statements replies
-    responses warnings accusations""".split()
+    responses warnings accusations states""".split()
 )
 _DETERMINERS = frozenset("a an the his her their its this that my our your".split())
 _SINGULAR_S = frozenset("his its this was has is us as thus plus this".split())

@@ -208,3 +208,8 @@ def test_cue_in_the_last_sentence_of_the_paragraph_before():
     )
     assert [q.speaker for q in quotes] == ["Ann Lee"]
     assert quotes[0].mention.paragraph == 0
+
+
+def test_list_of_quoted_titles_is_not_speech():
+    quotes, _ = run('The actor, who starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted it.')
+    assert quotes == ()
