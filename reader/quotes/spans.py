@@ -1,12 +1,15 @@
 """Quotation spans: pairing quotation marks inside paragraphs.
 
-Double marks (straight or typographic) are paired first with a stack, using
-each mark's surroundings to tell an opening mark from a closing one. Single
-marks are then paired outside the double spans, after apostrophes ("don't",
-"the Smiths' house", "'90s") are set aside. A paragraph whose quotation is
-left open continues into the next paragraph when that one opens with a mark
-of the same kind (the newspaper convention for long quotations); any other
-unpaired mark is ignored, so a stray mark never disturbs the rest.
+Double marks (straight, typographic, or two apostrophes as in old wire copy)
+are paired first with a stack, using each mark's surroundings to tell an
+opening mark from a closing one. Single marks are then paired outside the
+double spans, after apostrophes ("don't", "the Smiths' house", "'90s") are
+set aside. A paragraph whose quotation is left open continues into the next
+paragraph when that one opens with a mark of the same kind and style (the
+newspaper convention for long quotations); any other unpaired mark is
+ignored, so a stray mark never disturbs the rest. Nested quotations yield
+the outer span, except where double marks of one style wrap double marks of
+the other: that is a pasted passage, and the inner quotations are reported.
 """
 
 from __future__ import annotations
