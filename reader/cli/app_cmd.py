@@ -6,14 +6,9 @@ friends start fast.
 
 from __future__ import annotations
 
-import os
-import sys
-
 import click
 
 from reader.cli.common import State
-
-EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see reader/ui/app.py
 
 
 def open_app(state: State, *, interactive: bool) -> None:
@@ -27,10 +22,6 @@ def open_app(state: State, *, interactive: bool) -> None:
 
         ReaderApp(library=library).run()
         library.close()
-        if os.environ.get(EXIT_AFTER_FIRST_FRAME):
-            # A benchmark run: the terminal is restored; skip freeing every object.
-            sys.stdout.flush()
-            os._exit(0)
         return
     _print_list(library)
     click.echo("byline: not a terminal, so here is the list; run `byline` in a terminal to read.", err=True)

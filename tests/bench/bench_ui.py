@@ -222,6 +222,21 @@ class Terminal:
         os.close(self.master)
 
 
+def resident_after_use(data_dir: Path) -> int:
+    """VmRSS (KiB) of the app after paging to the end, opening stories, quotes."""
+    term = Terminal(data_dir)
+    try:
+        term.read_until(b"\x1b[?1049h")
+        term.drain(1.0)
+        for key in [b"\x1b[F", b"\r", b"k", b"k", b"k", b"n", b"n", b"f", b"f", b"f", b"\x1b[H", b"j"]:
+            term.press(key, None)
+        term.drain(0.5)
+        status = Path(f"/proc/{term.proc.pid}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+    finally:
+        term.close()
+
+
 def key_latency(data_dir: Path, long_body: str, steps: int) -> dict[str, list[float]]:
     """Key press to the frame that shows its effect, as the terminal sees it."""
     library = Library.open(data_dir)
@@ -285,12 +300,14 @@ def main(argv: list[str]) -> int:
             row("seeds only", *startup(Path(fresh) / "lib", args.runs, first[:12]))
         except SystemExit as error:
             print(f"{'empty (first run, seeds)':<26} failed: {str(error).splitlines()[-1]}")
+    resident: dict[int, int] = {}
     for size in sizes:
         path = args.workdir / f"lib{size}"
         library = build_library(path, size)
         first = library.list()[0].title
         library.close()
         row(f"{size:,} articles", *startup(path, args.runs, first[:12]))
+        resident[size] = resident_after_use(path)
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "lib"
@@ -312,6 +329,10 @@ def main(argv: list[str]) -> int:
     print(f"{'in a 160x45 terminal':<44} {'action to frame (in-process)':<38} key to frame on the pty")
     print(f"{f'next article ({words:,}-word story)':<44} {fmt(work['next article']):<38} {fmt(seen['next article'])}")
     print(f"{'next quote':<44} {fmt(work['next quote']):<38} {fmt(seen['next quote'])}")
+    print()
+    for size, kib in resident.items():
+        print(f"resident memory after use (end of list, stories, quotes, filters), "
+              f"{size:,} articles: {kib / 1024:.0f} MB")
     return 0
 
 
