@@ -93,6 +93,9 @@ def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
         gerund = word.endswith("ing") and prev not in _DETERMINERS
         if (prev in _NOT_VERB_AFTER or prev.endswith(("’s", "'s"))) and word.lower() != "according to" and not gerund:
             continue  # "a report", "the statement"
+        if word in _NAMING and len(text[m.end() : hi].split()) <= 3 and prev not in _DETERMINERS:
+            out.append(m)  # 'and calls people "losers"': a label just before the quotation
+            continue
         if word in _NOUN_S and not (
             raw[:1].isupper() or prev in ("he", "she", "it", "who", "which", "that") or prev in PERSON_NOUNS
         ):

@@ -213,3 +213,8 @@ def test_cue_in_the_last_sentence_of_the_paragraph_before():
 def test_list_of_quoted_titles_is_not_speech():
     quotes, _ = run('The actor, who starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted it.')
     assert quotes == ()
+
+
+def test_label_after_a_conjunction_keeps_its_verb():
+    q = one('Tom Hart mocks his rivals and calls people "losers" at every rally.')
+    assert q.cue == "calls" and q.speaker == "Tom Hart"
