@@ -5,6 +5,8 @@ the stylesheets and the story's spans refer to ``$speaker-N`` and never to a
 hex colour. Two palettes: saturated, lighter tones that read on a dark
 background, and deeper tones of the same hues that read on a light one. Hues
 are spaced around the wheel so neighbouring slots stay distinguishable.
+Each reaches a contrast of at least 4.5:1 on its theme's surface (textual-
+dark's #1E1E1E: 6.6 or more; textual-light's #D8D8D8: 4.5 or more).
 A theme may override any of them by defining the variable itself.
 """
 
@@ -24,13 +26,13 @@ _DARK = (
 )
 
 _LIGHT = (
-    "#b35900",  # orange
+    "#904700",  # orange
     "#0a5cb8",  # blue
-    "#2a7a2e",  # green
+    "#236726",  # green
     "#b8184a",  # red
-    "#7d6400",  # ochre
+    "#705a00",  # ochre
     "#6e40c9",  # violet
-    "#00747d",  # teal
+    "#006870",  # teal
     "#9c3a1f",  # brick
 )
 
