@@ -109,3 +109,23 @@ async def test_quotes_panel_row_jumps_to_the_quote():
         panel.highlighted = ids.index("q:3")
         await pilot.press("enter")
         assert app.story.current == 3
+
+
+async def test_speaker_picker_and_panel_rows_follow_a_speaker():
+    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("j", "S")
+        from reader.ui.screens import SpeakerPicker
+
+        assert isinstance(app.screen, SpeakerPicker)
+        await pilot.press("down", "down", "enter")  # Everyone, Ana Ruiz, Tom Lee
+        assert app.story.followed == "Tom Lee"
+        assert app.story.quotes[app.story.current].speaker == "Tom Lee"
+        panel = app.query_one("#quotes")
+        panel.focus()
+        panel.highlighted = [o.id for o in panel.options].index("s:Ana Ruiz")
+        await pilot.press("enter")
+        assert app.story.followed == "Ana Ruiz"
+        panel.highlighted = [o.id for o in panel.options].index("s:Ana Ruiz")
+        await pilot.press("enter")  # the same speaker again: everyone
+        assert app.story.followed is None
