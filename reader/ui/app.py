@@ -31,24 +31,7 @@ from reader.ui.sidebar import ArticleList
 from reader.ui.story import StoryView
 
 FILTERS = ("all", "unread", "bookmarked")
-EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"
-
-
-def _restore_terminal(driver) -> None:
-    import termios
-
-    if driver is None:
-        return
-    driver.write(
-        "\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l"  # mouse off
-        "\x1b[?2004l\x1b[?7h\x1b[<u"  # paste mode off, line wrap on, kitty keys off
-        "\x1b[?1049l\x1b[?25h\x1b[?1004l"  # main screen, cursor, focus events off
-    )
-    driver.flush()
-    driver.close()  # waits until everything written is out
-    attrs = getattr(driver, "attrs_before", None)
-    if attrs is not None:
-        termios.tcsetattr(driver.fileno, termios.TCSANOW, attrs)
+EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
 class ReaderApp(QuoteActions, LibraryActions, App[None]):
@@ -110,30 +93,12 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
         self.show_quotes()
         self.sidebar.focus()
         if os.environ.get(EXIT_AFTER_FIRST_FRAME):
-            self._exit_after_first_frame()
+            from reader.ui.firstframe import exit_after_first_frame
+
+            exit_after_first_frame(self)
             return
         if last and self.sidebar.index_of(last) is not None:
             self.call_after_refresh(self.open_article, last, mark_read=False)
-
-    def _exit_after_first_frame(self) -> None:
-        """For the start-up benchmark: end the process once the first frame is out.
-
-        The frame is flushed and the terminal restored (as the driver's
-        stop_application_mode does, less joining its input thread, which
-        polls every 0.1 s), then the process ends at once: its wall time is
-        start-up to first frame, not start-up plus an orderly shutdown.
-        """
-        display = self._display
-
-        def display_then_exit(screen, renderable) -> None:
-            display(screen, renderable)
-            if renderable is not None:
-                try:
-                    _restore_terminal(self._driver)
-                finally:
-                    os._exit(0)
-
-        self._display = display_then_exit
 
     # -- the list and the header ----------------------------------------
 

@@ -40,3 +40,31 @@ def test_listing_path_does_not_import_textual(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=".")
     assert out.stderr.strip().endswith("CLEAN"), out.stderr
+
+
+def test_byline_in_a_terminal_draws_the_list(tmp_path):
+    """The real entry point under a pseudo-terminal, ended after its first frame."""
+    import os
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "BYLINE_EXIT_AFTER_FIRST_FRAME": "1", "TERM": "xterm-256color"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data")],
+        stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
+    )
+    os.close(slave)
+    output = b""
+    while select.select([master], [], [], 30)[0]:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    assert proc.wait(timeout=30) == 0
+    assert b"N Korea and US in" in output  # a seed's row in the list
+    assert output.rstrip().endswith(b"\x1b[?1004l")  # the terminal was restored
