@@ -115,10 +115,37 @@ TITLES: dict[str, str] = {
     "state": "", "sens.": "", "reps.": "", "u.s.": "", "us": "",
     "former": "", "first": "", "mrs.": "f", "madam": "f",
 }
+# Military, police, religious and civic ranks and offices; they stay in the
+# written form of a name ("Captain Ellen Marsh") like "Mr" does.
+RANKS: dict[str, str] = {
+    "captain": "", "lieutenant": "", "sergeant": "", "colonel": "", "major": "",
+    "admiral": "", "commander": "", "commodore": "", "brigadier": "",
+    "corporal": "", "marshal": "", "inspector": "", "superintendent": "",
+    "constable": "", "trooper": "", "bishop": "", "archbishop": "",
+    "cardinal": "", "rabbi": "", "imam": "", "sheikh": "m", "ayatollah": "m",
+    "monsignor": "m", "deacon": "", "vicar": "", "chaplain": "",
+    "councillor": "", "councilor": "", "councilman": "m", "councilwoman": "f",
+    "alderman": "m", "alderwoman": "f", "assemblyman": "m",
+    "assemblywoman": "f", "assemblymember": "", "congressman": "m",
+    "congresswoman": "f", "deputy": "", "premier": "", "magistrate": "",
+    "coroner": "", "duchess": "f", "baron": "m",
+    "baroness": "f", "countess": "f", "emir": "m", "sultan": "m",
+    "maj": "", "maj.": "", "cmdr": "", "cmdr.": "", "cpl": "", "cpl.": "",
+    "insp": "", "insp.": "", "supt": "", "supt.": "", "det": "", "det.": "",
+    "cllr": "", "cllr.": "", "fr": "m", "fr.": "m", "brig": "", "brig.": "",
+}
+TITLES.update(RANKS)
+
+# Titles that are also common surnames or given names ("John Major", "David
+# Duke", "Steve King"): titles only at the head of a name, before another
+# capitalised word.
+SURNAME_TITLES = frozenset(
+    "major bishop cardinal constable marshal deacon baron king chancellor".split()
+)
 
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss sir dame lord lady dr dr. prof prof. madam".split()
-)
+) | frozenset(RANKS)
 
 PRONOUNS: dict[str, str] = {
     "he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n",
@@ -148,6 +175,71 @@ PERSON_NOUNS = frozenset(
     lawmaker lawmakers congressman congresswoman delegate delegates
     veteran mother father wife husband son daughter sister brother""".split()
 )
+
+# Nouns for what someone does, written before a name ("campaigner Aled
+# Hughes", "Shopkeeper Dev Sharma"); with the person nouns above and the
+# agent endings below they mark a role, not a first name.
+ROLE_NOUNS = frozenset(
+    """campaigner activist shopkeeper stallholder trader owner landlord tenant
+    economist analyst scientist artist novelist journalist columnist
+    commentator broadcaster presenter singer actor actress musician player
+    footballer striker goalkeeper manager trainer farmer fisherman builder
+    engineer architect designer nurse surgeon physician dentist vet pilot
+    driver cyclist commuter passenger pensioner parent grandmother
+    grandfather headteacher headmaster principal lecturer academic
+    researcher historian chef baker butcher landlady entrepreneur founder
+    boss chief executive chairman councillor organiser organizer volunteer
+    paramedic firefighter soldier sailor veteran survivor victim resident
+    neighbour neighbor friend colleague mother father teacher student
+    lawyer barrister solicitor attorney judge prosecutor official adviser
+    advisor spokesman spokeswoman spokesperson strategist pollster expert
+    """.split()
+)
+_ROLE_ENDINGS = ("er", "ist", "or", "ian", "ant")
+# Words with those endings that are not agent nouns.
+_NOT_ROLES = frozenset(
+    """after later water never other under over ever rather whether together
+    however another neither either further former latter earlier border
+    number member major minor prior senior junior interior exterior
+    superior inferior labor labour honor honour favor favour humor error
+    mirror sector factor floor door motor tower power paper letter matter
+    center centre winter summer silver river corner quarter chapter order
+    october november december september christian want grant pleasant
+    giant""".split()
+)
+
+
+# Given names with those endings ("Tucker Carlson", "Julian Assange").
+_NAMES_LIKE_ROLES = frozenset(
+    """oliver victor trevor taylor connor conor hunter carter tucker spencer
+    parker porter walker tanner sawyer harper piper asher ryder archer
+    chester dexter lester sylvester jasper xavier skyler schuyler baxter
+    fletcher webster chandler foster palmer heather esther amber jennifer
+    christopher alexander peter walter roger tyler homer julian adrian
+    damian fabian vivian lillian gillian jillian marian dorian sebastian
+    maximilian brian christian bryant hector eleanor igor gregor nestor
+    salvador tudor""".split()
+)
+# Person nouns that also name things, and family words that open names
+# ("Mother Jones"): never a role before a name.
+_THINGS = frozenset(
+    """statement letter report ad memo email press website post tweet release
+    editorial article study survey poll campaign group ministry police
+    source sources mother father wife husband son daughter sister brother
+    friend""".split()
+)
+
+
+def role_strength(word: str) -> int:
+    """2 if ``word`` (any case) is a listed role ("Economist"), 1 if it only
+    ends like an agent noun ("Campaigner", "Shopkeeper"), else 0."""
+    low = word.lower()
+    if low in _NAMES_LIKE_ROLES or low in _THINGS:
+        return 0
+    if low in ROLE_NOUNS or low in PERSON_NOUNS:
+        return 2
+    return int(len(low) >= 6 and low.endswith(_ROLE_ENDINGS) and low not in _NOT_ROLES)
+
 
 # Words that start a descriptive (unnamed) speaker phrase.
 DETERMINERS = frozenset("a an the another one two three some several many his her their its".split())

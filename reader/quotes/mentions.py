@@ -17,6 +17,7 @@ from reader.quotes.lexicon import (
     PERSON_NOUNS,
     PRONOUNS,
     STRONG_CUES,
+    role_strength,
 )
 
 _WORD = re.compile(r"\S+")
@@ -45,7 +46,8 @@ _STOP_AFTER_PHRASE = re.compile(r"[,.;:!?()\[\]“”\"]|\s(?:who|whose|which|on
 
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st jr sr adm maj cmdr".split()
+    """mr mrs ms dr sen rep gov gen lt col sgt capt prof rev st jr sr adm maj cmdr
+    cpl insp supt det cllr fr brig""".split()
 )
 
 
@@ -94,17 +96,36 @@ def _clean(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         if b in ("and", "but", "then") and i == len(words) - 1 and i > 0:
             # "I laughed and said": the subject opens the first clause.
             lead = _clean(words[:i])
-            k = 0
-            while k < len(lead) and (lead[k][2][:1].isupper() or _bare(lead[k][2]) in PRONOUNS) and k < 4:
-                k += 1
-                if _bare(lead[k - 1][2]) in PRONOUNS:
-                    break
-            return lead[:k]
+            return lead[: _subject_length(lead)]
     while words and _bare(words[-1][2]) in ADVERBS:
         words = words[:-1]
     while words and _bare(words[0][2]) in _LEADING:
         words = words[1:]
     return words
+
+
+def _subject_length(words: list[tuple[int, int, str]]) -> int:
+    """How many words open the clause as its subject: a pronoun, a name, or a
+    name after its role ("Transport campaigner Aled Hughes welcomed ...")."""
+    k = caps = 0
+    while k < len(words) and caps < 4:
+        w = words[k][2]
+        if _bare(w) in PRONOUNS:
+            return k + 1
+        if w[:1].isupper():
+            k, caps = k + 1, caps + 1
+            continue
+        # Up to two lower-case words ending in a role, then a capitalised name.
+        role = next(
+            (j for j in range(k, min(k + 3, len(words) - 1)) if role_strength(_bare(words[j][2]))),
+            None,
+        )
+        if role is None or not words[role + 1][2][:1].isupper():
+            break
+        if any(words[j][2][:1].isupper() for j in range(k, role)):
+            break
+        k = role + 1
+    return k
 
 
 def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

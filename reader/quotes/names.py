@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reader.quotes.firstnames import first_name_gender
-from reader.quotes.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, TITLES
+from reader.quotes.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, SURNAME_TITLES, TITLES, role_strength
 
 _TOKEN = re.compile(r"[\w.’'-]+|[^\w\s]")
 _PARTICLES = frozenset("de del della der di da van von bin al el la le du dos das st. st".split())
@@ -38,6 +38,30 @@ class NameInfo:
 
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
+
+
+def title_at(tokens, k: int, head: bool | None = None) -> bool:
+    """Whether ``tokens[k]`` is a title: "Captain" in "Captain Ellen Marsh".
+
+    One that is also a surname counts only at the ``head`` of a name (by
+    default: first, or after another title), before another capitalised
+    word ("Major Ray Dunn", not "John Major").
+    """
+    low = tokens[k].lower()
+    if low not in TITLES:
+        return False
+    if k + 2 == len(tokens) and tokens[k + 1].lower().strip(".") in _PLACE_OR_BODY:
+        return False  # "General Motors", "Bishop Street"
+    if low not in SURNAME_TITLES:
+        return True
+    if head is None:
+        head = k == 0 or tokens[k - 1].lower() in TITLES
+    return head and k + 1 < len(tokens) and _is_cap(tokens[k + 1])
+
+
+def _bare_title(word: str) -> bool:
+    """A title standing alone ("President"); "Bishop" alone may be a surname."""
+    return word.lower() in TITLES and word.lower() not in SURNAME_TITLES
 
 
 def parse(phrase: str) -> NameInfo:
@@ -79,11 +103,12 @@ def parse(phrase: str) -> NameInfo:
     gender = ""
     for tokens, _, _ in reversed(candidates):
         core = list(tokens)
-        stripped, honorific = False, None
+        stripped, honorific = False, []
         title_gender = ""
-        while core and core[0].lower() in TITLES and len(core) > 1:
+        while len(core) > 1 and title_at(core, 0):
             title_gender = title_gender or TITLES[core[0].lower()]
-            honorific = core[0] if core[0].lower() in HONORIFICS else None
+            if honorific or core[0].lower() in HONORIFICS:
+                honorific.append(core[0])  # "Mr", "Lieutenant Colonel"
             core, stripped = core[1:], True
         suffix = []
         while core and core[-1].lower() in _SUFFIXES:
@@ -91,20 +116,20 @@ def parse(phrase: str) -> NameInfo:
         if not core or (
             len(core) == 1
             and not stripped
-            and (core[0].rstrip(".") in NOT_NAMES or core[0].lower() in TITLES)
+            and (core[0].rstrip(".") in NOT_NAMES or _bare_title(core[0]))
         ):
             continue
         if core[0] in NOT_NAMES and len(core) > 1:
             core = core[1:]
         for j in range(len(core) - 2, -1, -1):
-            if core[j].lower() in TITLES:  # "City Attorney Brad Holm"
+            if title_at(core, j):  # "City Attorney Brad Holm"
                 title_gender = title_gender or TITLES[core[j].lower()]
                 core = core[j + 1 :]
                 break
         if len(core) > 1:
             core = list(full_forms(tuple(core)))
         best, best_suffix = core, suffix
-        best_form = " ".join(([honorific] if stripped and honorific else []) + core + suffix)
+        best_form = " ".join(honorific + core + suffix)
         gender = title_gender or (first_name_gender(core[0]) if len(core) > 1 else "")
         break
     head_is_noun = bool(toks) and not _is_cap(toks[-1]) and last_tok not in _SUFFIXES
@@ -176,7 +201,7 @@ def name_runs(paragraphs) -> list[Run]:
         for m in _RUN.finditer(p.text):
             group = m.group()
             if " " not in group:  # the common case: one word
-                if group in NOT_NAMES or group.lower() in TITLES:
+                if group in NOT_NAMES or _bare_title(group):
                     continue
                 low = group.lower()
                 if low.endswith(("’s", "'s")):
@@ -194,11 +219,12 @@ def _split_run(i: int, pos: int, group: str, out: list[Run]) -> None:
     cur_start = pos
     gender = ""
     offset = 0
-    for tok in group.split():
+    toks = group.split()
+    for n, tok in enumerate(toks):
         at = group.index(tok, offset)
         offset = at + len(tok)
         low = tok.lower()
-        if low in TITLES or tok in NOT_NAMES:
+        if tok in NOT_NAMES or title_at(toks, n, head=not cur):
             if cur:
                 out.append(Run(i, cur_start, tuple(cur), gender))
             cur, gender = [], TITLES.get(low, "") or gender
@@ -226,6 +252,13 @@ def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
         if first_name_gender(tok):
             tail = tail[k:]
             break
-    while len(tail) > 1 and (tail[0].lower() in _NOT_FIRST or tail[0].lower() in TITLES or _initial(tail[0])):
+    while len(tail) > 1 and (tail[0].lower() in _NOT_FIRST or title_at(tail, 0) or _initial(tail[0])):
+        tail = tail[1:]
+    # A role before the name: "Economist Jones", "Campaigner Aled Hughes"
+    # (a word that only ends like a role needs a full name after it).
+    while len(tail) > 1 and not first_name_gender(tail[0]):
+        strength = role_strength(tail[0])
+        if not strength or strength + len(tail) <= 3:
+            break
         tail = tail[1:]
     return tuple(tail)

@@ -6,6 +6,7 @@ import re
 
 _ABBREV = frozenset(
     """mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev u.s no vs
+    adm maj cmdr cpl insp supt det cllr brig
     inc co corp ft mt a.m p.m jan feb aug sept sep oct nov dec d.c u.k u.n
     calif ill mass fla pa va wash ariz colo conn del ga ky la md mich minn
     miss mo nev okla ore tenn tex wis wyo n.y n.j n.c s.c""".split()
