@@ -99,6 +99,14 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
             return
         if last and self.sidebar.index_of(last) is not None:
             self.call_after_refresh(self.open_article, last, mark_read=False)
+        self.set_interval(5, self.pick_up_changes)
+
+    def pick_up_changes(self) -> None:
+        """Show what another running byline (an import, a refresh) changed."""
+        if any(not w.is_finished for w in self.workers if w.group in ("import", "refresh")):
+            return
+        if self.library.reload():
+            self.reload_list(keep=self.open_id)
 
     # -- the list and the header ----------------------------------------
 
@@ -247,6 +255,9 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
     @on(JobProgress)
     def _on_job_progress(self, event: JobProgress) -> None:
         self.job_progress(event)
+
+    def on_app_focus(self) -> None:
+        self.pick_up_changes()
 
     @on(JobFinished)
     def _on_job_finished(self, event: JobFinished) -> None:

@@ -154,3 +154,16 @@ def frozen_seed(tmp_path):
 def test_seed_snapshot(frozen_seed, snap_compare, theme):
     app = ReaderApp(library=frozen_seed, theme=theme)
     assert snap_compare(app, terminal_size=(100, 30), press=["j", "n", "n"])
+
+
+async def test_changes_made_by_another_copy_show_up(seed, tmp_path):
+    app = ReaderApp(library=seed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        other = Library.open(tmp_path / "library")
+        try:
+            other.set_bookmarked(seed_id(seed), True)
+        finally:
+            other.close()
+        app.pick_up_changes()
+        await pilot.pause()
+        assert widget_lines(app.sidebar)[0].startswith("●★ N Korea")
