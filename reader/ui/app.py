@@ -180,8 +180,17 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
         entry = self.sidebar.highlighted_entry
         if mark_read and entry is not None and entry.id == id and not entry.read:
             self._set_entry(entry, read=True)
-            self.call_after_refresh(self.library.set_read, id, True)
-        self.call_after_refresh(self.library.set_setting, "ui.last_article", id)
+            self.call_after_refresh(self.save, self.library.set_read, id, True)
+        self.call_after_refresh(self.save, self.library.set_setting, "ui.last_article", id)
+
+    def save(self, write, *args) -> bool:
+        """Write to the library; a failure is shown, never fatal to the app."""
+        try:
+            write(*args)
+        except BylineError as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False, timeout=8)
+            return False
+        return True
 
     def _step_article(self, direction: int) -> None:
         sidebar = self.sidebar
@@ -218,17 +227,19 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
     def action_toggle_bookmark(self) -> None:
         if (entry := self.sidebar.highlighted_entry) is not None:
             new = self._set_entry(entry, bookmarked=not entry.bookmarked)
-            self.library.set_bookmarked(entry.id, new.bookmarked)
+            if not self.save(self.library.set_bookmarked, entry.id, new.bookmarked):
+                self._set_entry(new, bookmarked=entry.bookmarked)  # show what is on disk
 
     def action_toggle_read(self) -> None:
         if (entry := self.sidebar.highlighted_entry) is not None:
             new = self._set_entry(entry, read=not entry.read)
-            self.library.set_read(entry.id, new.read)
+            if not self.save(self.library.set_read, entry.id, new.read):
+                self._set_entry(new, read=entry.read)
 
     def action_cycle_filter(self) -> None:
         self.show_filter = FILTERS[(FILTERS.index(self.show_filter) + 1) % len(FILTERS)]
         self.search_query = None
-        self.library.set_setting("ui.filter", self.show_filter)
+        self.save(self.library.set_setting, "ui.filter", self.show_filter)
         self.reload_list(keep=self.open_id)
 
     def action_toggle_sidebar(self) -> None:

@@ -84,6 +84,8 @@ class StoryView(ScrollView, can_focus=True):
         """Show ``article`` from its top, with no current quote."""
         self.article = article
         self.quotes = storytext.ordered_quotes(article) if article else []
+        if article is not None:  # a quote pointing past the last paragraph is dropped
+            self.quotes = [q for q in self.quotes if 0 <= q.paragraph < len(article.paragraphs)]
         self.slots = storytext.speaker_slots(article) if article else {}
         self.current = None
         self.followed = None

@@ -46,3 +46,39 @@ async def test_o_opens_only_http_and_https_addresses(monkeypatch):
         await pilot.press("o")
         await app.workers.wait_for_complete()
     assert opened == ["https://example.org/a"]
+
+
+async def test_a_failing_write_is_reported_not_fatal():
+    from reader.errors import StorageError
+    from tests.ui.articles import quoted_article
+
+    library = FakeLibrary([quoted_article()])
+
+    def broken(*args):
+        raise StorageError("the library folder is read-only")
+
+    library.set_bookmarked = broken
+    library.set_read = broken
+    app = ReaderApp(library=library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "b")
+        await pilot.pause()
+        assert app.is_running
+        assert any("read-only" in n.message for n in app._notifications)
+        assert "0 bookmarked" in str(app.query_one("#header").render())  # reverted
+
+
+async def test_quotes_pointing_outside_the_article_are_ignored():
+    from dataclasses import replace
+
+    from reader.model import Quote
+    from tests.ui.articles import quoted_article
+
+    article = quoted_article()
+    stray = Quote(paragraph=99, start=0, end=4, text="gone", speaker="Ana Ruiz")
+    article = replace(article, quotes=article.quotes + (stray,))
+    app = ReaderApp(library=FakeLibrary([article]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", *"nnnnn")
+        assert len(app.story.quotes) == 4
+        assert app.is_running
