@@ -143,8 +143,11 @@ SURNAME_TITLES = frozenset(
     "major bishop cardinal constable marshal deacon baron king chancellor".split()
 )
 
+# Titles kept in the written form of a name ("Mr Kim", "Sgt. Dunn").
 HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. miss sir dame lord lady dr dr. prof prof. madam".split()
+    """mr mr. mrs mrs. ms ms. miss sir dame lord lady dr dr. prof prof. madam
+    gen gen. general col col. lt lt. sgt sgt. capt capt. adm adm. father rev
+    rev. reverend pastor""".split()
 ) | frozenset(RANKS)
 
 PRONOUNS: dict[str, str] = {
@@ -218,7 +221,7 @@ _NAMES_LIKE_ROLES = frozenset(
     christopher alexander peter walter roger tyler homer julian adrian
     damian fabian vivian lillian gillian jillian marian dorian sebastian
     maximilian brian christian bryant hector eleanor igor gregor nestor
-    salvador tudor""".split()
+    salvador tudor luther sander elmer grover dieter pieter rainer""".split()
 )
 # Person nouns that also name things, and family words that open names
 # ("Mother Jones"): never a role before a name.

@@ -254,11 +254,16 @@ def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
             break
     while len(tail) > 1 and (tail[0].lower() in _NOT_FIRST or title_at(tail, 0) or _initial(tail[0])):
         tail = tail[1:]
-    # A role before the name: "Economist Jones", "Campaigner Aled Hughes"
-    # (a word that only ends like a role needs a full name after it).
-    while len(tail) > 1 and not first_name_gender(tail[0]):
-        strength = role_strength(tail[0])
-        if not strength or strength + len(tail) <= 3:
+    return without_role(tuple(tail))
+
+
+def without_role(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without the role written before it: "Economist Jones", "Campaigner
+    Aled Hughes" (a word that only ends like a role needs a full name after it;
+    one before an initial is a given name: "Sander M. Levin")."""
+    while len(tokens) > 1 and not first_name_gender(tokens[0]) and not _initial(tokens[1]):
+        strength = role_strength(tokens[0])
+        if not strength or strength + len(tokens) <= 3:
             break
-        tail = tail[1:]
-    return tuple(tail)
+        tokens = tokens[1:]
+    return tokens

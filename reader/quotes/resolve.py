@@ -19,7 +19,7 @@ from reader.quotes.sentences import sentence_starts
 from reader.model import Mention
 from reader.quotes.attribute import Attributed
 from reader.quotes.firstnames import first_name_gender
-from reader.quotes.names import NameInfo, Run, full_forms, looks_personal, name_runs, parse
+from reader.quotes.names import NameInfo, Run, full_forms, looks_personal, name_runs, parse, without_role
 from reader.quotes.spans import Span
 
 _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
@@ -187,12 +187,12 @@ class Resolver:
         return e if nearest is None or nearest is e else None
 
     def _person(self, run: Run, gender: str, strict: bool) -> Entity | None:
-        e = self._find(run.tokens)
+        tokens = without_role(run.tokens)  # "Campaigner Aled Hughes" is Aled Hughes
+        e = self._find(tokens)
         if e is not None:
             return e if not e.gender or e.gender == gender else None
         # Someone named in passing: "Mr Brown met her later." Failing anyone
         # of the right gender, a two- or three-word name of unknown gender.
-        tokens = run.tokens
         g = run.gender or (first_name_gender(tokens[0]) if len(tokens) > 1 else "")
         if g != gender and (strict or g or not looks_personal(tokens)):
             return None

@@ -120,3 +120,30 @@ def test_titles_that_are_also_surnames(texts, name):
 def test_a_title_before_an_organisation_word_is_part_of_the_name():
     names, _ = speakers_of("“Sales rose sharply this year,” General Motors said.")
     assert names == ["General Motors"]
+
+
+def test_pronoun_after_a_role_and_name_takes_the_name():
+    names, _ = speakers_of(
+        "Campaigner Nia Rowlands welcomed the vote on Friday.",
+        "“It is a good day for the whole city,” she said.",
+    )
+    assert names == ["Nia Rowlands"]
+
+
+@pytest.mark.parametrize(
+    "phrase, form",
+    [
+        ("Sgt. Ray Dunn", "Sgt. Ray Dunn"),
+        ("Lieutenant Colonel Ray Dunn", "Lieutenant Colonel Ray Dunn"),
+        ("Father Tom Reilly", "Father Tom Reilly"),
+        ("Mr Dunn", "Mr Dunn"),
+        ("President Ray Dunn", "Ray Dunn"),  # an office, not a form of address
+    ],
+)
+def test_written_form_keeps_ranks_and_forms_of_address(phrase, form):
+    assert parse(phrase).form == form
+
+
+def test_a_given_name_before_an_initial_is_not_a_role():
+    # "Brewster" ends like a role noun, but roles are not followed by initials.
+    assert parse("Brewster H. Dunn").name == "Brewster H. Dunn"
