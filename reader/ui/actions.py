@@ -28,7 +28,9 @@ from reader.ui.quotes_panel import QuotesPanel
 class QuoteActions:
     """n/N, following a speaker, and keeping the legend and panel in step."""
 
-    def show_quotes(self) -> None:
+    def show_quotes(self, *, panel_later: bool = False) -> None:
+        """Update the legend, and the quotes panel (after the next frame if
+        ``panel_later``, so a newly opened story is drawn first)."""
         story = self.story
         unattributed = sum(1 for q in story.quotes if not q.speaker or q.speaker not in story.slots)
         legend = self.query_one("#legend")
@@ -36,6 +38,16 @@ class QuoteActions:
             legend.clear()
         else:
             legend.show(story.speakers_by_count(), unattributed, story.followed)
+        if panel_later:
+            self.query_one(QuotesPanel).clear_options()
+            self.call_after_refresh(self._fill_quotes_panel, story.article)
+        else:
+            self._fill_quotes_panel(story.article)
+
+    def _fill_quotes_panel(self, article) -> None:
+        story = self.story
+        if story.article is not article:
+            return  # another story was opened meanwhile
         self.query_one(QuotesPanel).show_quotes(
             story.quotes,
             story.slots,

@@ -176,7 +176,7 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
         if index is not None and self.sidebar.highlighted != index:
             self.sidebar.highlighted = index
         self.story.show(article)
-        self.show_quotes()
+        self.show_quotes(panel_later=True)
         entry = self.sidebar.highlighted_entry
         if mark_read and entry is not None and entry.id == id and not entry.read:
             self._set_entry(entry, read=True)
