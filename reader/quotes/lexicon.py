@@ -145,7 +145,7 @@ SURNAME_TITLES = frozenset(
 
 # Titles kept in the written form of a name ("Mr Kim", "Sgt. Dunn").
 HONORIFICS = frozenset(
-    """mr mr. mrs mrs. ms ms. miss sir dame lord lady dr dr. prof prof. madam
+    """mr mr. mrs mrs. ms ms. miss sir dame lord lady dr dr. prof prof. professor madam
     gen gen. general col col. lt lt. sgt sgt. capt capt. adm adm. father rev
     rev. reverend pastor""".split()
 ) | frozenset(RANKS)

@@ -137,6 +137,7 @@ def test_pronoun_after_a_role_and_name_takes_the_name():
         ("Lieutenant Colonel Ray Dunn", "Lieutenant Colonel Ray Dunn"),
         ("Father Tom Reilly", "Father Tom Reilly"),
         ("Mr Dunn", "Mr Dunn"),
+        ("Professor Ray Dunn", "Professor Ray Dunn"),  # like "Prof." and "Dr"
         ("President Ray Dunn", "Ray Dunn"),  # an office, not a form of address
     ],
 )
