@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from reader.library import Library
 from reader.ui.app import ReaderApp
 from tests.ui.articles import plain_article, quoted_article
-from tests.ui.fakes import FakeLibrary
+from tests.ui.libraries import library_with
 from tests.ui.helpers import widget_lines
 
 
-def three_articles() -> FakeLibrary:
-    return FakeLibrary(
+def three_articles() -> Library:
+    return library_with(
         [
             plain_article("old", "Oldest story", day=1),
             plain_article("mid", "Middle story about Kim", day=2),
@@ -129,7 +130,7 @@ async def test_help_lists_every_key_and_closes():
 
 
 async def test_sidebar_toggles_and_narrow_terminal_hides_quotes_panel():
-    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    app = ReaderApp(library=library_with([quoted_article()]))
     async with app.run_test(size=(80, 24)) as pilot:
         assert not app.query_one("#quotes").display
         assert app.sidebar.display
@@ -151,7 +152,7 @@ async def test_a_long_list_builds_only_the_rows_it_shows():
                 published=start + timedelta(hours=i))
         for i in range(5000)
     ]
-    app = ReaderApp(library=FakeLibrary(articles))
+    app = ReaderApp(library=library_with(articles))
     async with app.run_test(size=(100, 30)) as pilot:
         sidebar = app.sidebar
         made = sum(option is not None for option in sidebar._options._made)
@@ -183,7 +184,7 @@ async def test_command_palette_runs_a_binding_by_name():
 
 
 async def test_switching_theme_redraws_speaker_colours():
-    app = ReaderApp(library=FakeLibrary([quoted_article()]), theme="textual-dark")
+    app = ReaderApp(library=library_with([quoted_article()]), theme="textual-dark")
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("j")
         story = app.story
@@ -206,6 +207,6 @@ async def test_an_empty_list_says_what_to_press():
         await pilot.press("f", "f")  # bookmarked: none yet
         assert app.sidebar.option_count == 0
         assert "No bookmarked articles" in widget_lines(app.sidebar)[0]
-    empty = ReaderApp(library=FakeLibrary([]))
+    empty = ReaderApp(library=library_with([]))
     async with empty.run_test(size=(100, 30)):
         assert "Press i to import" in " ".join(s.strip() for s in widget_lines(empty.sidebar))

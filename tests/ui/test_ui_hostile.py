@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.model import Article, Paragraph
 from reader.ui.app import ReaderApp
-from tests.ui.fakes import FakeLibrary
+from tests.ui.libraries import library_with
 from tests.ui.helpers import widget_lines
 
 TITLE = "[bold]Breaking[/bold] [/foo] [link=x]y[/link] $accent"
@@ -18,7 +18,7 @@ async def test_hostile_title_and_body_render_as_typed():
         paragraphs=(Paragraph(BODY + "\x1b[2J"), Paragraph("[b]sub[/b]", "heading")),
         site="[i]site[/i]",
     )
-    app = ReaderApp(library=FakeLibrary([article]))
+    app = ReaderApp(library=library_with([article]))
     async with app.run_test(size=(200, 40)) as pilot:
         await pilot.press("j")
         await pilot.pause()
@@ -38,7 +38,7 @@ async def test_o_opens_only_http_and_https_addresses(monkeypatch):
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
     web = Article(id="web", title="Web", paragraphs=(Paragraph("x"),), url="https://example.org/a")
     bad = Article(id="bad", title="Bad", paragraphs=(Paragraph("x"),), url="file:///etc/passwd")
-    app = ReaderApp(library=FakeLibrary([web, bad]))
+    app = ReaderApp(library=library_with([web, bad]))
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_article("bad")
         await pilot.press("o")
@@ -52,7 +52,7 @@ async def test_a_failing_write_is_reported_not_fatal():
     from reader.errors import StorageError
     from tests.ui.articles import quoted_article
 
-    library = FakeLibrary([quoted_article()])
+    library = library_with([quoted_article()])
 
     def broken(*args):
         raise StorageError("the library folder is read-only")
@@ -77,7 +77,7 @@ async def test_quotes_pointing_outside_the_article_are_ignored():
     article = quoted_article()
     stray = Quote(paragraph=99, start=0, end=4, text="gone", speaker="Ana Ruiz")
     article = replace(article, quotes=article.quotes + (stray,))
-    app = ReaderApp(library=FakeLibrary([article]))
+    app = ReaderApp(library=library_with([article]))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("j", *"nnnnn")
         assert len(app.story.quotes) == 4

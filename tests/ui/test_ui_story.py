@@ -7,7 +7,7 @@ from dataclasses import replace
 from reader.model import Paragraph, Quote
 from reader.ui.app import ReaderApp
 from tests.ui.articles import quoted_article
-from tests.ui.fakes import FakeLibrary
+from tests.ui.libraries import library_with
 from tests.ui.helpers import region_on_screen, widget_lines
 
 
@@ -31,7 +31,7 @@ def long_article():
 
 async def test_n_visits_every_quote_in_order_and_scrolls_to_it():
     article = long_article()
-    app = ReaderApp(library=FakeLibrary([article]))
+    app = ReaderApp(library=library_with([article]))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j")
         story = app.story
@@ -54,7 +54,7 @@ async def test_n_visits_every_quote_in_order_and_scrolls_to_it():
 
 
 async def test_following_a_speaker_visits_only_their_quotes():
-    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    app = ReaderApp(library=library_with([quoted_article()]))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("j", "s", "s")  # first s follows Ana Ruiz, second Tom Lee
         story = app.story
@@ -71,7 +71,7 @@ async def test_following_a_speaker_visits_only_their_quotes():
 
 
 async def test_speaker_names_sit_in_the_gutter_beside_their_quotes():
-    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    app = ReaderApp(library=library_with([quoted_article()]))
     async with app.run_test(size=(200, 40)) as pilot:
         await pilot.press("j")
         lines = widget_lines(app.story)
@@ -82,7 +82,7 @@ async def test_speaker_names_sit_in_the_gutter_beside_their_quotes():
 
 
 async def test_quote_and_mention_spans_carry_the_speakers_colour_slot():
-    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    app = ReaderApp(library=library_with([quoted_article()]))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("j", "n")
         story = app.story
@@ -99,7 +99,7 @@ async def test_quote_and_mention_spans_carry_the_speakers_colour_slot():
 
 
 async def test_quotes_panel_row_jumps_to_the_quote():
-    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    app = ReaderApp(library=library_with([quoted_article()]))
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("j")
         panel = app.query_one("#quotes")
@@ -112,7 +112,7 @@ async def test_quotes_panel_row_jumps_to_the_quote():
 
 
 async def test_speaker_picker_and_panel_rows_follow_a_speaker():
-    app = ReaderApp(library=FakeLibrary([quoted_article()]))
+    app = ReaderApp(library=library_with([quoted_article()]))
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("j", "S")
         from reader.ui.screens import SpeakerPicker
