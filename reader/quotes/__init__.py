@@ -53,8 +53,8 @@ def _build(
                 aliases[key] = []
             counts[key] += 1
             form = info.form if info is not None and info.kind == "name" else m.text if m else ""
-            if form and form not in aliases[key]:
-                aliases[key].append(form)
+            if form and form.casefold() not in (seen.casefold() for seen in aliases[key]):
+                aliases[key].append(form)  # "She" and "she" are one alias
         quotes.append(
             Quote(
                 paragraph=a.span.paragraph,

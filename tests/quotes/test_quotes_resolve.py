@@ -104,3 +104,13 @@ def test_plural_pronoun_has_no_single_speaker():
 def test_places_are_not_taken_for_people():
     names, _ = speakers_of("The rally was held in New York on Monday.", '"We are back," he said.')
     assert names == [None]
+
+
+def test_an_alias_differing_only_in_case_is_listed_once():
+    paragraphs = [
+        Paragraph("Ellen Marsh closed the pier. “Stay back,” she said."),
+        Paragraph("She said: “The sea is rough.”"),
+    ]
+    _, speakers = analyze(paragraphs)
+    assert [s.name for s in speakers] == ["Ellen Marsh"]
+    assert [a.casefold() for a in speakers[0].aliases] == ["she"]
