@@ -31,6 +31,21 @@ def test_first_run_off_a_terminal_imports_seeds_and_prints_the_list(tmp_path):
     assert again.stdout == result.stdout
 
 
+def test_a_library_emptied_on_purpose_is_not_refilled_with_samples(tmp_path):
+    data = tmp_path / "data"
+    CliRunner().invoke(main, ["--data-dir", str(data)])
+    library = Library.open(data)
+    try:
+        for entry in library.list():
+            library.remove(entry.id)
+    finally:
+        library.close()
+    again = CliRunner().invoke(main, ["--data-dir", str(data)])
+    assert again.exit_code == 0, again.output
+    assert "sample articles" not in again.stderr
+    assert SEED_TITLE not in again.stdout
+
+
 def test_listing_path_does_not_import_textual(tmp_path):
     code = (
         "import sys; from reader.cli import main\n"
