@@ -60,8 +60,11 @@ def read_meta(tree) -> Meta:
         title = _strip_site(page_title, site)
     elif title and site:
         title = _strip_site(title, site)
+    heading = _first_text(tree, "h1")
     if not title:
-        title = _first_text(tree, "h1")
+        title = heading
+    elif heading and len(title) // 2 <= len(heading) < len(title) and heading in title:
+        title = heading  # "Opinion | The Headline" is shown on the page as "The Headline"
 
     published = None
     for value in (ld.get("datePublished"), ld.get("dateCreated"),

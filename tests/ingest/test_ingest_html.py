@@ -99,3 +99,18 @@ def test_trafilatura_body_to_paragraphs():
         ("text", "one"), ("text", "two bold"), ("text", "outer"), ("text", "inner"),
         ("text", "a | b"), ("blockquote", "Said so."),
     ]
+
+
+def test_the_pages_own_headline_wins_over_a_title_wrapped_in_a_section_name():
+    body = (
+        "<p>The committee met on Monday to discuss the budget for the coming year, and it "
+        "agreed to raise spending on schools by a small amount after a long debate.</p>" * 3
+    )
+    page = (
+        '<html><head><meta property="og:title" content="Opinion | Schools get more money">'
+        "</head><body><article><h1>Schools get more money</h1>" + body + "</article></body></html>"
+    ).encode()
+    assert parse_bytes(page, source="op.html").title == "Schools get more money"
+    # A heading that is not part of the title (a section banner) does not replace it.
+    page = page.replace(b"<h1>Schools get more money</h1>", b"<h1>Opinion</h1>")
+    assert parse_bytes(page, source="op.html").title == "Opinion | Schools get more money"
