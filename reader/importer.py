@@ -146,10 +146,10 @@ def import_paths(
 
 
 def _import_url(library: Library, url: str, report: ImportReport) -> None:
-    from reader.cli.feeds_cmd import import_url
+    from reader import subscribe
 
     try:
-        report.count(import_url(library, url))
+        report.count(subscribe.import_url(library, url))
     except SourceError as error:
         report.failures.append((url, error.reason))
     except BylineError as error:

@@ -13,12 +13,11 @@ from reader.cli.common import State
 
 def open_app(state: State, *, interactive: bool) -> None:
     library = state.open_library()
-    for notice in library.notices:
-        click.echo(f"byline: {notice}", err=True)
     # Only a first run gets the samples: a library emptied on purpose stays empty.
-    if not library.setting("seeded") and library.counts().total == 0:
-        _import_seeds(library)
-    library.set_setting("seeded", True)
+    if not library.setting("seeded"):
+        if library.counts().total == 0:
+            _import_seeds(library)
+        library.set_setting("seeded", True)
     if interactive:
         from reader.ui.app import ReaderApp
 

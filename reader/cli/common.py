@@ -23,9 +23,13 @@ class State:
         self.data_dir = data_dir
 
     def open_library(self):  # -> reader.library.Library
+        """Open the library and tell the user (stderr) what was repaired on the way."""
         from reader.library import Library
 
-        return Library.open(self.data_dir)
+        library = Library.open(self.data_dir)
+        for notice in library.notices:
+            fail(notice)
+        return library
 
 
 pass_state = click.make_pass_decorator(State, ensure=True)

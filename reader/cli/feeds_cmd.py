@@ -1,4 +1,4 @@
-"""Feed commands: feeds add/list/remove/import/export, refresh; and URL import."""
+"""Feed commands: feeds add/list/remove/import/export, refresh."""
 
 from __future__ import annotations
 
@@ -12,18 +12,6 @@ import click
 from reader.cli import main
 from reader.cli.common import echo_json, fail, pass_state, reports_errors
 from reader.errors import SourceError
-
-
-def import_url(library, url: str) -> str:
-    """Import an article URL (or subscribe, if it is a feed).
-
-    Returns what happened, one of "imported", "updated", "unchanged",
-    "subscribed". Raises FetchError/SourceError naming the URL.
-    Used by ``byline import`` for arguments that are http(s) URLs.
-    """
-    from reader.subscribe import import_url as run
-
-    return run(library, url)
 
 
 @main.group("feeds")

@@ -20,13 +20,6 @@ BOOKMARK_MARK = "★"
 _SITE_WIDTH = 22
 
 
-def open_library(state: State) -> Library:
-    """Open the library and tell the user (stderr) what was repaired on the way."""
-    library = state.open_library()
-    for notice in library.notices:
-        fail(notice)
-    return library
-
 
 def resolve_all(library: Library, prefixes: Iterable[str]) -> list[str]:
     """Full ids for abbreviated ones; raises before anything is changed."""
@@ -116,7 +109,7 @@ def import_(state: State, paths: tuple[str, ...], jobs: int | None) -> None:
     """
     from reader.importer import import_paths
 
-    library = open_library(state)
+    library = state.open_library()
     bar = None
 
     def progress(done: int, total: int) -> None:
@@ -165,7 +158,7 @@ def list_(state: State, show: str | None, speaker: str | None, feed: str | None,
     title, site, published, url, read, bookmarked, quotes (a count) and
     speakers (names).
     """
-    library = open_library(state)
+    library = state.open_library()
     entries = library.list(show=show or "all", speaker=speaker, feed=feed, sort=sort)
     if as_json:
         for entry in entries:
@@ -186,7 +179,7 @@ def show(state: State, article_id: str, as_json: bool) -> None:
 
     ID is an article id from `byline list`, or any unique prefix of it.
     """
-    library = open_library(state)
+    library = state.open_library()
     full = library.resolve(article_id)
     article, entry = library.get(full), library.entry(full)
     if as_json:
@@ -231,7 +224,7 @@ def read(state: State, ids: tuple[str, ...]) -> None:
     Example:
       byline read 1a2b 9f0e
     """
-    library = open_library(state)
+    library = state.open_library()
     full = resolve_all(library, ids)
     library.set_read_many(full, True)
     _report(library, full, "read")
@@ -247,7 +240,7 @@ def unread(state: State, ids: tuple[str, ...]) -> None:
     Each ID is an article id as `byline list` shows it, or any unique prefix
     of one. If any ID matches no article, or several, nothing is changed.
     """
-    library = open_library(state)
+    library = state.open_library()
     full = resolve_all(library, ids)
     library.set_read_many(full, False)
     _report(library, full, "unread")
@@ -270,7 +263,7 @@ def bookmark(state: State, ids: tuple[str, ...], remove: bool) -> None:
       byline bookmark 1a2b
       byline bookmark --remove 1a2b
     """
-    library = open_library(state)
+    library = state.open_library()
     full = resolve_all(library, ids)
     library.set_bookmarked_many(full, not remove)
     _report(library, full, "unbookmarked" if remove else "bookmarked")
@@ -285,7 +278,7 @@ def remove(state: State, ids: tuple[str, ...]) -> None:
 
     Importing the same page again brings an article back, unread.
     """
-    library = open_library(state)
+    library = state.open_library()
     full = resolve_all(library, ids)
     for article_id in dict.fromkeys(full):
         title = library.entry(article_id).title
@@ -308,7 +301,7 @@ def quotes(state: State, speaker: str | None, as_json: bool) -> None:
 
     Each line shows the article's short id, the speaker and the words quoted.
     """
-    library = open_library(state)
+    library = state.open_library()
     needle = speaker.casefold() if speaker else None
     for entry in library.list(speaker=speaker):
         for quote in library.get(entry.id).quotes:
@@ -341,7 +334,7 @@ def export(state: State, bookmarked: bool, fmt: str, output: Path | None) -> Non
     """
     from reader.cli.export import to_json_line, to_markdown
 
-    library = open_library(state)
+    library = state.open_library()
     entries = library.list(show="bookmarked" if bookmarked else "all")
     chunks = (
         (to_markdown(library.get(e.id), e) if fmt == "markdown"

@@ -44,10 +44,16 @@ class Response:
 def check_url(url: str) -> str:
     """``url`` stripped, or FetchError if it is not an absolute http(s) URL."""
     url = url.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        if host:
+            host.encode("idna")  # "a..b" has an empty label
+    except (ValueError, UnicodeError):  # "http://[bad", an unencodable host
+        raise FetchError(url, "not a valid URL") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(url, "only http and https URLs can be fetched")
-    if not parts.hostname:
+    if not host:
         raise FetchError(url, "not a valid URL (no host)")
     return url
 
@@ -179,7 +185,7 @@ class Fetcher:
             raise FetchError(original, reason) from None
         except httpx.RemoteProtocolError as error:
             raise FetchError(original, f"the server broke the connection ({error})") from None
-        except httpx.InvalidURL as error:
+        except (httpx.InvalidURL, UnicodeError) as error:
             raise FetchError(original, f"not a valid URL ({error})") from None
         except httpx.HTTPError as error:
             raise FetchError(original, f"{type(error).__name__}: {error}") from None

@@ -136,3 +136,9 @@ def test_requests_to_one_host_are_limited(web):
     with Fetcher(per_host=2) as fetcher, ThreadPoolExecutor(6) as pool:
         assert all(r.content == b"ok" for r in pool.map(lambda _: fetcher.fetch(url), range(6)))
     assert web.most_active == 2
+
+
+@pytest.mark.parametrize("url", ["http://[bad", "http://a..b/"])
+def test_a_malformed_url_is_a_one_line_error(url):
+    with pytest.raises(FetchError, match="not a valid URL"):
+        check_url(url)

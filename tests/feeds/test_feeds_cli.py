@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from reader.cli import main
-from reader.cli.feeds_cmd import import_url
+from reader.subscribe import import_url
 from reader.errors import FetchError, SourceError
 from reader.ingest.opml import parse_opml
 from reader.library import Library

@@ -75,7 +75,7 @@ def test_importing_again_is_unchanged_and_keeps_state(folder, tmp_path):
 
 
 def test_urls_go_to_the_feeds_import_and_are_counted(tmp_path, monkeypatch):
-    import reader.cli.feeds_cmd as feeds_cmd
+    import reader.subscribe as subscribe
     from reader.errors import FetchError
 
     def fake(library, url):
@@ -83,7 +83,7 @@ def test_urls_go_to_the_feeds_import_and_are_counted(tmp_path, monkeypatch):
             raise FetchError(url, "connection refused")
         return "subscribed" if url.endswith(".xml") else "imported"
 
-    monkeypatch.setattr(feeds_cmd, "import_url", fake)
+    monkeypatch.setattr(subscribe, "import_url", fake)
     library = Library.open(tmp_path / "lib")
     report = import_paths(
         library, ["https://a.org/story", "http://b.org/feed.xml", "https://bad.org/x"]

@@ -141,6 +141,13 @@ def test_repair_notices_are_printed_on_stderr(data_dir):
     assert "byline: The catalog" in result.stderr and "rebuilt" in result.stderr
 
 
+def test_feed_commands_print_repair_notices_too(data_dir):
+    (data_dir / "catalog.json").write_bytes(b"\x00garbage")
+    result = run(data_dir, "feeds", "list")
+    assert result.exit_code == 0
+    assert "byline: The catalog" in result.stderr and "rebuilt" in result.stderr
+
+
 def test_every_command_has_help():
     for name in ("import", "list", "show", "read", "unread", "bookmark", "remove", "quotes",
                  "export"):
