@@ -11,7 +11,6 @@ stops the rest: each failure is kept, with its reason, in the report.
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -201,18 +200,10 @@ def _parsed_chunks(files: list[str], jobs: int | None) -> Iterator[list[Parsed]]
     files = sorted(files, key=_size, reverse=True)
     size = max(1, min(_MAX_CHUNK, len(files) // (workers * 16)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    import multiprocessing
-
     import reader.ingest  # noqa: F401  (loaded once here, inherited by forked workers)
+    from reader.pool import process_context
 
-    # Forking a process that runs other threads (the app) can deadlock the
-    # child; a fresh server process is safe there, fork is fastest elsewhere.
-    if threading.active_count() == 1:
-        context = multiprocessing.get_context("fork")
-    else:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["reader.ingest"])  # not __main__: never rerun a CLI
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=process_context()) as pool:
         futures: dict[Future[list[Parsed]], list[str]] = {
             pool.submit(parse_files, chunk): chunk for chunk in chunks
         }

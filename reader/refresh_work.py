@@ -7,7 +7,6 @@ with a custom ``__init__`` does not survive the trip back from a process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -19,6 +18,7 @@ from typing import Any, TypeVar
 from reader.errors import BylineError
 from reader.ingest.feeds import FeedEntry, ParsedFeed, entry_article, page_article, parse_feed
 from reader.model import Article
+from reader.pool import process_context
 
 T = TypeVar("T")
 
@@ -85,10 +85,7 @@ class Parsers:
         # at the fork stays held): fork only from a lone thread, and start all
         # workers now, before this refresh starts its own threads.
         lone = threading.active_count() == 1
-        context = multiprocessing.get_context("fork" if lone else "forkserver")
-        if not lone:
-            context.set_forkserver_preload(["reader.refresh_work", "reader.ingest.html"])
-        self._pool = ProcessPoolExecutor(count, mp_context=context)
+        self._pool = ProcessPoolExecutor(count, mp_context=process_context())
         if lone:
             self._pool.submit(_ready).result()
 

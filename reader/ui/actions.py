@@ -20,7 +20,6 @@ from reader.ui.jobs import (
     JobProgress,
     Reporter,
     import_summary,
-    prepare_process_pool,
 )
 from reader.ui.quotes_panel import QuotesPanel
 
@@ -147,8 +146,6 @@ class LibraryActions:
 
         reporter = Reporter("import", self.post_message)
         try:
-            if path.is_dir():  # only a folder of several files is parsed in a pool
-                prepare_process_pool()
             report = import_paths(self.library, [path], progress=reporter)
         except Exception as error:  # reported to the user, never crashes the app
             self.post_message(JobFinished("import", "", f"Import failed: {error}"))

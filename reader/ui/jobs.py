@@ -7,7 +7,6 @@ plus the final one, however fast items arrive.
 
 from __future__ import annotations
 
-import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -80,26 +79,6 @@ def _read_progress(args: tuple, kwargs: dict) -> tuple[int | None, int | None, s
         total = getattr(event, "total", total)
         note = getattr(event, "source", None) or getattr(event, "path", None) or note
     return done, total, str(note or "")
-
-
-def prepare_process_pool() -> None:
-    """Start multiprocessing's helper processes with the real stderr in place.
-
-    The importer parses in a process pool; from inside the app it uses the
-    forkserver, whose resource tracker passes ``sys.stderr.fileno()`` to the
-    child. Textual captures stderr with an object whose fileno() is -1, and
-    the start fails ("bad value(s) in fds_to_keep"). Starting both helpers
-    once with the process's own stderr avoids that.
-    """
-    from multiprocessing import forkserver, resource_tracker
-
-    captured = sys.stderr
-    sys.stderr = sys.__stderr__
-    try:
-        resource_tracker.ensure_running()
-        forkserver.ensure_running()
-    finally:
-        sys.stderr = captured
 
 
 def import_summary(report: Any) -> str:
