@@ -14,6 +14,16 @@ from reader.cli.common import echo_json, fail, pass_state, reports_errors
 from reader.errors import SourceError
 
 
+def _feed_store(library):
+    """The library's feed store, telling the user (stderr) what was repaired or skipped."""
+    from reader.library.feeds import FeedStore
+
+    store = FeedStore.of(library)
+    for notice in store.notices:
+        fail(notice)
+    return store
+
+
 @main.group("feeds")
 def feeds() -> None:
     """Subscribe to RSS/Atom feeds, list them, move them in and out as OPML."""
@@ -64,9 +74,7 @@ def feeds_import(state, file: Path, folder: str | None) -> None:
 def feeds_export(state) -> None:
     """Print your subscriptions as OPML 2.0 (folders as nested outlines)."""
     from reader.ingest.opml import Subscription, write_opml
-    from reader.library.feeds import FeedStore
-
-    store = FeedStore.of(state.open_library())
+    store = _feed_store(state.open_library())
     subs = [Subscription(f.url, f.title, f.folder, f.link) for f in store.list()]
     click.echo(write_opml(subs), nl=False)
 
@@ -77,10 +85,8 @@ def feeds_export(state) -> None:
 @reports_errors
 def feeds_list(state, as_json: bool) -> None:
     """Your feeds: title, URL, articles, unread, last update and last error."""
-    from reader.library.feeds import FeedStore
-
     library = state.open_library()
-    store = FeedStore.of(library)
+    store = _feed_store(library)
     counts: dict[str, list[int]] = {}
     for entry in library.list():
         if entry.feed:
@@ -115,10 +121,8 @@ def feeds_list(state, as_json: bool) -> None:
 @reports_errors
 def feeds_remove(state, url: str, delete_articles: bool) -> None:
     """Unsubscribe from a feed (its articles stay unless --delete-articles)."""
-    from reader.library.feeds import FeedStore
-
     library = state.open_library()
-    feed = FeedStore.of(library).remove(url)
+    feed = _feed_store(library).remove(url)
     gone = 0
     if delete_articles:
         for entry in library.list(feed=feed.url):
@@ -145,11 +149,10 @@ def refresh_cmd(state, urls: tuple[str, ...], fetch_full: bool) -> None:
     Feeds are fetched concurrently, with conditional requests so an unchanged
     feed costs little. Exits 1 if any feed could not be refreshed.
     """
-    from reader.library.feeds import FeedStore
     from reader.refresh import refresh
 
     library = state.open_library()
-    if not urls and not FeedStore.of(library).list():
+    if not urls and not _feed_store(library).list():
         click.echo("no feeds yet; add one with `byline feeds add URL`")
         return
     if sys.stderr.isatty():

@@ -50,6 +50,21 @@ def _feed(record: Mapping[str, Any]) -> Feed:
     return Feed(**{k: v for k, v in record.items() if k in _FIELDS})
 
 
+_TEXT_FIELDS = ("title", "folder", "link", "etag", "last_modified", "error")
+
+
+def _readable(record: Any) -> bool:
+    """A record of the right shape (a hand-edited or damaged file may hold others)."""
+    if not isinstance(record, Mapping) or not isinstance(record.get("url"), str):
+        return False
+    if any(not isinstance(record.get(k), (str, type(None))) for k in _TEXT_FIELDS):
+        return False
+    if any(not isinstance(record.get(k), (int, float, type(None))) for k in ("updated", "added")):
+        return False
+    seen = record.get("seen", ())
+    return isinstance(seen, (list, tuple)) and all(isinstance(s, str) for s in seen)
+
+
 class FeedStore:
     """The subscriptions of one library. Get it with :meth:`FeedStore.of`."""
 
@@ -58,6 +73,7 @@ class FeedStore:
         self.lock = lock
         self.notices: list[str] = []
         self._aside: Path | None = None
+        self._told = False
         self.storage = AtomicJSONStorage(path, durable=durable, on_damage=self._on_damage)
 
     @classmethod
@@ -83,7 +99,16 @@ class FeedStore:
         self._aside = aside
 
     def _records(self) -> dict[str, dict[str, Any]]:
-        return self.storage.table(TABLE)
+        """The readable records; others are skipped (and left in the file), once told."""
+        records = self.storage.table(TABLE)
+        good = {k: r for k, r in records.items() if _readable(r)}
+        if len(good) < len(records) and not self._told:
+            self._told = True
+            self.notices.append(
+                f"{len(records) - len(good)} unreadable feed record(s) in {self.path} "
+                "were skipped; they are left in the file."
+            )
+        return good
 
     def _ids(self) -> dict[str, int]:
         return {r["url"]: int(doc_id) for doc_id, r in self._records().items()}

@@ -39,3 +39,20 @@ def test_a_damaged_feed_list_is_set_aside_and_rebuilt_from_articles(library):
     assert [f.url for f in store.list()] == ["http://a/feed"]
     assert "damaged" in store.notices[0] and "rebuilt" in store.notices[0]
     assert list(library.path.glob("feeds.json.damaged-*"))
+
+
+def test_unreadable_records_are_skipped_told_and_left_in_the_file(tmp_path):
+    from reader.library import Library
+    from reader.library.feeds import Feed, FeedStore
+
+    library = Library.open(tmp_path)
+    (tmp_path / "feeds.json").write_text(
+        '{"feeds": {"1": {"nourl": 1}, "2": {"url": 5, "title": 3},'
+        ' "3": {"url": "https://ok.example/rss", "title": "Ok"}}}'
+    )
+    store = FeedStore.of(library)
+    assert [f.url for f in store.list()] == ["https://ok.example/rss"]
+    assert any("2 unreadable feed record(s)" in n for n in store.notices)
+    store.add(Feed("https://new.example/rss"))
+    assert '{"nourl":1}' in (tmp_path / "feeds.json").read_text()  # nothing lost
+
