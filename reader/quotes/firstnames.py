@@ -1,7 +1,11 @@
 """Common English first names by the gender they usually signal.
 
 General vocabulary used only as a hint: a title ("Mr", "Ms") or a pronoun
-the article uses for the person outweighs it.
+the article uses for the person outweighs it. Each list is the commonest US
+given names, then short forms (bill, mike) and given names that are frequent
+in news about politics (found on PolNeAR's train split, never on dev).
+Without that last group, full-name accuracy on dev is 0.904 instead of
+0.932: a longer general list of given names would do the same job better.
 """
 
 from __future__ import annotations
