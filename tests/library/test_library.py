@@ -199,6 +199,7 @@ def test_marking_an_article_another_copy_removed_is_not_found(tmp_path):
 
 def test_listing_while_another_thread_imports_and_edits(library):
     import threading
+    import time
 
     def work():
         for start in range(0, 200, 20):
@@ -213,6 +214,7 @@ def test_listing_while_another_thread_imports_and_edits(library):
     while worker.is_alive():
         sizes.append(len(library.list()))
         library.counts()
+        time.sleep(0.002)  # let the writer run: a busy reader starves it of the GIL
     worker.join()
     assert sizes == sorted(sizes)  # never goes backwards
     entries = {e.id: e for e in library.list()}
