@@ -210,6 +210,13 @@ def _report(library: Library, ids: list[str], verb: str) -> None:
         click.echo(f"{verb} {article_id[:8]}  {library.entry(article_id).title}")
 
 
+def _mark_read(state: State, ids: tuple[str, ...], read: bool) -> None:
+    library = state.open_library()
+    full = resolve_all(library, ids)
+    library.set_read_many(full, read)
+    _report(library, full, "read" if read else "unread")
+
+
 @main.command("read")
 @click.argument("ids", nargs=-1, required=True, metavar="ID...")
 @pass_state
@@ -224,10 +231,7 @@ def read(state: State, ids: tuple[str, ...]) -> None:
     Example:
       byline read 1a2b 9f0e
     """
-    library = state.open_library()
-    full = resolve_all(library, ids)
-    library.set_read_many(full, True)
-    _report(library, full, "read")
+    _mark_read(state, ids, True)
 
 
 @main.command("unread")
@@ -240,10 +244,7 @@ def unread(state: State, ids: tuple[str, ...]) -> None:
     Each ID is an article id as `byline list` shows it, or any unique prefix
     of one. If any ID matches no article, or several, nothing is changed.
     """
-    library = state.open_library()
-    full = resolve_all(library, ids)
-    library.set_read_many(full, False)
-    _report(library, full, "unread")
+    _mark_read(state, ids, False)
 
 
 @main.command("bookmark")
