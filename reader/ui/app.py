@@ -3,21 +3,19 @@
 ``ReaderApp(library=...)`` takes an open Library (a factory, so tests pass a
 ``tmp_path`` library). The first frame shows the list; the last open article
 is opened just after it. Reading and bookmarking update the row and the
-header at once, then write through to the library.
+header at once, then write through to the library (see marks.py).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import replace
-
 from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer
 
 from reader.errors import BylineError
-from reader.library import Counts, Entry, Library
+from reader.library import Counts, Library
 from reader.resources import styles_dir
 from reader.ui.actions import LibraryActions, QuoteActions
 from reader.ui.colours import speaker_variables
@@ -26,6 +24,7 @@ from reader.ui.header import LibraryHeader
 from reader.ui.jobs import JobFinished, JobProgress
 from reader.ui.keys import BINDINGS
 from reader.ui.legend import Legend
+from reader.ui.marks import MarkActions
 from reader.ui.quotes_panel import QuotesPanel
 from reader.ui.sidebar import ArticleList
 from reader.ui.story import StoryView
@@ -34,7 +33,7 @@ FILTERS = ("all", "unread", "bookmarked")
 EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
-class ReaderApp(QuoteActions, LibraryActions, App[None]):
+class ReaderApp(MarkActions, QuoteActions, LibraryActions, App[None]):
     """byline's reader: articles on the left, the story, its quotes."""
 
     TITLE = "byline"
@@ -50,6 +49,8 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
         self.search_query: str | None = None
         self.open_id: str | None = None
         self.counts = Counts(0, 0, 0)
+        self.pending_marks = {}
+        self.unsaved_shown = {}
         if theme:
             self.theme = theme
 
@@ -147,16 +148,6 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
         entry = self.sidebar.highlighted_entry
         return entry.id if entry else None
 
-    def _set_entry(self, entry: Entry, **changes: bool) -> Entry:
-        """Change an entry's marks on screen and in the counts (not on disk)."""
-        new = replace(entry, **changes)
-        unread = self.counts.unread + (entry.read - new.read)
-        bookmarked = self.counts.bookmarked + (new.bookmarked - entry.bookmarked)
-        self.counts = Counts(self.counts.total, unread, bookmarked)
-        self.sidebar.update_entry(new)
-        self.update_header()
-        return new
-
     # -- articles -------------------------------------------------------
 
     @on(ArticleList.OptionSelected, "#sidebar")
@@ -179,18 +170,8 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
         self.show_quotes(panel_later=True)
         entry = self.sidebar.highlighted_entry
         if mark_read and entry is not None and entry.id == id and not entry.read:
-            self._set_entry(entry, read=True)
-            self.call_after_refresh(self.save, self.library.set_read, id, True)
+            self.change_mark(entry, "read", True, later=True)
         self.call_after_refresh(self.save, self.library.set_setting, "ui.last_article", id)
-
-    def save(self, write, *args) -> bool:
-        """Write to the library; a failure is shown, never fatal to the app."""
-        try:
-            write(*args)
-        except BylineError as error:
-            self.notify(f"Not saved: {error}", severity="error", markup=False, timeout=8)
-            return False
-        return True
 
     def _step_article(self, direction: int) -> None:
         sidebar = self.sidebar
@@ -223,18 +204,6 @@ class ReaderApp(QuoteActions, LibraryActions, App[None]):
                 self.open_article(entry.id)
                 return
         self.notify("No unread articles here.", markup=False)
-
-    def action_toggle_bookmark(self) -> None:
-        if (entry := self.sidebar.highlighted_entry) is not None:
-            new = self._set_entry(entry, bookmarked=not entry.bookmarked)
-            if not self.save(self.library.set_bookmarked, entry.id, new.bookmarked):
-                self._set_entry(new, bookmarked=entry.bookmarked)  # show what is on disk
-
-    def action_toggle_read(self) -> None:
-        if (entry := self.sidebar.highlighted_entry) is not None:
-            new = self._set_entry(entry, read=not entry.read)
-            if not self.save(self.library.set_read, entry.id, new.read):
-                self._set_entry(new, read=entry.read)
 
     def action_cycle_filter(self) -> None:
         self.show_filter = FILTERS[(FILTERS.index(self.show_filter) + 1) % len(FILTERS)]

@@ -93,6 +93,9 @@ class Rows(Sequence):
     def entries(self) -> list[Entry]:
         return list(self._entries)
 
+    def entry(self, index: int) -> Entry:
+        return self._entries[index]
+
     def clear(self) -> None:
         self._entries.clear()
         self._made.clear()

@@ -89,6 +89,12 @@ class ArticleList(FixedRows, OptionList):
         rows = self._options
         return rows.entries() if isinstance(rows, Rows) else []
 
+    def entry_of(self, id: str) -> Entry | None:
+        """The entry shown for ``id``, if it is in the list."""
+        rows = self._options
+        index = rows.index_of(id) if isinstance(rows, Rows) else None
+        return rows.entry(index) if index is not None else None
+
     def index_of(self, id: str) -> int | None:
         rows = self._options
         return rows.index_of(id) if isinstance(rows, Rows) else None
