@@ -277,14 +277,34 @@ def bookmark(state: State, ids: tuple[str, ...], remove: bool) -> None:
 def remove(state: State, ids: tuple[str, ...]) -> None:
     """Remove articles from the library (their read and bookmark marks go too).
 
-    Importing the same page again brings an article back, unread.
+    Each ID is an article id as `byline list` shows it, or any unique prefix
+    of one. An ID that matches no article, or several, is reported and the
+    others are still removed; the exit status is then 1. Importing the same
+    page again brings an article back, unread.
+
+    \b
+    Example:
+      byline remove 1a2b 9f0e 77c1
     """
+    from reader.errors import NotFoundError
+
     library = state.open_library()
-    full = resolve_all(library, ids)
-    for article_id in dict.fromkeys(full):
-        title = library.entry(article_id).title
-        library.remove(article_id)
-        click.echo(f"removed {article_id[:8]}  {title}")
+    found: dict[str, str] = {}  # full id -> title, in the order given
+    failed = False
+    for prefix in ids:
+        try:
+            article_id = library.resolve(prefix)
+        except NotFoundError as error:
+            fail(str(error))
+            failed = True
+            continue
+        found.setdefault(article_id, library.entry(article_id).title)
+    if found:
+        library.remove_many(found)
+        for article_id, title in found.items():
+            click.echo(f"removed {article_id[:8]}  {title}")
+    if failed:
+        sys.exit(1)
 
 
 # -- quotes, export -------------------------------------------------------------

@@ -238,9 +238,12 @@ class Library:
 
     def _known(self, ids: Iterable[str]) -> list[str]:
         ids = list(ids)
-        for i in ids:
-            if self._row(i) is None:
-                raise NotFoundError(f"no article with id {i}")
+        missing = [i for i in ids if self._row(i) is None]
+        if len(missing) == 1:
+            raise NotFoundError(f"no article with id {missing[0]}")
+        if missing:
+            shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+            raise NotFoundError(f"no articles with ids {shown} ({len(missing)} unknown)")
         return ids
 
     def set_read(self, id: str, read: bool = True) -> None:
@@ -261,15 +264,27 @@ class Library:
             self.state.set(self._known(ids), "bookmarked", bookmarked)
 
     def remove(self, id: str) -> None:
+        self.remove_many([id])
+
+    def remove_many(self, ids: Iterable[str]) -> None:
+        """Remove articles with their documents and marks: each file is written once.
+
+        NotFoundError (naming every unknown id) and nothing removed if any id
+        is not in the library.
+        """
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return
         with self._mutex, self.lock:
-            self.catalog.reload()
-            self._known([id])
+            self.catalog.reload()  # under the lock: another copy may have removed one
+            self._known(ids)
             try:
-                self.catalog.remove([id])
+                self.catalog.remove(ids)
             finally:
                 self.catalog.release()
-            self.state.forget([id])
-            self.documents.remove(id)
+            self.state.forget(ids)
+            for article_id in ids:
+                self.documents.remove(article_id)
 
     def reload(self) -> bool:
         """Pick up changes another running copy made; True if anything changed."""

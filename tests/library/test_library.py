@@ -127,6 +127,42 @@ def test_counts_and_remove(library):
     assert not library.documents.path(a.id).exists()
 
 
+def test_remove_many_writes_each_file_once(library, monkeypatch):
+    from reader.library.storage import AtomicJSONStorage
+
+    articles = [make_article(i) for i in range(60)]
+    library.add_many(articles)
+    gone, kept = articles[:40], articles[40:]
+    library.set_bookmarked_many([a.id for a in articles])
+    writes: list[str] = []
+    real_write = AtomicJSONStorage.write
+
+    def counting_write(self, data):
+        writes.append(self.path.name)
+        real_write(self, data)
+
+    monkeypatch.setattr(AtomicJSONStorage, "write", counting_write)
+    library.remove_many([a.id for a in gone] + [gone[0].id])  # a repeat is harmless
+    assert writes.count("catalog.json") == 1
+    state_files = [w for w in writes if w != "catalog.json"]
+    assert len(state_files) == len(set(state_files))  # each state shard at most once
+    assert len(set(state_files)) == len({a.id[:2] for a in gone})  # ...and every one touched
+    monkeypatch.undo()
+    assert {e.id for e in library.list()} == {a.id for a in kept}
+    assert {e.id for e in library.list(show="bookmarked")} == {a.id for a in kept}
+    assert not any(library.documents.path(a.id).exists() for a in gone)
+    with Library.open(library.path) as again:  # and so it is on disk
+        assert len(again.list()) == 20 and again.counts().bookmarked == 20
+
+
+def test_remove_many_with_an_unknown_id_names_it_and_removes_nothing(library):
+    a, b = make_article(1), make_article(2)
+    library.add_many([a, b])
+    with pytest.raises(NotFoundError, match="ffffffffffffffff, 0000000000000000"):
+        library.remove_many([a.id, "ffffffffffffffff", b.id, "0000000000000000"])
+    assert len(library.list()) == 2 and library.get(a.id).id == a.id
+
+
 def test_state_is_stored_sparsely(library):
     a = make_article(1)
     library.add(a)

@@ -102,6 +102,31 @@ def test_remove(data_dir):
     assert ids(data_dir) == [new, old]
 
 
+def test_remove_several_reports_unknown_and_ambiguous_ids_and_removes_the_rest(data_dir):
+    with Library.open(data_dir) as lib:
+        lib.add_many([make_article(n) for n in range(10, 27)])
+    rows = [json.loads(line) for line in run(data_dir, "list", "--json").stdout.splitlines()]
+    by_title = {r["title"]: r["id"] for r in rows}
+    new, old = by_title["New [bold]budget"], by_title["Old floods"]
+    others = [r["id"] for r in rows if r["id"] not in (new, old)]
+    digits = [i[0] for i in others]  # 18 ids, 16 digits: two share one
+    shared = next(d for d in digits if digits.count(d) > 1)
+    result = run(data_dir, "remove", new[:6], "zzzz", shared, old, new)
+    assert result.exit_code == 1
+    assert "byline: no article id starts with 'zzzz'" in result.stderr
+    assert f"byline: '{shared}' is ambiguous" in result.stderr
+    assert result.stdout.splitlines() == [
+        f"removed {new[:8]}  New [bold]budget", f"removed {old[:8]}  Old floods"]
+    assert set(ids(data_dir)) == set(others)
+
+
+def test_remove_with_only_unknown_ids_fails_and_changes_nothing(data_dir):
+    before = ids(data_dir)
+    result = run(data_dir, "remove", "zzzz")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert ids(data_dir) == before
+
+
 def test_quotes_across_the_library(data_dir):
     rows = [json.loads(line) for line in run(data_dir, "quotes", "--json").stdout.splitlines()]
     assert [(r["speaker"], r["text"]) for r in rows] == [
