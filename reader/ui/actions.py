@@ -202,6 +202,7 @@ class LibraryActions:
             self.query_one("#progress").display = False
         self._next_list_reload = 0.0
         self.reload_list(keep=self.open_id)
+        self.show_notices()
         if event.error:
             self.notify(event.error, severity="error", markup=False, timeout=8)
         else:

@@ -51,6 +51,7 @@ class ReaderApp(MarkActions, QuoteActions, LibraryActions, App[None]):
         self.counts = Counts(0, 0, 0)
         self.pending_marks = {}
         self.unsaved_shown = {}
+        self.notices_shown = 0  # how many of library.notices the user has seen
         if theme:
             self.theme = theme
 
@@ -100,6 +101,7 @@ class ReaderApp(MarkActions, QuoteActions, LibraryActions, App[None]):
             return
         if last and self.sidebar.index_of(last) is not None:
             self.call_after_refresh(self.open_article, last, mark_read=False)
+        self.call_after_refresh(self.show_notices)
         self.set_interval(5, self.pick_up_changes)
 
     def pick_up_changes(self) -> None:
@@ -108,6 +110,14 @@ class ReaderApp(MarkActions, QuoteActions, LibraryActions, App[None]):
             return
         if self.library.reload():
             self.reload_list(keep=self.open_id)
+        self.show_notices()
+
+    def show_notices(self) -> None:
+        """Tell what the library repaired (a damaged file set aside), each once."""
+        notices = self.library.notices
+        for notice in notices[self.notices_shown :]:
+            self.notify(notice, title="Library repaired", severity="warning", markup=False, timeout=20)
+        self.notices_shown = len(notices)
 
     # -- the list and the header ----------------------------------------
 
