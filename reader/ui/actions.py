@@ -15,12 +15,7 @@ from urllib.parse import urlparse
 
 from textual import work
 
-from reader.ui.jobs import (
-    JobFinished,
-    JobProgress,
-    Reporter,
-    import_summary,
-)
+from reader.ui.jobs import JobFinished, JobProgress, Reporter, import_summary, refresh_summary
 from reader.ui.quotes_panel import QuotesPanel
 
 
@@ -158,23 +153,15 @@ class LibraryActions:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
     def _refresh_worker(self) -> None:
-        try:
-            from reader.refresh import refresh
-        except ImportError:
-            self.post_message(JobFinished("refresh", "", "Feed refresh is not available yet."))
-            return
+        from reader.refresh import refresh
+
         reporter = Reporter("refresh", self.post_message)
         try:
             result = refresh(self.library, progress=reporter)
         except Exception as error:
             self.post_message(JobFinished("refresh", "", f"Refresh failed: {error}"))
             return
-        if not getattr(result, "feeds", True):
-            text = "No feeds yet: subscribe with `byline feeds add URL` (or an OPML file)."
-        else:
-            summary = getattr(result, "summary", None)
-            text = summary() if callable(summary) else "Feeds refreshed."
-        self.post_message(JobFinished("refresh", text))
+        self.post_message(JobFinished("refresh", refresh_summary(result)))
 
     def start_job(self, job: str) -> None:
         from textual.widgets import ProgressBar

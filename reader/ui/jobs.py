@@ -2,27 +2,34 @@
 
 Jobs run in thread workers and never touch widgets: they report with
 ``post_message``. Progress is coalesced: at most one message per interval,
-plus the final one, however fast items arrive.
+plus the final one, however fast items arrive. The reports are the ones
+``reader.importer`` and ``reader.refresh`` return, read by their fields.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+if TYPE_CHECKING:  # imported by the workers, not at start-up
+    from reader.importer import ImportReport
+    from reader.refresh import RefreshReport
+
+NO_FEEDS = "No feeds yet: subscribe with `byline feeds add URL` (or an OPML file)."
+
 
 class JobProgress(Message):
-    """``done`` of ``total`` items (total may be None when unknown)."""
+    """``done`` of ``total`` items."""
 
-    def __init__(self, job: str, done: int, total: int | None, note: str = "") -> None:
+    def __init__(self, job: str, done: int, total: int) -> None:
         super().__init__()
         self.job = job
         self.done = done
         self.total = total
-        self.note = note
 
 
 class JobFinished(Message):
@@ -37,57 +44,38 @@ class JobFinished(Message):
 
 @dataclass
 class Reporter:
-    """Turns a library progress callback into coalesced JobProgress messages.
+    """The ``progress(done, total)`` callback of ``import_paths`` and ``refresh``
+    (their ``Progress`` type), turned into coalesced JobProgress messages.
 
     Called from the worker thread; ``post`` is the app's ``post_message``,
     which is thread-safe.
     """
 
     job: str
-    post: Any
+    post: Callable[[Message], object]
     interval: float = 0.1
-    done: int = 0
-    total: int | None = None
     _last: float = field(default=0.0)
 
-    def __call__(self, *args: Any, **kwargs: Any) -> None:
-        done, total, note = _read_progress(args, kwargs)
-        self.done = done if done is not None else self.done + 1
-        if total is not None:
-            self.total = total
+    def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
-        last = self.total is not None and self.done >= self.total
-        if last or now - self._last >= self.interval:
+        if done >= total or now - self._last >= self.interval:
             self._last = now
-            self.post(JobProgress(self.job, self.done, self.total, note))
+            self.post(JobProgress(self.job, done, total))
 
 
-def _read_progress(args: tuple, kwargs: dict) -> tuple[int | None, int | None, str]:
-    """Accept ``(done, total[, note])``, keywords, or one event object."""
-    done = kwargs.get("done")
-    total = kwargs.get("total")
-    note = kwargs.get("note") or kwargs.get("path") or ""
-    if args and isinstance(args[0], int) and not isinstance(args[0], bool):
-        done = args[0]
-        if len(args) > 1 and isinstance(args[1], int):
-            total = args[1]
-        if len(args) > 2:
-            note = args[2]
-    elif args:
-        event = args[0]
-        done = getattr(event, "done", done)
-        total = getattr(event, "total", total)
-        note = getattr(event, "source", None) or getattr(event, "path", None) or note
-    return done, total, str(note or "")
-
-
-def import_summary(report: Any) -> str:
-    """A one-line summary of an ImportReport."""
-    summary = getattr(report, "summary", None)
-    text = f"Import: {summary() if callable(summary) else 'finished'}."
-    failures = getattr(report, "failures", None) or []
+def import_summary(report: ImportReport) -> str:
+    """A one-line summary of an import, with the first failure's reason."""
+    text = f"Import: {report.summary()}."
+    failures = report.failures
     if failures:
         source, reason = failures[0]
         more = f" (and {len(failures) - 1} more; `byline import` lists them all)" if len(failures) > 1 else ""
         text += f" {source}: {reason}{more}"
     return text
+
+
+def refresh_summary(report: RefreshReport) -> str:
+    """A one-line summary of a refresh (or how to subscribe, if there are no feeds)."""
+    if not report.feeds:
+        return NO_FEEDS
+    return report.summary()
