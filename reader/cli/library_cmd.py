@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import unicodedata
@@ -14,6 +15,7 @@ import click
 from reader.cli import main
 from reader.cli.common import State, echo_json, fail, pass_state, reports_errors
 from reader.library import Entry, Library
+from reader.model import Quote
 
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
@@ -321,20 +323,43 @@ def quotes(state: State, speaker: str | None, as_json: bool) -> None:
     """List the quotations across the library, newest article first.
 
     Each line shows the article's short id, the speaker and the words quoted.
+    Lines are printed as each article is read, so the first come at once.
+    An article whose stored copy cannot be read is reported on stderr and
+    skipped; the exit status is then 1.
     """
     library = state.open_library()
-    needle = speaker.casefold() if speaker else None
-    for entry in library.list(speaker=speaker):
-        for quote in library.get(entry.id).quotes:
-            if needle is not None and needle not in (quote.speaker or "").casefold():
-                continue
-            if as_json:
-                echo_json({"article": entry.id, "speaker": quote.speaker,
-                           "text": quote.text, "cue": quote.cue})
-            else:
-                who = quote.speaker or "(unattributed)"
-                text = " ".join(quote.text.split())
-                click.echo(f"{entry.id[:8]}  {who}: “{text}”")
+    out = sys.stdout
+    damaged = []
+
+    def report(entry: Entry, error: Exception) -> None:
+        fail(str(error))
+        damaged.append(entry.id)
+
+    first = True
+    for entry, found in library.quotations(speaker, on_error=report):
+        out.write("".join(quote_lines(entry.id, found, as_json)))
+        if first:  # one article's worth at once, even into a pipe
+            out.flush()
+            first = False
+    if damaged:
+        sys.exit(1)
+
+
+def quote_lines(article_id: str, found: Iterable[Quote], as_json: bool) -> list[str]:
+    """One line (with its newline) per quotation: short id, speaker, text; or JSON."""
+    if as_json:
+        return [
+            _json_line({"article": article_id, "speaker": q.speaker, "text": q.text, "cue": q.cue})
+            + "\n"
+            for q in found
+        ]
+    short = article_id[:8]
+    return [
+        f"{short}  {q.speaker or '(unattributed)'}: “{' '.join(q.text.split())}”\n" for q in found
+    ]
+
+
+_json_line = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @main.command("export")

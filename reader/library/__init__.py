@@ -18,13 +18,13 @@ Damaged files are set aside and rebuilt; what was repaired is listed in
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from reader.errors import NotFoundError, StorageError
 from reader.library.rows import AddOutcome, Counts, Entry, Show, Sort
-from reader.model import Article
+from reader.model import Article, Quote
 
 __all__ = ["AddOutcome", "Counts", "Entry", "Library", "Show", "Sort", "default_data_dir"]
 
@@ -136,17 +136,38 @@ class Library:
         """The full document (paragraphs, quotes, speakers); NotFoundError if absent."""
         if self._row(id) is None:
             raise NotFoundError(f"no article with id {id}")
+        doc = self._document(id)
+        doc.pop("_imported", None)
+        try:
+            return Article.from_dict(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            raise StorageError(f"the stored copy of article {id} is malformed: {error}") from error
+
+    def _document(self, id: str) -> dict[str, Any]:
+        """The stored document as a dict; StorageError if it is missing or damaged."""
         doc = self.documents.read(id)
         if doc is None:
             raise StorageError(
                 f"the stored copy of article {id} is missing from {self.documents.root}; "
                 "import the article again, or remove it with `byline remove`."
             )
-        doc.pop("_imported", None)
-        try:
-            return Article.from_dict(doc)
-        except (KeyError, TypeError, ValueError) as error:
-            raise StorageError(f"the stored copy of article {id} is malformed: {error}") from error
+        return doc
+
+    def quotations(
+        self,
+        speaker: str | None = None,
+        on_error: Callable[[Entry, StorageError], None] | None = None,
+    ) -> Iterator[tuple[Entry, tuple[Quote, ...]]]:
+        """Each article's quotations, newest article first, as the documents are read.
+
+        With ``speaker``, only quotations by someone whose name contains it
+        (any case), and only the documents that can hold one are read. A
+        document that cannot be read raises StorageError, or with
+        ``on_error`` is reported to it and skipped.
+        """
+        from reader.library.quotations import quotations
+
+        return quotations(self, speaker, on_error)
 
     def entry(self, id: str) -> Entry:
         record = self._row(id)

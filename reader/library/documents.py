@@ -17,6 +17,8 @@ from reader.errors import StorageError
 from reader.library import records
 from reader.library.storage import atomic_write_many, set_aside
 
+_DECODER = json.JSONDecoder()
+
 
 class Documents:
     def __init__(self, root: Path, *, durable: bool = True) -> None:
@@ -60,6 +62,32 @@ class Documents:
                 f"{aside}. Import the article again to restore it."
             )
         return doc
+
+    def read_quotes(self, article_id: str) -> list[Any] | None:
+        """Just the document's ``quotes`` list (None if there is no document).
+
+        Documents are written compactly, so the list follows the bytes
+        ``"quotes":[``, which only the top-level key can produce (inside a
+        JSON string every ``"`` is escaped); parsing from there skips the
+        paragraphs, most of the file. Anything else falls back to :meth:`read`.
+        (A file cut short after its quotes still yields them: :meth:`read`,
+        which the article view uses, is the one that judges a file whole.)
+        """
+        path = self.path(article_id)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise StorageError(f"cannot read {path}: {error.strerror or error}") from error
+        at = raw.find(b'"quotes":[')
+        if at >= 0 and raw.startswith(b'{"id":' + json.dumps(article_id, ensure_ascii=False).encode() + b","):
+            try:
+                return _DECODER.raw_decode(raw[at + 9 :].decode("utf-8"))[0]
+            except ValueError:
+                pass  # damaged: read() sets it aside and says so
+        doc = self.read(article_id)
+        return None if doc is None else doc.get("quotes")
 
     @staticmethod
     def _parse(raw: bytes) -> dict[str, Any] | None:

@@ -1,4 +1,4 @@
-"""Library benchmark: open+list, toggles, document reads, memory, import speed.
+"""Library benchmark: open+list, toggles, documents, quotes, memory, import speed.
 
 Run by hand (never part of the test suite); prints a table:
 
@@ -8,6 +8,9 @@ Run by hand (never part of the test suite); prints a table:
 Synthetic libraries (tests/bench/synthetic.py) are built once under --work
 and reused. Open+list and memory are measured in fresh processes (module
 imports excluded from the time, reported apart); the rest in this one.
+`byline quotes` (all, --json, one speaker) runs as a user runs it, in a
+fresh process (imports included): the time to its first line and its last.
+
 Targets: open+list <= 150 ms at 10,000 and <= 600 ms at 50,000 articles;
 a persisted toggle <= 10 / 20 ms; one document <= 5 ms; <= 200 MB resident
 after opening 50,000; importing the AEB HTML pages no slower than a bare
@@ -69,6 +72,35 @@ def probe(path: Path, runs: int) -> dict:
     }
 
 
+def quotes_run(path: Path, args: list[str]) -> tuple[float, float, int]:
+    """`byline quotes ARGS` in a fresh process: (first line, all lines, line count)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--data-dir", str(path), "quotes", *args],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    )
+    first, lines = 0.0, 0
+    for _ in proc.stdout:
+        if not lines:
+            first = time.perf_counter() - started
+        lines += 1
+    if proc.wait() != 0:
+        raise RuntimeError(f"byline quotes {' '.join(args)} failed")
+    return first, time.perf_counter() - started, lines
+
+
+def bench_quotes(path: Path, size: int, speaker: str, runs: int) -> list[tuple[str, str]]:
+    rows = []
+    for label, args in (("all", []), ("--json", ["--json"]),
+                        (f"--speaker '{speaker}'", ["--speaker", speaker])):
+        results = [quotes_run(path, args) for _ in range(runs)]
+        first = statistics.median(r[0] for r in results)
+        total = statistics.median(r[1] for r in results)
+        rows.append((f"{size:,}: byline quotes {label}, first line / all (median of {runs})",
+                     f"{ms(first)} / {ms(total)}, {results[0][2]:,} lines"))
+    return rows
+
+
 def bench_size(work: Path, size: int, runs: int) -> list[tuple[str, str]]:
     path = work / f"lib{size}"
     started = time.perf_counter()
@@ -114,7 +146,9 @@ def bench_size(work: Path, size: int, runs: int) -> list[tuple[str, str]]:
     t = time.perf_counter()
     library.reload()
     rows.append((f"{size:,}: reload, nothing new, 2 s later", ms(time.perf_counter() - t)))
+    speaker = next(e.speakers[0] for e in rng.sample(entries, len(entries)) if e.speakers)
     library.close()
+    rows += bench_quotes(path, size, speaker, max(1, (runs + 1) // 2))
     return rows
 
 

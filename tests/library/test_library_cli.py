@@ -136,6 +136,16 @@ def test_quotes_across_the_library(data_dir):
     assert len(only) == 2 and all("Ann Lee: “Words" in line for line in only)
 
 
+def test_quotes_reports_a_damaged_article_and_lists_the_others(data_dir):
+    new, _, old = ids(data_dir)
+    with Library.open(data_dir) as lib:
+        lib.documents.path(new).write_bytes(b"\x00 not json")
+    result = run(data_dir, "quotes")
+    assert result.exit_code == 1
+    assert f"byline: the stored copy of article {new} was damaged" in result.stderr
+    assert result.stdout == f"{old[:8]}  Ann Lee: “Words 0”\n"
+
+
 def test_export_markdown_and_json(data_dir, tmp_path):
     middle = ids(data_dir)[1]
     run(data_dir, "bookmark", middle)
