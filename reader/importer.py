@@ -2,8 +2,9 @@
 
 :func:`import_paths` is the one door, shared by ``byline import`` and the
 app's import key (call it from a worker thread; ``progress(done, total)``
-reports as files are parsed). Files are parsed in a process pool, in chunks
-so that each task is worth sending; the parsed articles are stored in
+reports as files are parsed; ``cancelled()``, asked between batches, stops
+it early, keeping what was parsed). Files are parsed in a process pool, in
+chunks so that each task is worth sending; the parsed articles are stored in
 batches by this process while the workers go on parsing. One bad file never
 stops the rest: each failure is kept, with its reason, in the report.
 """
@@ -117,8 +118,15 @@ def import_paths(
     paths: Iterable[str | Path],
     jobs: int | None = None,
     progress: Progress | None = None,
+    *,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Import files, folders and http(s) URLs into ``library``."""
+    """Import files, folders and http(s) URLs into ``library``.
+
+    Once ``cancelled()`` returns True (it is asked after each batch of
+    files and before each URL), files not yet parsed are skipped and what
+    was parsed is stored; the report counts only what was done.
+    """
     report = ImportReport()
     files, urls, failures = expand(paths)
     report.failures.extend(failures)
@@ -134,11 +142,19 @@ def import_paths(
     if progress is not None:
         progress(0, total)
     store = _Store(library, report)
-    for batch in _parsed_chunks([str(f) for f in files], jobs):
-        store.take(batch)
-        tick(len(batch))
+    chunks = _parsed_chunks([str(f) for f in files], jobs)
+    try:
+        for batch in chunks:
+            store.take(batch)
+            tick(len(batch))
+            if cancelled is not None and cancelled():
+                break
+    finally:
+        chunks.close()  # stopped early: the chunks not yet started are dropped
     store.flush()
     for url in urls:
+        if cancelled is not None and cancelled():
+            break
         _import_url(library, url, report)
         tick(1)
     return report
@@ -207,9 +223,13 @@ def _parsed_chunks(files: list[str], jobs: int | None) -> Iterator[list[Parsed]]
         futures: dict[Future[list[Parsed]], list[str]] = {
             pool.submit(parse_files, chunk): chunk for chunk in chunks
         }
-        for future in as_completed(futures):
-            try:
-                yield future.result()
-            except Exception as error:  # a worker died (killed, out of memory)
-                reason = f"the parser process failed ({type(error).__name__})"
-                yield [(path, None, reason) for path in futures[future]]
+        try:
+            for future in as_completed(futures):
+                try:
+                    yield future.result()
+                except Exception as error:  # a worker died (killed, out of memory)
+                    reason = f"the parser process failed ({type(error).__name__})"
+                    yield [(path, None, reason) for path in futures[future]]
+        finally:
+            for future in futures:
+                future.cancel()  # closed early: only the chunks being parsed finish

@@ -89,6 +89,7 @@ def refresh(
     fetcher: Fetcher | None = None,
     workers: int = FEED_WORKERS,
     processes: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> RefreshReport:
     """Refresh the feeds named by ``urls`` (default: all) into ``library``.
 
@@ -96,7 +97,10 @@ def refresh(
     start and after each feed. Feed failures are reported, not raised; only
     a URL that is not subscribed (NotFoundError) or storage trouble raise.
     ``processes`` is the size of the parsing pool (0: parse in this process;
-    default: one per core when there are at least 8 feeds).
+    default: one per core when there are at least 8 feeds). Once
+    ``cancelled()`` returns True (it is asked after each feed), feeds not
+    yet started are skipped; what was fetched is stored, and the report
+    lists only the feeds that were refreshed.
     """
     started = time.monotonic()
     store = FeedStore.of(library)
@@ -130,6 +134,10 @@ def refresh(
                 report.feeds.append(result)
                 if progress:
                     progress(done, len(feeds))
+                if cancelled is not None and cancelled():
+                    for pending in futures:
+                        pending.cancel()  # not started yet: skipped; running ones finish
+                    break
         writer.flush()
     finally:
         if writer.saved:  # only feeds whose stories are stored: else a 304 would lose them

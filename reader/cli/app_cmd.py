@@ -21,7 +21,11 @@ def open_app(state: State, *, interactive: bool) -> None:
     if interactive:
         from reader.ui.app import ReaderApp
 
-        ReaderApp(library=library).run()
+        app = ReaderApp(library=library)
+        app.run()
+        if not app.wait_for_job(0.5):  # quit during an import or refresh: it stops between sources
+            click.echo("byline: stopping the import or refresh; what was stored stays.", err=True)
+            app.wait_for_job()
         library.close()
         return
     _print_list(library)

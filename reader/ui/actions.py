@@ -1,4 +1,4 @@
-"""The app's actions on quotes, and on the library (search, import, refresh).
+"""The app's actions on quotes, and on the library (search, the browser).
 
 Mixins for ReaderApp, split from app.py to keep one idea per module. They
 use ``self.story``, ``self.sidebar``, ``self.library`` and ``reload_list``.
@@ -8,14 +8,11 @@ handlers only from classes built by its metaclass, which mixins are not).
 
 from __future__ import annotations
 
-import time
 import webbrowser
-from pathlib import Path
 from urllib.parse import urlparse
 
 from textual import work
 
-from reader.ui.jobs import JobFinished, JobProgress, Reporter, import_summary, refresh_summary
 from reader.ui.quotes_panel import QuotesPanel
 
 
@@ -98,7 +95,7 @@ class QuoteActions:
 
 
 class LibraryActions:
-    """Search, the browser, and the import and refresh workers."""
+    """Search, and opening the original in the browser."""
 
     def action_search(self) -> None:
         from reader.ui.screens import PromptScreen
@@ -124,74 +121,3 @@ class LibraryActions:
     @work(thread=True, exit_on_error=False, group="browser")
     def _open_in_browser(self, url: str) -> None:
         webbrowser.open(url)
-
-    def action_import_path(self) -> None:
-        from reader.ui.screens import PromptScreen
-
-        def done(path: str | None) -> None:
-            if path and path.strip():
-                self.start_job("import")
-                self._import_worker(Path(path.strip()).expanduser())
-
-        self.push_screen(PromptScreen("Import a file or folder", "path to a saved page"), done)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
-    def _import_worker(self, path: Path) -> None:
-        from reader.importer import import_paths
-
-        reporter = Reporter("import", self.post_message)
-        try:
-            report = import_paths(self.library, [path], progress=reporter)
-        except Exception as error:  # reported to the user, never crashes the app
-            self.post_message(JobFinished("import", "", f"Import failed: {error}"))
-            return
-        self.post_message(JobFinished("import", import_summary(report)))
-
-    def action_refresh_feeds(self) -> None:
-        self.start_job("refresh")
-        self._refresh_worker()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
-    def _refresh_worker(self) -> None:
-        from reader.refresh import refresh
-
-        reporter = Reporter("refresh", self.post_message)
-        try:
-            result = refresh(self.library, progress=reporter)
-        except Exception as error:
-            self.post_message(JobFinished("refresh", "", f"Refresh failed: {error}"))
-            return
-        self.post_message(JobFinished("refresh", refresh_summary(result)))
-
-    def start_job(self, job: str) -> None:
-        from textual.widgets import ProgressBar
-
-        if not self.query("#progress"):
-            self.mount(ProgressBar(id="progress", show_eta=False), before=self.query_one("Footer"))
-        bar = self.query_one("#progress", ProgressBar)
-        bar.update(total=None, progress=0)
-        bar.display = True
-
-    def job_progress(self, event: JobProgress) -> None:
-        if self.query("#progress"):
-            self.query_one("#progress").update(total=event.total, progress=event.done)
-        # The list grows as articles arrive. Re-listing a big library takes a
-        # while, so wait at least ten times as long as the last one took (and
-        # half a second) before the next: the app stays responsive.
-        now = time.monotonic()
-        if now >= getattr(self, "_next_list_reload", 0.0):
-            self.reload_list(keep=self.open_id)
-            took = time.monotonic() - now
-            self._next_list_reload = time.monotonic() + max(0.5, 10 * took)
-
-    def job_finished(self, event: JobFinished) -> None:
-        if self.query("#progress"):
-            self.query_one("#progress").display = False
-        self._next_list_reload = 0.0
-        self.reload_list(keep=self.open_id)
-        self.show_notices()
-        if event.error:
-            self.notify(event.error, severity="error", markup=False, timeout=8)
-        else:
-            self.notify(event.summary, markup=False)
-

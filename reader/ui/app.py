@@ -18,6 +18,7 @@ from reader.errors import BylineError
 from reader.library import Counts, Library
 from reader.resources import styles_dir
 from reader.ui.actions import LibraryActions, QuoteActions
+from reader.ui.background import JobActions
 from reader.ui.colours import speaker_variables
 from reader.ui.commands import ReaderCommands
 from reader.ui.header import LibraryHeader
@@ -33,7 +34,7 @@ FILTERS = ("all", "unread", "bookmarked")
 EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
-class ReaderApp(MarkActions, QuoteActions, LibraryActions, App[None]):
+class ReaderApp(MarkActions, QuoteActions, LibraryActions, JobActions, App[None]):
     """byline's reader: articles on the left, the story, its quotes."""
 
     TITLE = "byline"
@@ -106,7 +107,7 @@ class ReaderApp(MarkActions, QuoteActions, LibraryActions, App[None]):
 
     def pick_up_changes(self) -> None:
         """Show what another running byline (an import, a refresh) changed."""
-        if any(not w.is_finished for w in self.workers if w.group in ("import", "refresh")):
+        if self.job is not None:
             return
         if self.library.reload():
             self.reload_list(keep=self.open_id)

@@ -1,4 +1,7 @@
-"""The command palette lists every binding, so each key can be found by name."""
+"""The command palette lists every binding, so each key can be found by name.
+
+Bindings the app disables now (stopping a job when none runs) are left out.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ class ReaderCommands(Provider):
     def _commands(self):
         app = self.app
         for section, binding in KEYS:
+            if app.check_action(binding.action, ()) is False:
+                continue
             key = binding.key_display or binding.key
             name = f"{binding.description}"
             help = f"{section} · key: {key}"

@@ -54,18 +54,27 @@ class Reporter:
     job: str
     post: Callable[[Message], object]
     interval: float = 0.1
+    done: int = 0
+    total: int = 0
     _last: float = field(default=0.0)
 
     def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
         now = time.monotonic()
         if done >= total or now - self._last >= self.interval:
             self._last = now
             self.post(JobProgress(self.job, done, total))
 
 
-def import_summary(report: ImportReport) -> str:
+Stopped = tuple[int, int] | None  # (done, total) when a job was stopped early
+
+
+def import_summary(report: ImportReport, stopped: Stopped = None) -> str:
     """A one-line summary of an import, with the first failure's reason."""
-    text = f"Import: {report.summary()}."
+    if stopped:
+        text = f"Import stopped after {stopped[0]:,} of {stopped[1]:,}: {report.summary()}."
+    else:
+        text = f"Import: {report.summary()}."
     failures = report.failures
     if failures:
         source, reason = failures[0]
@@ -74,8 +83,10 @@ def import_summary(report: ImportReport) -> str:
     return text
 
 
-def refresh_summary(report: RefreshReport) -> str:
+def refresh_summary(report: RefreshReport, stopped: Stopped = None) -> str:
     """A one-line summary of a refresh (or how to subscribe, if there are no feeds)."""
+    if stopped:
+        return f"Refresh stopped after {stopped[0]:,} of {stopped[1]:,} feeds: {report.summary()}"
     if not report.feeds:
         return NO_FEEDS
     return report.summary()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+STOP_KEY = "x"  # stops a running import or refresh
+
 # (section, binding). Arrows, enter and the mouse also work in the lists.
 KEYS: list[tuple[str, Binding]] = [
     ("Articles", Binding("j", "next_article", "Next article", id="article.next", show=False)),
@@ -25,6 +27,7 @@ KEYS: list[tuple[str, Binding]] = [
     ("Library", Binding("slash", "search", "Search", id="library.search", key_display="/", tooltip="titles, sites and speakers")),
     ("Library", Binding("i", "import_path", "Import", id="library.import", show=False)),
     ("Library", Binding("r", "refresh_feeds", "Refresh feeds", id="library.refresh", show=False)),
+    ("Library", Binding(STOP_KEY, "stop_job", "Stop import/refresh", id="library.stop", tooltip="what was stored stays")),
     ("View", Binding("t", "toggle_sidebar", "Toggle sidebar", id="view.sidebar", show=False)),
     ("View", Binding("p", "toggle_quotes", "Toggle quotes panel", id="view.quotes", show=False)),
     ("View", Binding("question_mark", "help", "Help", id="help", key_display="?")),

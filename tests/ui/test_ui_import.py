@@ -41,7 +41,7 @@ async def test_import_key_adds_articles_and_reports(tmp_path):
             titles = [e.title for e in app.sidebar.entries()]
             assert titles == ["Harbour wall to be rebuilt after storms"]
             assert "1 article · 1 unread" in str(app.query_one("#header").render())
-            assert not app.query_one("#progress").display
+            assert not app.query_one("#job").display
     finally:
         library.close()
 
