@@ -100,13 +100,17 @@ class Catalog:
     def open(self) -> None:
         with self.lock:
             _sweep(self.root)
-            if self.journal.exists():
-                self._recover_journal()
-            if self.storage.signature() is None:
-                if self.documents.any():
-                    self.rebuild(f"The catalog {self.path} was missing")
-                else:
-                    RecordTable(self.storage, TABLE).apply({})
+            pending = self._journal_records()
+            if self.storage.signature() is None and not self.documents.any():
+                RecordTable(self.storage, TABLE).apply({})  # a new library
+            elif (pending or self.storage.signature() is None) and not self._whole():
+                self._repair(interrupted=len(pending))  # the rebuild takes in the journal's too
+            elif pending:
+                RecordTable(self.storage, TABLE).apply(pending)
+                self.notify(
+                    f"An import was interrupted; recovered {len(pending)} article(s) it had stored."
+                )
+            self.journal.unlink(missing_ok=True)
             self._refresh()
 
     def _refresh(self) -> bool:
@@ -128,19 +132,45 @@ class Catalog:
 
     def _rows_from_json(self) -> list[Row]:
         with self.lock:
-            data = self.storage.read()
-            if self._damaged is None and data is not None:
-                try:
-                    return [records.row(r) for r in data.get(TABLE, {}).values()]
-                except (KeyError, TypeError, ValueError, AttributeError):
-                    self.storage.damaged()  # well-formed JSON, but not catalog records
-                finally:
-                    self.storage.forget()  # the rows are all we keep
-            if self._damaged is not None:
-                aside, self._damaged = self._damaged, None
-                self.rebuild(f"The catalog {self.path} was damaged; it was moved to {aside}")
-            data = self.storage.read() or {}
+            try:
+                rows = self._checked_rows()
+                if rows is None:
+                    self._repair()
+                    rows = self._checked_rows() or []
+                return rows
+            finally:
+                self.storage.forget()  # the rows are all we keep
+
+    def _whole(self) -> bool:
+        """Whether the catalog file is there and holds catalog records (call holding the lock)."""
+        return self._checked_rows() is not None
+
+    def _checked_rows(self) -> list[Row] | None:
+        """The catalog file's rows; None if it is missing or damaged, and then set aside."""
+        data = self.storage.read()
+        if data is None or self._damaged is not None:
+            return None
+        try:
             return [records.row(r) for r in data.get(TABLE, {}).values()]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            self.storage.damaged()  # well-formed JSON, but not catalog records
+            return None
+
+    def _writable(self) -> None:
+        """Before changing the catalog: a file found damaged now is rebuilt first,
+        so the change is not written over an empty table (call holding the lock)."""
+        if self.storage.read() is None:
+            self._repair()
+            self._refresh()
+
+    def _repair(self, interrupted: int = 0) -> None:
+        """Rebuild a catalog that is damaged (set aside already) or missing."""
+        aside, self._damaged = self._damaged, None
+        if aside is not None:
+            reason = f"The catalog {self.path} was damaged; it was moved to {aside}"
+        else:
+            reason = f"The catalog {self.path} was missing"
+        self.rebuild(reason, interrupted)
 
     def release(self) -> None:
         """Drop the parsed catalog file kept for writing (it is big); rows stay."""
@@ -150,8 +180,11 @@ class Catalog:
         """Re-read the catalog if another process changed it; True if it did."""
         return self._refresh()
 
-    def rebuild(self, reason: str) -> None:
-        """Write a new catalog from the stored documents and tell the user."""
+    def rebuild(self, reason: str, interrupted: int = 0) -> None:
+        """Write a new catalog from the stored documents and tell the user.
+
+        ``interrupted``: how many of them an interrupted import had stored.
+        """
         upserts: dict[str, dict[str, Any]] = {}
         lost = 0
         for path, doc in self.documents.scan():
@@ -162,12 +195,18 @@ class Catalog:
             upserts[str(records.doc_id(doc["id"]))] = _record_from_doc(doc)
         with self.lock:
             self.storage.write({TABLE: upserts})
-        message = f"{reason}; rebuilt it from {len(upserts)} stored article(s)."
+        message = f"{reason}; rebuilt it from {len(upserts)} stored article(s)"
+        if interrupted:
+            message += f", among them {interrupted} that an interrupted import had stored"
+        message += "."
         if lost:
             message += f" {lost} damaged document file(s) were set aside (*.damaged-*)."
         self.notify(message)
 
-    def _recover_journal(self) -> None:
+    def _journal_records(self) -> dict[int, dict[str, Any]]:
+        """Catalog records for the stored documents an interrupted import's journal names."""
+        if not self.journal.exists():
+            return {}
         try:
             ids = [line.strip() for line in self.journal.read_text("utf-8").splitlines()]
         except (OSError, UnicodeDecodeError):
@@ -182,12 +221,7 @@ class Catalog:
             if doc is not None:
                 upserts[records.doc_id(article_id)] = _record_from_doc(doc)
             _sweep(self.documents.path(article_id).parent, self.documents.path(article_id).name)
-        if upserts and self.storage.read() is not None and self._damaged is None:
-            RecordTable(self.storage, TABLE).apply(upserts)
-            self.notify(
-                f"An import was interrupted; recovered {len(upserts)} article(s) it had stored."
-            )
-        self.journal.unlink(missing_ok=True)
+        return upserts
 
     # -- reading ----------------------------------------------------------
 
@@ -229,6 +263,7 @@ class Catalog:
         now = time.time()
         with self.lock:
             self._refresh()
+            self._writable()
             for article in articles:
                 doc = article.to_dict()
                 earlier = planned.get(article.id)  # the same article twice in a batch
@@ -288,6 +323,7 @@ class Catalog:
     def remove(self, article_ids: list[str]) -> None:
         with self.lock:
             self._refresh()
+            self._writable()
             RecordTable(self.storage, TABLE).apply({}, [records.doc_id(i) for i in article_ids])
             self._after_write([], article_ids)
 

@@ -154,6 +154,93 @@ def test_interrupted_batch_is_recovered_on_open(tmp_path, monkeypatch):
     assert not (tmp_path / "import.journal").exists()
 
 
+def _interrupted_import(tmp_path: Path, monkeypatch, stored: int, lost: int) -> None:
+    """A library of ``stored`` articles and a journal naming ``lost`` more, written as
+    documents but not yet into the catalog (the process died in between)."""
+    with Library.open(tmp_path) as lib:
+        lib.add_many([make_article(i) for i in range(stored)])
+
+        def die(self, *args, **kwargs):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(RecordTable, "apply", die)
+        with pytest.raises(KeyboardInterrupt):
+            lib.add_many([make_article(i) for i in range(stored, stored + lost)])
+        monkeypatch.undo()
+    assert (tmp_path / "import.journal").exists()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda raw: raw[: len(raw) // 2], id="truncated"),
+        pytest.param(lambda raw: b"\x00\xff" * 40, id="garbage"),
+        pytest.param(lambda raw: b'{"articles": {"1": {"no": "id"}}}', id="not-records"),
+    ],
+)
+def test_interrupted_import_and_damaged_catalog_rebuild_once_with_one_true_notice(
+    tmp_path, monkeypatch, damage
+):
+    _interrupted_import(tmp_path, monkeypatch, stored=3, lost=4)
+    catalog = tmp_path / "catalog.json"
+    catalog.write_bytes(damage(catalog.read_bytes()))
+    writes: list[str] = []
+    real_write = AtomicJSONStorage.write
+
+    def counting_write(self, data):
+        writes.append(self.path.name)
+        real_write(self, data)
+
+    monkeypatch.setattr(AtomicJSONStorage, "write", counting_write)
+    with Library.open(tmp_path) as lib:
+        assert len(lib.list()) == 7
+        [notice] = lib.notices
+    assert writes.count("catalog.json") == 1  # one rebuild
+    [aside] = _damaged(catalog)
+    assert notice == (
+        f"The catalog {catalog} was damaged; it was moved to {aside}; rebuilt it from 7 "
+        "stored article(s), among them 4 that an interrupted import had stored."
+    )
+    assert not (tmp_path / "import.journal").exists()
+    with Library.open(tmp_path) as lib:
+        assert lib.notices == [] and len(lib.list()) == 7
+
+
+def test_interrupted_import_and_missing_catalog_rebuild_once(tmp_path, monkeypatch):
+    _interrupted_import(tmp_path, monkeypatch, stored=2, lost=3)
+    catalog = tmp_path / "catalog.json"
+    catalog.unlink()
+    with Library.open(tmp_path) as lib:
+        assert len(lib.list()) == 5
+        assert lib.notices == [
+            f"The catalog {catalog} was missing; rebuilt it from 5 stored article(s), "
+            "among them 3 that an interrupted import had stored."
+        ]
+
+
+def test_a_catalog_found_damaged_when_writing_is_rebuilt_not_overwritten(tmp_path):
+    # Damage that keeps the size and head leaves the snapshot looking current,
+    # so opening trusts it; the next write parses the file and must not drop
+    # the articles it could not read.
+    ids = _fill(tmp_path)
+    catalog = tmp_path / "catalog.json"
+    raw = bytearray(catalog.read_bytes())
+    raw[100:110] = b"\x00" * 10
+    stat = catalog.stat()
+    catalog.write_bytes(bytes(raw))
+    os.utime(catalog, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    with Library.open(tmp_path) as lib:
+        lib.add(make_article(99))
+        assert len(lib.list()) == 6
+        assert len(lib.notices) == 1 and "damaged" in lib.notices[0]
+    with Library.open(tmp_path) as lib:
+        assert sorted(e.id for e in lib.list()) == sorted(ids + [make_article(99).id])
+        lib.remove(ids[0])
+        lib.catalog.snapshot.unlink()  # the JSON alone must hold the rest
+    with Library.open(tmp_path) as lib:
+        assert len(lib.list()) == 5
+
+
 _IMPORTER = textwrap.dedent(
     """
     import sys
