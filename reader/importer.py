@@ -12,7 +12,6 @@ stops the rest: each failure is kept, with its reason, in the report.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -20,12 +19,12 @@ from pathlib import Path
 
 from reader.errors import BylineError, SourceError
 from reader.library import Library
+from reader.library.batch import BatchWriter
 from reader.model import Article
 
 Progress = Callable[[int, int], None]
 URL_PREFIXES = ("http://", "https://")
 _MAX_CHUNK = 8
-_FLUSH_SECONDS = 1.0
 
 
 @dataclass
@@ -172,29 +171,27 @@ def _import_url(library: Library, url: str, report: ImportReport) -> None:
 
 
 class _Store:
-    """Collects parsed articles and stores them in batches (about one a second)."""
+    """Collects parsed articles and stores them in batches (see BatchWriter)."""
 
     def __init__(self, library: Library, report: ImportReport) -> None:
-        self.library = library
         self.report = report
-        self.pending: list[Article] = []
-        self.last = time.monotonic()
+        self.writer = BatchWriter(library, self._stored)
+
+    def _stored(self, counts: dict[str, int]) -> None:
+        for outcome, n in counts.items():
+            self.report.count(outcome, n)
 
     def take(self, parsed: list[Parsed]) -> None:
+        articles = []
         for source, article, reason in parsed:
             if article is None:
                 self.report.failures.append((source, reason or "could not parse"))
             else:
-                self.pending.append(article)
-        if time.monotonic() - self.last >= _FLUSH_SECONDS or len(self.pending) >= 500:
-            self.flush()
+                articles.append(article)
+        self.writer.add(articles)
 
     def flush(self) -> None:
-        if self.pending:
-            for outcome, n in self.library.add_many(self.pending).items():
-                self.report.count(outcome, n)
-            self.pending = []
-        self.last = time.monotonic()
+        self.writer.flush()
 
 
 def _size(path: str) -> int:

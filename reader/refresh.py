@@ -22,6 +22,7 @@ from typing import Any
 from reader.errors import BylineError
 from reader.ingest.feeds import FeedEntry
 from reader.ingest.fetch import Fetcher
+from reader.library.batch import BatchWriter
 from reader.library.feeds import Feed, FeedStore
 from reader.model import Article, article_id
 from reader.refresh_work import Parsers, entry_articles, page_article_from, parse_feed_safely
@@ -30,8 +31,6 @@ Progress = Callable[[int, int], None]
 FEED_WORKERS = 8
 PAGE_WORKERS = 16
 PROCESS_MIN_FEEDS = 8  # fewer feeds than this parse in-process: a pool costs more than it saves
-FLUSH_SECONDS = 1.0
-FLUSH_ARTICLES = 500
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
@@ -151,32 +150,29 @@ def refresh(
 
 
 class _Writer:
-    """Stores articles in batches (about one a second): fewer, larger writes.
+    """Stores articles in batches (see BatchWriter).
 
     A feed's changes (validators, seen entries) count as ``saved`` only once
     its articles are stored.
     """
 
     def __init__(self, library: Any) -> None:
-        self.library = library
-        self.pending: list[Article] = []
+        self.batch = BatchWriter(library)
         self.changes: dict[str, dict[str, Any]] = {}
         self.saved: dict[str, dict[str, Any]] = {}
-        self.last = time.monotonic()
 
     def add(self, articles: list[Article], feed_url: str, change: dict[str, Any]) -> None:
-        self.pending.extend(articles)
         self.changes[feed_url] = change
-        if len(self.pending) >= FLUSH_ARTICLES or time.monotonic() - self.last >= FLUSH_SECONDS:
-            self.flush()
+        if self.batch.add(articles):
+            self._stored()
 
     def flush(self) -> None:
-        if self.pending:
-            self.library.add_many(self.pending)
-            self.pending = []
+        self.batch.flush()
+        self._stored()
+
+    def _stored(self) -> None:
         self.saved.update(self.changes)
         self.changes = {}
-        self.last = time.monotonic()
 
 
 class _Job:
