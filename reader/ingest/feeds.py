@@ -12,11 +12,12 @@ from __future__ import annotations
 import calendar
 import html
 import re
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import feedparser
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
 
 from reader.errors import SourceError
 from reader.ingest.normalize import clean_line, strip_controls
@@ -172,6 +173,8 @@ _BLOCKS = {
 }  # fmt: skip
 _TAGS = re.compile(r"<[^>]*>")
 _SKIP = {"script", "style", "noscript", "iframe", "object", "embed", "svg", "template", "head"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_local = threading.local()
 
 
 def clean(text: str) -> str:
@@ -197,53 +200,72 @@ def html_paragraphs(fragment: str) -> tuple[Paragraph, ...]:
     """Plain paragraphs of an HTML fragment: one per block, <br><br> splits."""
     if not fragment or "<" not in fragment:
         return text_paragraphs(html.unescape(fragment or ""))
-    soup = BeautifulSoup(fragment, "lxml")
+    if "\x1b" in fragment or "\x9b" in fragment or "\x9d" in fragment:
+        fragment = strip_controls(fragment)  # before parsing: libxml2 drops ESC, not its tail
+    root = etree.fromstring(fragment.encode("utf-8", "replace"), _html_parser())
+    if root is None:
+        return ()
     out: list[Paragraph] = []
     buf: list[str] = []
     kinds: list[str] = ["text"]
-    breaks = [0]  # <br>s in a row, with only whitespace between
+    breaks = 0  # <br>s in a row, with only whitespace between
 
     def flush() -> None:
+        nonlocal breaks
         text = clean("".join(buf))
         buf.clear()
-        breaks[0] = 0
+        breaks = 0
         if text:
             out.append(Paragraph(text, kinds[-1]))  # type: ignore[arg-type]
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:  # not a comment, CDATA, doctype
-                    buf.append(str(child))
-                    if child.strip():
-                        breaks[0] = 0
-                continue
-            if not isinstance(child, Tag) or child.name in _SKIP:
-                continue
-            if child.name == "br":
-                breaks[0] += 1
-                if breaks[0] >= 2:
+    def add(text: str | None) -> None:
+        nonlocal breaks
+        if text:
+            buf.append(text)
+            if not text.isspace():
+                breaks = 0
+
+    def walk(node: etree._Element) -> None:
+        nonlocal breaks
+        add(node.text)
+        for child in node:
+            name = child.tag
+            if not isinstance(name, str) or name in _SKIP:
+                pass  # a comment or processing instruction, or a script: its tail counts
+            elif name == "br":
+                breaks += 1
+                if breaks >= 2:
                     flush()
                 else:
                     buf.append(" ")
-                continue
-            if child.name not in _BLOCKS:
+            elif name not in _BLOCKS:
                 walk(child)
-                continue
-            flush()
-            kind = kinds[-1]
-            if child.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                kind = "heading"
-            elif child.name == "blockquote":
-                kind = "blockquote"
-            kinds.append(kind)
-            walk(child)
-            flush()
-            kinds.pop()
+            else:
+                flush()
+                kind = kinds[-1]
+                if name in _HEADINGS:
+                    kind = "heading"
+                elif name == "blockquote":
+                    kind = "blockquote"
+                kinds.append(kind)
+                walk(child)
+                flush()
+                kinds.pop()
+            add(child.tail)
 
-    walk(soup)
+    walk(root)
     flush()
     return tuple(out)
+
+
+def _html_parser() -> etree.HTMLParser:
+    """This thread's HTML parser (an lxml parser must not be shared by threads)."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = etree.HTMLParser(
+            encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
+        )
+    return parser
 
 
 def _malformed(parsed) -> bool:

@@ -142,6 +142,18 @@ def test_html_fragments_become_plain_paragraphs_without_control_characters():
     assert html_paragraphs("fish &amp; chips") == (Paragraph("fish & chips"),)
 
 
+def test_html_fragments_keep_text_after_comments_and_survive_bad_text():
+    assert html_paragraphs("<p>before<!-- a note -->after</p>x<br><!--c--><br>y") == (
+        Paragraph("beforeafter"),
+        Paragraph("x"),
+        Paragraph("y"),
+    )
+    assert html_paragraphs("<p>odd \ud800 char</p>") == (Paragraph("odd ? char"),)
+    assert html_paragraphs('<?xml version="1.0" encoding="utf-8"?><p>caf&eacute;</p>') == (
+        Paragraph("café"),
+    )
+
+
 @pytest.mark.parametrize("content_type", [None, "text/xml", "text/html; charset=utf-8"])
 def test_the_xml_declaration_decides_the_encoding_without_a_warning(content_type):
     data = (
