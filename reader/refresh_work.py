@@ -7,6 +7,7 @@ with a custom ``__init__`` does not survive the trip back from a process.
 
 from __future__ import annotations
 
+import copyreg
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 
 from reader.errors import BylineError
 from reader.ingest.feeds import FeedEntry, ParsedFeed, entry_article, page_article, parse_feed
-from reader.model import Article
+from reader.model import Article, Mention, Paragraph, Quote, Speaker
 from reader.pool import process_context
 
 T = TypeVar("T")
@@ -61,6 +62,23 @@ def page_article_from(
     if not page.paragraphs:
         return None, f"{url}: no story text found on the page"
     return page_article(entry, page, feed_url=feed_url, feed_title=title), None
+
+
+def _reducer(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    names = cls.__slots__
+
+    def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, tuple([getattr(obj, name) for name in names])
+
+    return reduce
+
+
+# Articles come back from the parser processes pickled. A frozen dataclass
+# with slots unpickles through a Python __setstate__ that looks up its fields
+# for every object (every paragraph, quote, mention): about four times slower
+# than calling the class with its field values, which is what these do.
+for _cls in (Article, Paragraph, Quote, Mention, Speaker):
+    copyreg.pickle(_cls, _reducer(_cls))
 
 
 def _ready() -> bool:

@@ -50,3 +50,14 @@ def test_flush_stores_what_waits_and_reports_the_counts(tmp_path):
         assert sorted(e.title for e in library.list()) == ["Story 1", "Story 2"]
         assert writer.flush() == {}  # nothing waits: no write, no report
     assert seen == [{"imported": 2, "updated": 0, "unchanged": 0}]
+
+
+def test_a_slow_write_spaces_out_the_next_ones():
+    library = _Recorder()
+    writer = BatchWriter(library, articles=100, seconds=0.0)
+    writer.add([_article(1)])
+    writer.took = 60.0  # as if that write had taken a minute
+    assert writer.add([_article(2)]) is False
+    assert len(library.calls) == 1
+    writer.flush()  # the end of the stream is stored whatever the spacing
+    assert library.calls[-1] == [f"{2:032x}"]
