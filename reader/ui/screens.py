@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,9 @@ from textual.widgets.option_list import Option
 
 from reader.ui.keys import KEYS, OTHER_KEYS
 from reader.ui.text import safe
+
+
+HELP_TEXT_WIDTH = 45  # the help box is 72 wide: border, padding, keys column, scrollbar
 
 
 def help_content(keymap: dict[str, str] | None = None) -> Content:
@@ -34,9 +39,11 @@ def help_content(keymap: dict[str, str] | None = None) -> Content:
         spans.append(Span(len(text), len(text) + len(section), ".help--section"))
         text += section + "\n"
         for keys, what in items:
-            line = f"  {keys:<16} {what}\n"
+            # Wrapped by hand, so a long description hangs under its own column.
+            lines = textwrap.wrap(what, HELP_TEXT_WIDTH) or [""]
             spans.append(Span(len(text) + 2, len(text) + 2 + len(keys), ".help--key"))
-            text += line
+            text += f"  {keys:<16} {lines[0]}\n"
+            text += "".join(f"{'':19}{more}\n" for more in lines[1:])
     return Content(text.rstrip("\n"), spans)
 
 
