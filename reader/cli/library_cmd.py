@@ -1,84 +1,24 @@
-"""Library commands: import, list, show, read/unread, bookmark, remove, quotes, export."""
+"""Library commands that read: import, list, show, quotes, export.
+
+The commands that change articles (read, unread, bookmark, remove) are in
+:mod:`reader.cli.state_cmd`; how entries and quotations print, in
+:mod:`reader.cli.listing`.
+"""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import click
 
 from reader.cli import main
 from reader.cli.common import State, echo_json, fail, pass_state, reports_errors
-from reader.library import Entry, Library
-from reader.model import Quote
+from reader.cli.listing import BOOKMARK_MARK, entry_json, format_entries, quote_lines
+from reader.library import Entry
 
-UNREAD_MARK = "●"
-BOOKMARK_MARK = "★"
-_SITE_WIDTH = 22
-
-
-
-def resolve_all(library: Library, prefixes: Iterable[str]) -> list[str]:
-    """Full ids for abbreviated ones; raises before anything is changed."""
-    return [library.resolve(prefix) for prefix in prefixes]
-
-
-# -- list formatting (also used by `byline` when stdout is not a terminal) --
-
-
-def entry_date(entry: Entry) -> str:
-    """The publication date, or a blank column: an import date would pass for one."""
-    if entry.published is not None:
-        return entry.published.date().isoformat()
-    return "-".center(10)
-
-
-def _width(text: str) -> int:
-    """Terminal columns: East Asian wide and fullwidth characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _clip(text: str, width: int) -> str:
-    if _width(text) <= width:
-        return text
-    while _width(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
-
-
-def format_entries(entries: Iterable[Entry]) -> list[str]:
-    """Aligned lines: short id, marks (● unread, ★ bookmarked), date, site, title."""
-    entries = list(entries)
-    sites = [_clip(" ".join((e.site or "").split()), _SITE_WIDTH) for e in entries]
-    width = max((_width(s) for s in sites), default=0)
-    lines = []
-    for entry, site in zip(entries, sites):
-        marks = (" " if entry.read else UNREAD_MARK) + (BOOKMARK_MARK if entry.bookmarked else " ")
-        title = " ".join(entry.title.split()) or "(untitled)"
-        pad = " " * (width - _width(site))
-        lines.append(f"{entry.id[:8]} {marks} {entry_date(entry)}  {site}{pad}  {title}")
-    return lines
-
-
-def entry_json(entry: Entry) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "title": entry.title,
-        "site": entry.site,
-        "published": entry.published.isoformat() if entry.published else None,
-        "url": entry.url,
-        "feed": entry.feed,
-        "imported": entry.imported,
-        "read": entry.read,
-        "bookmarked": entry.bookmarked,
-        "quotes": entry.quotes,
-        "speakers": list(entry.speakers),
-    }
+__all__ = ["format_entries"]  # `byline` prints the list with it when not on a terminal
 
 
 # -- import -----------------------------------------------------------------
@@ -204,111 +144,6 @@ def show(state: State, article_id: str, as_json: bool) -> None:
     click.echo(click.style(" · ".join(footer), dim=True))
 
 
-# -- state ----------------------------------------------------------------------
-
-
-def _report(library: Library, ids: list[str], verb: str) -> None:
-    for article_id in ids:
-        click.echo(f"{verb} {article_id[:8]}  {library.entry(article_id).title}")
-
-
-def _mark_read(state: State, ids: tuple[str, ...], read: bool) -> None:
-    library = state.open_library()
-    full = resolve_all(library, ids)
-    library.set_read_many(full, read)
-    _report(library, full, "read" if read else "unread")
-
-
-@main.command("read")
-@click.argument("ids", nargs=-1, required=True, metavar="ID...")
-@pass_state
-@reports_errors
-def read(state: State, ids: tuple[str, ...]) -> None:
-    """Mark articles as read.
-
-    Each ID is an article id as `byline list` shows it, or any unique prefix
-    of one. If any ID matches no article, or several, nothing is changed.
-
-    \b
-    Example:
-      byline read 1a2b 9f0e
-    """
-    _mark_read(state, ids, True)
-
-
-@main.command("unread")
-@click.argument("ids", nargs=-1, required=True, metavar="ID...")
-@pass_state
-@reports_errors
-def unread(state: State, ids: tuple[str, ...]) -> None:
-    """Mark articles as not read yet (they show ● in `byline list` again).
-
-    Each ID is an article id as `byline list` shows it, or any unique prefix
-    of one. If any ID matches no article, or several, nothing is changed.
-    """
-    _mark_read(state, ids, False)
-
-
-@main.command("bookmark")
-@click.argument("ids", nargs=-1, required=True, metavar="ID...")
-@click.option("--remove", is_flag=True, help="Take the bookmark off instead.")
-@pass_state
-@reports_errors
-def bookmark(state: State, ids: tuple[str, ...], remove: bool) -> None:
-    """Bookmark articles (or, with --remove, take their bookmark off).
-
-    Bookmarked articles show ★ in `byline list`; `byline list --bookmarked`
-    and `byline export --bookmarked` pick them out. Each ID may be any
-    unique prefix of an article id.
-
-    \b
-    Examples:
-      byline bookmark 1a2b
-      byline bookmark --remove 1a2b
-    """
-    library = state.open_library()
-    full = resolve_all(library, ids)
-    library.set_bookmarked_many(full, not remove)
-    _report(library, full, "unbookmarked" if remove else "bookmarked")
-
-
-@main.command("remove")
-@click.argument("ids", nargs=-1, required=True, metavar="ID...")
-@pass_state
-@reports_errors
-def remove(state: State, ids: tuple[str, ...]) -> None:
-    """Remove articles from the library (their read and bookmark marks go too).
-
-    Each ID is an article id as `byline list` shows it, or any unique prefix
-    of one. An ID that matches no article, or several, is reported and the
-    others are still removed; the exit status is then 1. Importing the same
-    page again brings an article back, unread.
-
-    \b
-    Example:
-      byline remove 1a2b 9f0e 77c1
-    """
-    from reader.errors import NotFoundError
-
-    library = state.open_library()
-    found: dict[str, str] = {}  # full id -> title, in the order given
-    failed = False
-    for prefix in ids:
-        try:
-            article_id = library.resolve(prefix)
-        except NotFoundError as error:
-            fail(str(error))
-            failed = True
-            continue
-        found.setdefault(article_id, library.entry(article_id).title)
-    if found:
-        library.remove_many(found)
-        for article_id, title in found.items():
-            click.echo(f"removed {article_id[:8]}  {title}")
-    if failed:
-        sys.exit(1)
-
-
 # -- quotes, export -------------------------------------------------------------
 
 
@@ -343,23 +178,6 @@ def quotes(state: State, speaker: str | None, as_json: bool) -> None:
             first = False
     if damaged:
         sys.exit(1)
-
-
-def quote_lines(article_id: str, found: Iterable[Quote], as_json: bool) -> list[str]:
-    """One line (with its newline) per quotation: short id, speaker, text; or JSON."""
-    if as_json:
-        return [
-            _json_line({"article": article_id, "speaker": q.speaker, "text": q.text, "cue": q.cue})
-            + "\n"
-            for q in found
-        ]
-    short = article_id[:8]
-    return [
-        f"{short}  {q.speaker or '(unattributed)'}: “{' '.join(q.text.split())}”\n" for q in found
-    ]
-
-
-_json_line = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @main.command("export")

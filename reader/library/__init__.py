@@ -5,7 +5,7 @@ behind it lives in the modules beside it:
 
 * ``catalog.json`` (:mod:`.catalog`): one short record per article, and
   ``catalog.rows`` (:mod:`.snapshot`), a binary copy of it for fast opening;
-* ``import.journal``: the ids of an import batch in flight (see :mod:`.catalog`);
+* ``import.journal``: the ids of an import batch in flight (see :mod:`.repair`);
 * ``docs/<2 hex>/<id>.json`` (:mod:`.documents`): each article's full document;
 * ``state/<2 hex>.json`` (:mod:`.state`): read/bookmarked marks, sparse;
 * ``settings.json``: small values the app keeps between runs;

@@ -8,35 +8,28 @@ JSON. Adding writes the documents first, then the catalog, and keeps
 ``import.journal`` (the ids of the batch in flight) in between: a process
 killed mid-batch leaves a journal, and the next open adds the documents it
 names to the catalog. A catalog that is damaged or missing is rebuilt from
-the documents.
+the documents (:mod:`.repair` holds the journal and the rebuilding).
 """
 
 from __future__ import annotations
 
 import gc
-import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from reader.library import records, snapshot
-from reader.library.documents import Documents
 from reader.errors import StorageError
+from reader.library import records, repair, snapshot
+from reader.library.documents import Documents
 from reader.library.records import IMPORTED, Row
 from reader.library.rows import AddOutcome, Entry
-from reader.library.storage import (
-    AtomicJSONStorage,
-    FileLock,
-    RecordTable,
-    atomic_write,
-    set_aside,
-)
+from reader.library.storage import AtomicJSONStorage, FileLock, RecordTable
 from reader.model import Article
 
 TABLE = "articles"
-JOURNAL = "import.journal"
+JOURNAL = repair.JOURNAL
 Flags = Callable[[str, tuple[bool, bool]], tuple[bool, bool]]
 
 
@@ -99,8 +92,8 @@ class Catalog:
 
     def open(self) -> None:
         with self.lock:
-            _sweep(self.root)
-            pending = self._journal_records()
+            repair.sweep(self.root)
+            pending = repair.journal_records(self.journal, self.documents, self.notify)
             if self.storage.signature() is None and not self.documents.any():
                 RecordTable(self.storage, TABLE).apply({})  # a new library
             elif (pending or self.storage.signature() is None) and not self._whole():
@@ -110,7 +103,7 @@ class Catalog:
                 self.notify(
                     f"An import was interrupted; recovered {len(pending)} article(s) it had stored."
                 )
-            self.journal.unlink(missing_ok=True)
+            repair.end_batch(self.journal)
             self._refresh()
 
     def _refresh(self) -> bool:
@@ -185,43 +178,10 @@ class Catalog:
 
         ``interrupted``: how many of them an interrupted import had stored.
         """
-        upserts: dict[str, dict[str, Any]] = {}
-        lost = 0
-        for path, doc in self.documents.scan():
-            if doc is None:
-                lost += 1
-                set_aside(path)
-                continue
-            upserts[str(records.doc_id(doc["id"]))] = _record_from_doc(doc)
+        found, lost = repair.records_from_documents(self.documents)
         with self.lock:
-            self.storage.write({TABLE: upserts})
-        message = f"{reason}; rebuilt it from {len(upserts)} stored article(s)"
-        if interrupted:
-            message += f", among them {interrupted} that an interrupted import had stored"
-        message += "."
-        if lost:
-            message += f" {lost} damaged document file(s) were set aside (*.damaged-*)."
-        self.notify(message)
-
-    def _journal_records(self) -> dict[int, dict[str, Any]]:
-        """Catalog records for the stored documents an interrupted import's journal names."""
-        if not self.journal.exists():
-            return {}
-        try:
-            ids = [line.strip() for line in self.journal.read_text("utf-8").splitlines()]
-        except (OSError, UnicodeDecodeError):
-            ids = []
-        upserts: dict[int, dict[str, Any]] = {}
-        for article_id in filter(None, ids):
-            try:
-                doc = self.documents.read(article_id)
-            except Exception as error:  # a damaged document: set aside by read()
-                self.notify(str(error))
-                continue
-            if doc is not None:
-                upserts[records.doc_id(article_id)] = _record_from_doc(doc)
-            _sweep(self.documents.path(article_id).parent, self.documents.path(article_id).name)
-        return upserts
+            self.storage.write({TABLE: found})
+        self.notify(repair.rebuilt_notice(reason, len(found), interrupted, lost))
 
     # -- reading ----------------------------------------------------------
 
@@ -294,8 +254,7 @@ class Catalog:
         return stored == doc
 
     def _write(self, planned: list[tuple[dict[str, Any], float]]) -> None:
-        ids = "".join(doc["id"] + "\n" for doc, _ in planned)
-        atomic_write(self.journal, ids.encode("utf-8"), durable=self.durable)
+        repair.begin_batch(self.journal, [doc["id"] for doc, _ in planned], durable=self.durable)
         self.documents.write_many(dict(doc, _imported=imported) for doc, imported in planned)
         upserts = {
             records.doc_id(doc["id"]): records.catalog_record(doc, imported)
@@ -303,10 +262,7 @@ class Catalog:
         }
         RecordTable(self.storage, TABLE).apply(upserts)
         self._after_write([records.row(r) for r in upserts.values()], [])
-        try:
-            os.unlink(self.journal)
-        except FileNotFoundError:
-            pass
+        repair.end_batch(self.journal)
 
     def _after_write(self, changed: list[Row], removed: list[str]) -> None:
         rows = self.rows
@@ -328,26 +284,5 @@ class Catalog:
             self._after_write([], article_ids)
 
 
-def _sweep(folder: Path, name: str = "") -> None:
-    """Remove temporary files a killed writer left (call holding the lock)."""
-    try:
-        leftovers = [e.path for e in os.scandir(folder) if e.name.startswith(f".{name}")
-                     and ".tmp-" in e.name]
-    except OSError:
-        return
-    for path in leftovers:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
-
-
 def _newest(row: Row) -> tuple[float, float, str]:
     return row[records.DATE], row[records.IMPORTED], row[records.ID]
-
-
-def _record_from_doc(doc: dict[str, Any]) -> dict[str, Any]:
-    imported = doc.pop("_imported", None)
-    if not isinstance(imported, (int, float)):
-        imported = time.time()
-    return records.catalog_record(doc, float(imported))

@@ -15,7 +15,7 @@ from typing import Any
 
 from reader.errors import StorageError
 from reader.library import records
-from reader.library.storage import atomic_write_many, set_aside
+from reader.library.atomic import atomic_write_many, set_aside
 
 _DECODER = json.JSONDecoder()
 

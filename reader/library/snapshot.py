@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import StorageError
-from reader.library.storage import atomic_write
+from reader.library.atomic import atomic_write
 
 MAGIC = b"byline-rows-2-py%d.%d\n" % sys.version_info[:2]
 

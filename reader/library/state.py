@@ -62,9 +62,9 @@ class StateStore:
 
     def sweep(self) -> None:
         """Remove temporary files a killed writer left (call holding the lock)."""
-        from reader.library.catalog import _sweep
+        from reader.library.repair import sweep
 
-        _sweep(self.root)
+        sweep(self.root)
 
     def _folder_unchanged(self) -> bool:
         """Every write renames a file into state/, which updates the folder's mtime.

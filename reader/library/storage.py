@@ -3,9 +3,9 @@
 Every file is a TinyDB JSON document (``{table: {doc_id: record}}``), opened
 with :func:`open_db` or read directly through :class:`AtomicJSONStorage`.
 
-* Writes go to a temporary file in the same directory, are flushed (fsync)
-  and renamed over the old file: a reader sees the old or the new version,
-  never half of one, and a process killed mid-write leaves the old file.
+* Writes replace the whole file atomically (:mod:`.atomic`): a reader sees
+  the old or the new version, never half of one, and a process killed
+  mid-write leaves the old file.
 * :class:`FileLock` (``fcntl.flock`` on a lock file, plus a thread lock)
   serialises writers across processes and threads. Hold it around
   read-modify-write: under it, :meth:`AtomicJSONStorage.read` notices that
@@ -25,7 +25,6 @@ import json
 import os
 import secrets
 import threading
-import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -35,118 +34,11 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from reader.errors import StorageError
+from reader.library.atomic import atomic_write, set_aside
 
 Data = dict[str, dict[str, Any]]
 REV_TABLE = "_rev"
 _HEAD = 64  # bytes: the revision token sits within the first of them
-
-
-def atomic_write(path: Path, data: bytes, *, durable: bool = True, sync_dir: bool = True) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename.
-
-    ``durable`` fsyncs the data before the rename (and the directory after,
-    unless ``sync_dir`` is false because the caller syncs it once for a batch).
-    """
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except OSError as error:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-        raise StorageError(f"cannot write {path}: {error.strerror or error}") from error
-    if durable and sync_dir:
-        fsync_dir(path.parent)
-
-
-def atomic_write_many(items: list[tuple[Path, bytes]], *, durable: bool = True) -> None:
-    """Write many small files atomically; their fsyncs run in parallel threads.
-
-    Each file is written to a temporary name, all of them are flushed to disk
-    at once (the file system commits them together, instead of one journal
-    commit per file), then each is renamed into place and its folder synced.
-    """
-    tmps: list[tuple[Path, Path]] = []
-    suffix = f".tmp-{os.getpid()}-{threading.get_ident()}"
-    try:
-        for path, data in items:
-            tmp = path.with_name(f".{path.name}{suffix}")
-            with open(tmp, "wb") as f:
-                f.write(data)
-            tmps.append((tmp, path))
-        if durable:
-            _parallel(_fsync_path, [tmp for tmp, _ in tmps])
-        for tmp, path in tmps:
-            os.replace(tmp, path)
-    except OSError as error:
-        for tmp, _ in tmps:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
-        raise StorageError(f"cannot write {error.filename}: {error.strerror or error}") from error
-    if durable:
-        _parallel(fsync_dir, sorted({path.parent for _, path in tmps}))
-
-
-def _fsync_path(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _parallel(func: Callable[[Path], None], paths: list[Path]) -> None:
-    if len(paths) <= 2:
-        for path in paths:
-            func(path)
-        return
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=min(16, len(paths))) as pool:
-        for _ in pool.map(func, paths):
-            pass
-
-
-def fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def set_aside(path: Path) -> Path:
-    """Rename a damaged file to ``<name>.damaged-<timestamp>``; return the new path."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-    try:
-        os.replace(path, aside)
-    except OSError as error:
-        raise StorageError(
-            f"{path} is damaged and could not be moved aside: {error.strerror or error}"
-        ) from error
-    return aside
 
 
 class FileLock:

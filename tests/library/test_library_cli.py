@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from reader.cli import main
-from reader.cli.library_cmd import format_entries
+from reader.cli.listing import format_entries
 from reader.library import Entry, Library
 from tests.library.articles import day, make_article
 

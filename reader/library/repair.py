@@ -1,0 +1,107 @@
+"""Putting a library right after a crash or damage.
+
+* Leftovers: a writer killed mid-write leaves ``.<name>.tmp-*`` files;
+  :func:`sweep` removes them (the renamed-in files are whole).
+* The import journal (``import.journal``): the ids of a batch whose
+  documents are being written before its catalog write. A journal found on
+  opening means the process died in between; :func:`journal_records` gives
+  the catalog records of the documents it managed to store.
+* A catalog that is damaged or missing is rebuilt from the documents
+  (:func:`records_from_documents`); damaged document files are set aside,
+  never deleted, and :func:`rebuilt_notice` says what happened.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reader.library import records
+from reader.library.documents import Documents
+from reader.library.atomic import atomic_write, set_aside
+
+JOURNAL = "import.journal"
+
+
+def sweep(folder: Path, name: str = "") -> None:
+    """Remove temporary files a killed writer left (call holding the lock)."""
+    try:
+        leftovers = [e.path for e in os.scandir(folder) if e.name.startswith(f".{name}")
+                     and ".tmp-" in e.name]
+    except OSError:
+        return
+    for path in leftovers:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def begin_batch(journal: Path, ids: list[str], *, durable: bool) -> None:
+    """Note the ids of a batch before its documents are written."""
+    atomic_write(journal, "".join(i + "\n" for i in ids).encode("utf-8"), durable=durable)
+
+
+def end_batch(journal: Path) -> None:
+    """The batch is in the catalog: forget it."""
+    journal.unlink(missing_ok=True)
+
+
+def journal_records(
+    journal: Path, documents: Documents, notify: Callable[[str], None]
+) -> dict[int, dict[str, Any]]:
+    """Catalog records (by doc_id) of the stored documents a left-over journal names."""
+    if not journal.exists():
+        return {}
+    try:
+        ids = [line.strip() for line in journal.read_text("utf-8").splitlines()]
+    except (OSError, UnicodeDecodeError):
+        ids = []
+    found: dict[int, dict[str, Any]] = {}
+    for article_id in filter(None, ids):
+        path = documents.path(article_id)
+        try:
+            doc = documents.read(article_id)
+        except Exception as error:  # a damaged document: set aside by read()
+            notify(str(error))
+            continue
+        if doc is not None:
+            found[records.doc_id(article_id)] = record_from_doc(doc)
+        sweep(path.parent, path.name)
+    return found
+
+
+def records_from_documents(documents: Documents) -> tuple[dict[str, dict[str, Any]], int]:
+    """Catalog records (by doc_id string) of every stored document, and how many
+    document files were damaged (those are set aside)."""
+    found: dict[str, dict[str, Any]] = {}
+    lost = 0
+    for path, doc in documents.scan():
+        if doc is None:
+            lost += 1
+            set_aside(path)
+            continue
+        found[str(records.doc_id(doc["id"]))] = record_from_doc(doc)
+    return found, lost
+
+
+def rebuilt_notice(reason: str, rebuilt: int, interrupted: int = 0, lost: int = 0) -> str:
+    """One message for one rebuild: why, from how many, and what was set aside."""
+    message = f"{reason}; rebuilt it from {rebuilt} stored article(s)"
+    if interrupted:
+        message += f", among them {interrupted} that an interrupted import had stored"
+    message += "."
+    if lost:
+        message += f" {lost} damaged document file(s) were set aside (*.damaged-*)."
+    return message
+
+
+def record_from_doc(doc: dict[str, Any]) -> dict[str, Any]:
+    """The catalog record of a stored document (which loses its ``_imported``)."""
+    imported = doc.pop("_imported", None)
+    if not isinstance(imported, (int, float)):
+        imported = time.time()
+    return records.catalog_record(doc, float(imported))
