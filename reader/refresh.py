@@ -3,9 +3,12 @@
 :func:`refresh` fetches every subscribed feed (or the ones named) on a
 bounded pool of threads with conditional requests, turns entries the library
 does not hold yet into articles (fetching the full story of summary-only
-entries from their links on a second pool of threads), and stores them in
-batches from the calling thread while the fetching goes on. Known entries are
-never re-added, so read and bookmark marks stay as they are. Parsing (feeds,
+entries from their links on a second pool of threads; see
+:mod:`reader.refresh_job`), and stores them in batches from the calling
+thread while the fetching goes on. Known entries are never re-added, so read
+and bookmark marks stay as they are; a known entry is only updated when its
+full story, which an earlier refresh could not fetch, comes at last
+(:mod:`reader.refresh_retry`). Parsing (feeds,
 pages, quotes) is CPU work: for larger refreshes it runs in a pool of
 processes (:mod:`reader.refresh_work`), so it uses every core. The app calls
 this from a worker thread.
@@ -15,43 +18,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.errors import BylineError
-from reader.ingest.feeds import FeedEntry
 from reader.ingest.fetch import Fetcher
 from reader.library.batch import BatchWriter
-from reader.library.feeds import Feed, FeedStore
-from reader.model import Article, article_id
-from reader.refresh_work import Parsers, entry_articles, page_article_from, parse_feed_safely
+from reader.library.feeds import FeedStore
+from reader.model import Article
+from reader.refresh_job import FeedJob, FeedResult
+from reader.refresh_work import Parsers
 
 Progress = Callable[[int, int], None]
 FEED_WORKERS = 8
 PAGE_WORKERS = 16
 PROCESS_MIN_FEEDS = 8  # fewer feeds than this parse in-process: a pool costs more than it saves
-FEED_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
-)
-PAGE_ACCEPT = "text/html, application/xhtml+xml, text/plain;q=0.8, */*;q=0.5"
-
-
-@dataclass
-class FeedResult:
-    """How one feed's refresh went."""
-
-    url: str
-    title: str | None = None
-    new: int = 0
-    not_modified: bool = False
-    error: str | None = None  # the feed itself could not be refreshed
-    warning: str | None = None  # the feed is malformed but was read
-    summaries: list[str] = field(default_factory=list)  # full-story fetches that failed
-
-    @property
-    def name(self) -> str:
-        return self.title or self.url
 
 
 @dataclass
@@ -62,6 +43,10 @@ class RefreshReport:
     @property
     def new(self) -> int:
         return sum(r.new for r in self.feeds)
+
+    @property
+    def completed(self) -> int:
+        return sum(r.completed for r in self.feeds)
 
     @property
     def failed(self) -> list[FeedResult]:
@@ -76,6 +61,8 @@ class RefreshReport:
         extra = [f"{unchanged} unchanged"] if unchanged else []
         if self.failed:
             extra.append(f"{len(self.failed)} failed")
+        if self.completed:
+            extra.append(f"{self.completed} fetched in full now")
         return line + (f" ({', '.join(extra)})" if extra else "")
 
 
@@ -121,14 +108,15 @@ def refresh(
             ThreadPoolExecutor(min(workers, len(feeds)), "byline-feed") as feed_pool,
             ThreadPoolExecutor(PAGE_WORKERS, "byline-page") as page_pool,
         ):
-            job = _Job(fetcher, parsers, page_pool, frozenset(known), fetch_full)
+            job = FeedJob(fetcher, parsers, page_pool, frozenset(known), fetch_full)
             futures = {feed_pool.submit(job.run, feed): feed for feed in feeds}
             for done, future in enumerate(as_completed(futures), 1):
                 feed = futures[future]
-                result, articles, change = future.result()
-                fresh = [a for a in articles if a.id not in known]
+                outcome = future.result()
+                result = outcome.result
+                fresh = [a for a in outcome.articles if a.id not in known]
                 known.update(a.id for a in fresh)
-                writer.add(fresh, feed.url, change)
+                writer.add(fresh + outcome.updates, feed.url, outcome.change)
                 result.new = len(fresh)
                 report.feeds.append(result)
                 if progress:
@@ -173,107 +161,6 @@ class _Writer:
     def _stored(self) -> None:
         self.saved.update(self.changes)
         self.changes = {}
-
-
-class _Job:
-    """One feed's work, run on the feed pool; page fetches go to the page pool."""
-
-    def __init__(
-        self,
-        fetcher: Fetcher,
-        parsers: Parsers,
-        pages: ThreadPoolExecutor,
-        known: frozenset[str],
-        full: bool,
-    ) -> None:
-        self.fetcher = fetcher
-        self.parsers = parsers
-        self.pages = pages
-        self.known = known
-        self.full = full
-
-    def run(self, feed: Feed) -> tuple[FeedResult, list[Article], dict[str, Any]]:
-        result = FeedResult(feed.url, feed.title)
-        try:
-            response = self.fetcher.fetch(
-                feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT
-            )
-            if response.not_modified:
-                result.not_modified = True
-                return result, [], {"updated": time.time(), "error": None}
-            parsed, error = self.parsers.call(
-                parse_feed_safely, response.content, feed.url, response.content_type
-            )
-            if parsed is None:
-                raise _Failed(error or f"{feed.url}: could not be read")
-            result.title = parsed.title or feed.title
-            result.warning = parsed.warning
-            ids = [article_id(e.identity, "", ()) if e.identity else None for e in parsed.entries]
-            skip = self.known | set(feed.seen)  # seen before: deleted since, if not known
-            articles = self._articles(feed.url, result.title, parsed.entries, ids, skip, result)
-        except (BylineError, _Failed) as error:
-            result.error = str(error)
-            return result, [], {"error": result.error}
-        except Exception as error:  # a bug must not sink the other feeds' refresh
-            result.error = f"{feed.url}: unexpected {type(error).__name__}: {error}"
-            return result, [], {"error": result.error}
-        change = {
-            "etag": response.etag,
-            "last_modified": response.last_modified,
-            "updated": time.time(),
-            "error": None,
-            "title": result.title,
-            "link": parsed.link or feed.link,
-            "seen": sorted({i for i in ids if i}),
-        }
-        return result, articles, change
-
-    def _articles(
-        self,
-        feed_url: str,
-        title: str | None,
-        entries: tuple[FeedEntry, ...],
-        ids: list[str | None],
-        skip: frozenset[str] | set[str],
-        result: FeedResult,
-    ) -> list[Article]:
-        inline: list[FeedEntry] = []
-        pages: list[Future[Article]] = []
-        taken: set[str] = set()
-        for entry, key in zip(entries, ids):
-            if key is not None:  # its id does not depend on its text: skip known ones unparsed
-                if key in skip or key in taken:
-                    continue
-                taken.add(key)
-            if self.full and entry.link and entry.needs_full_text:
-                pages.append(self.pages.submit(self._full_text, entry, feed_url, title, result))
-            else:
-                inline.append(entry)
-        articles = self.parsers.call(entry_articles, inline, feed_url, title) if inline else []
-        return articles + [p.result() for p in pages]
-
-    def _full_text(
-        self, entry: FeedEntry, feed_url: str, title: str | None, result: FeedResult
-    ) -> Article:
-        assert entry.link
-        try:
-            response = self.fetcher.fetch(entry.link, accept=PAGE_ACCEPT)
-            article, reason = self.parsers.call(
-                page_article_from, response.content, response.url, entry, feed_url, title
-            )
-            if article is not None:
-                return article
-        except BylineError as error:
-            reason = str(error)
-        except Exception as error:  # a parser bug costs one story its full text, no more
-            reason = f"{entry.link}: unexpected {type(error).__name__}: {error}"
-        result.summaries.append(reason or f"{entry.link}: no story found")  # atomic under the GIL
-        note = f"[Only the feed's summary: the full story could not be fetched ({reason}).]"
-        return entry_articles([entry], feed_url, title, note=note)[0]
-
-
-class _Failed(Exception):
-    """A feed's failure, already worded (from a parser process)."""
 
 
 __all__ = ["FeedResult", "Progress", "RefreshReport", "refresh"]

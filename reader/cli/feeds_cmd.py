@@ -168,8 +168,10 @@ def refresh_cmd(state, urls: tuple[str, ...], fetch_full: bool) -> None:
     for result in report.feeds:
         if result.error:
             fail(result.error)
-        elif result.new or result.summaries or result.warning:
+        elif result.new or result.summaries or result.warning or result.completed:
             line = f"{result.name}: {result.new} new"
+            if result.completed:
+                line += f", {result.completed} fetched in full now"
             if result.summaries:
                 line += f" ({len(result.summaries)} kept as summaries: full story unavailable)"
             if result.warning:

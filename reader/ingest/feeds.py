@@ -15,6 +15,7 @@ import re
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 import feedparser
 from lxml import etree
@@ -55,6 +56,42 @@ class FeedEntry:
         if self.content and _text_length(self.content) >= SHORT_CONTENT:
             return False
         return not (self.summary and _text_length(self.summary) >= SHORT_DESCRIPTION)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, for :meth:`from_dict` (a refresh keeps entries to retry)."""
+        return {
+            "id": self.id,
+            "link": self.link,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "authors": list(self.authors),
+            "content": self.content,
+            "summary": self.summary,
+            "plain": self.plain,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FeedEntry:
+        """The entry :meth:`to_dict` gave; ValueError if ``data`` is not one."""
+        texts = ("id", "link", "content", "summary", "published")
+        if not isinstance(data, dict) or not isinstance(data.get("title"), str) or any(
+            not isinstance(data.get(k), (str, type(None))) for k in texts
+        ):
+            raise ValueError("not a feed entry")
+        authors = data.get("authors") or []
+        if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+            raise ValueError("not a feed entry")
+        published = data.get("published")
+        return cls(
+            id=data.get("id"),
+            link=data.get("link"),
+            title=data["title"],
+            published=datetime.fromisoformat(published) if published else None,
+            authors=tuple(authors),
+            content=data.get("content"),
+            summary=data.get("summary"),
+            plain=bool(data.get("plain")),
+        )
 
 
 @dataclass(frozen=True, slots=True)

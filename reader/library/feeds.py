@@ -2,7 +2,8 @@
 
 One TinyDB record per feed: url, title, folder, site link, the validators
 for conditional requests (ETag, Last-Modified), the time of the last
-successful update and the last error. Writes are atomic and taken under the
+successful update and the last error, the entries seen at the last update,
+and the full-text fetches to try again (see :mod:`reader.refresh_retry`). Writes are atomic and taken under the
 library's lock (:mod:`reader.library.storage`). A damaged file is set aside
 and the list rebuilt from the feeds the stored articles came from.
 """
@@ -34,9 +35,12 @@ class Feed:
     error: str | None = None  # why the last refresh failed, if it did
     added: float = 0.0
     seen: tuple[str, ...] = ()  # ids of the entries in the feed at its last update
+    retry: tuple[dict[str, Any], ...] = ()  # failed full-text fetches to try again
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "seen", tuple(self.seen))  # JSON gives a list
+        retry = self.retry if isinstance(self.retry, (list, tuple)) else ()
+        object.__setattr__(self, "retry", tuple(r for r in retry if isinstance(r, dict)))
 
     @property
     def name(self) -> str:

@@ -147,3 +147,15 @@ def test_feeds_add_names_a_source_that_is_neither_file_nor_url(run):
     result = run("feeds", "add", "example.org/feed")
     assert result.exit_code == 1
     assert "example.org/feed: no such file, and not an http(s) URL" in result.stderr
+
+
+def test_refresh_says_when_a_summary_is_fetched_in_full_at_last(web, run):
+    web.add("/story/a", "busy", status=503)
+    entries = [{"title": "Ferries", "link": web.url("/story/a"), "summary": "Short."}]
+    run("feeds", "add", web.add("/atom", atom("Quay Times", entries), etag='"v1"'))
+    first = run("refresh").output
+    assert "Quay Times: 1 new (1 kept as summaries" in first and "HTTP 503" in first
+    web.add("/story/a", story_html("Ferries stay in dock"))
+    second = run("refresh").output
+    assert "Quay Times: 0 new, 1 fetched in full now" in second
+    assert "(1 unchanged, 1 fetched in full now)" in second
