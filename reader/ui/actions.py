@@ -116,8 +116,19 @@ class LibraryActions:
             self.notify("This article has no web address to open.", markup=False)
             return
         self._open_in_browser(url)
-        self.notify(f"Opening {url}", markup=False, timeout=3)
 
     @work(thread=True, exit_on_error=False, group="browser")
     def _open_in_browser(self, url: str) -> None:
-        webbrowser.open(url)
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        if opened:
+            self.notify(f"Opening {url}", markup=False, timeout=3)
+        else:  # no browser here (a server, ssh): hand over the address instead
+            self.call_from_thread(self.copy_to_clipboard, url)
+            self.notify(
+                f"No web browser found. The address, copied to the clipboard: {url}",
+                markup=False,
+                timeout=10,
+            )

@@ -48,6 +48,20 @@ async def test_o_opens_only_http_and_https_addresses(monkeypatch):
     assert opened == ["https://example.org/a"]
 
 
+async def test_o_without_a_browser_shows_and_copies_the_address(monkeypatch):
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: False)
+    web = Article(id="web", title="Web", paragraphs=(Paragraph("x"),), url="https://example.org/a")
+    app = ReaderApp(library=library_with([web]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_article("web")
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.clipboard == "https://example.org/a"
+        messages = [n.message for n in app._notifications]
+        assert messages[-1] == "No web browser found. The address, copied to the clipboard: https://example.org/a"
+
+
 async def test_a_failing_write_is_reported_not_fatal():
     from reader.errors import StorageError
     from tests.ui.articles import quoted_article
