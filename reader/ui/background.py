@@ -20,7 +20,14 @@ from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
-from reader.ui.jobs import JobFinished, JobProgress, Reporter, import_summary, refresh_summary
+from reader.ui.jobs import (
+    JobFinished,
+    JobProgress,
+    Reporter,
+    import_failed,
+    import_summary,
+    refresh_summary,
+)
 from reader.ui.keys import STOP_KEY
 
 JOBS = {"import": "Importing", "refresh": "Refreshing feeds"}
@@ -134,7 +141,9 @@ class JobActions:
         except Exception as error:  # reported to the user, never crashes the app
             self.post_message(JobFinished("import", "", f"Import failed: {error}"))
         else:
-            self.post_message(JobFinished("import", import_summary(report, self._stopped(job))))
+            stopped = self._stopped(job)
+            error = None if stopped else import_failed(report)
+            self.post_message(JobFinished("import", import_summary(report, stopped), error))
         finally:
             job.over.set()
 

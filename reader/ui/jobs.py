@@ -69,6 +69,17 @@ class Reporter:
 Stopped = tuple[int, int] | None  # (done, total) when a job was stopped early
 
 
+def import_failed(report: ImportReport) -> str | None:
+    """The error to show when nothing at all could be imported, else None."""
+    if report.imported or report.updated or report.unchanged or report.subscribed:
+        return None
+    if not report.failures:
+        return "Import: no files found there (hidden files and folders are skipped)."
+    source, reason = report.failures[0]
+    more = f" (and {len(report.failures) - 1} more failed)" if len(report.failures) > 1 else ""
+    return f"Nothing imported. {source}: {reason}{more}"
+
+
 def import_summary(report: ImportReport, stopped: Stopped = None) -> str:
     """A one-line summary of an import, with the first failure's reason."""
     if stopped:

@@ -56,8 +56,9 @@ async def test_import_of_a_missing_path_reports_and_keeps_running(tmp_path):
             await pilot.pause()
             assert app.is_running
             assert app.sidebar.option_count == 0
-            messages = [n.message for n in app._notifications]
-            assert any("nowhere" in m and "failed 1" in m for m in messages), messages
+            (note,) = app._notifications
+            assert note.severity == "error"
+            assert note.message == f"Nothing imported. {tmp_path / 'nowhere'}: no such file or folder"
     finally:
         library.close()
 
@@ -72,5 +73,21 @@ async def test_refresh_with_no_feeds_says_how_to_add_one(tmp_path):
             await pilot.pause()
             messages = [n.message for n in app._notifications]
             assert any("byline feeds add" in m for m in messages), messages
+    finally:
+        library.close()
+
+
+async def test_import_of_an_empty_folder_says_nothing_was_found(tmp_path):
+    (tmp_path / "empty" / ".hidden").mkdir(parents=True)
+    (tmp_path / "empty" / ".hidden" / "page.txt").write_text(STORY, encoding="utf-8")
+    library = Library.open(tmp_path / "library")
+    try:
+        app = ReaderApp(library=library)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await type_path(pilot, tmp_path / "empty")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            (note,) = app._notifications
+            assert note.severity == "error" and note.message.startswith("Import: no files found there")
     finally:
         library.close()
