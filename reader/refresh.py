@@ -19,9 +19,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from reader.errors import BylineError
 from reader.ingest.fetch import Fetcher
 from reader.library.batch import BatchWriter
 from reader.library.feeds import FeedStore
@@ -116,7 +117,8 @@ def refresh(
                 result = outcome.result
                 fresh = [a for a in outcome.articles if a.id not in known]
                 known.update(a.id for a in fresh)
-                writer.add(fresh + outcome.updates, feed.url, outcome.change)
+                moved = _moved_stories(library, feed.url, result.moved_to)
+                writer.add(fresh + outcome.updates + moved, feed.url, outcome.change)
                 result.new = len(fresh)
                 report.feeds.append(result)
                 if progress:
@@ -137,10 +139,23 @@ def refresh(
     return report
 
 
+def _moved_stories(library: Any, old: str, new: str | None) -> list[Article]:
+    """The stored stories of a feed that moved for good, now naming its new URL."""
+    if not new:
+        return []
+    out = []
+    for entry in library.list(feed=old):
+        try:
+            out.append(replace(library.get(entry.id), feed=new))
+        except BylineError:  # a damaged document (set aside by get): nothing to move
+            continue
+    return out
+
+
 class _Writer:
     """Stores articles in batches (see BatchWriter).
 
-    A feed's changes (validators, seen entries) count as ``saved`` only once
+    A feed's changes (validators, seen entries, a new URL) count as ``saved`` only once
     its articles are stored.
     """
 

@@ -33,8 +33,9 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml, text/plain;q=0.8, */*;q=0.5"
 class FeedResult:
     """How one feed's refresh went."""
 
-    url: str
+    url: str  # as subscribed when the refresh began
     title: str | None = None
+    moved_to: str | None = None  # where the feed moved for good (a 301 or 308)
     new: int = 0
     completed: int = 0  # stories kept as summaries before, now fetched in full
     not_modified: bool = False
@@ -45,6 +46,11 @@ class FeedResult:
     @property
     def name(self) -> str:
         return self.title or self.url
+
+    @property
+    def current(self) -> str:
+        """The feed's URL from now on (its stories' ``feed``)."""
+        return self.moved_to or self.url
 
 
 @dataclass
@@ -84,13 +90,15 @@ class FeedJob:
             response = self.fetcher.fetch(
                 feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT
             )
+            if response.moved and response.moved != feed.url:
+                result.moved_to = response.moved
             if response.not_modified:
                 result.not_modified = True
-                out.change = {"updated": time.time(), "error": None}
+                out.change = {"updated": time.time(), "error": None, **self._moved(result)}
                 self._collect(out, feed.title, self._retry(out, feed.title, retries), now)
                 return out
             parsed, error = self.parsers.call(
-                parse_feed_safely, response.content, feed.url, response.content_type
+                parse_feed_safely, response.content, response.url, response.content_type
             )
             if parsed is None:
                 raise _Failed(error or f"{feed.url}: could not be read")
@@ -111,6 +119,7 @@ class FeedJob:
                 "title": result.title,
                 "link": parsed.link or feed.link,
                 "seen": sorted({i for i in ids if i}),
+                **self._moved(result),
             }
             self._collect(out, result.title, pages, now)
         except (BylineError, _Failed) as error:
@@ -120,6 +129,10 @@ class FeedJob:
             result.error = f"{feed.url}: unexpected {type(error).__name__}: {error}"
             return FeedOutcome(result, change={"error": result.error})
         return out
+
+    @staticmethod
+    def _moved(result: FeedResult) -> dict[str, Any]:
+        return {"url": result.moved_to} if result.moved_to else {}
 
     def _new(
         self,
@@ -140,18 +153,18 @@ class FeedJob:
                 taken.add(key)
             if self.full and entry.link and entry.needs_full_text:
                 assert key is not None  # an entry with a link has an identity
-                pages.append(_Page(key, entry, None, self._fetch(entry, out.result.url, title)))
+                pages.append(_Page(key, entry, None, self._fetch(entry, out.result.current, title)))
             else:
                 inline.append(entry)
         if inline:
-            out.articles += self.parsers.call(entry_articles, inline, out.result.url, title)
+            out.articles += self.parsers.call(entry_articles, inline, out.result.current, title)
         return pages
 
     def _retry(self, out: FeedOutcome, title: str | None, retries: dict[str, Retry]) -> list[_Page]:
         if not self.full:
             return []
         return [
-            _Page(key, r.entry, r, self._fetch(r.entry, out.result.url, title))
+            _Page(key, r.entry, r, self._fetch(r.entry, out.result.current, title))
             for key, r in retries.items()
         ]
 
@@ -163,7 +176,7 @@ class FeedJob:
         now: float,
     ) -> None:
         """Wait for the page fetches; note what failed, to try again next time."""
-        feed_url = out.result.url
+        feed_url = out.result.current
         failed: list[Retry] = []
         for page in pages:
             article, reason = page.future.result()

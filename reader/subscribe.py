@@ -58,7 +58,7 @@ def import_url(library: Any, url: str, *, fetcher: Fetcher | None = None) -> str
     url = check_url(url)
     response = _fetch(fetcher, url)
     if _kind(response, url) == "feed":
-        _add_feed(library, response, folder=None)
+        _add_feed(library, url, response, folder=None)
         return "subscribed"
     article = parse_bytes(response.content, source=response.url, url=response.url)
     if article.url != response.url:
@@ -84,17 +84,24 @@ def subscribe(
         found = discover_feed(response.content, response.url)
         if found is None:
             raise SourceError(url, "not a feed, and the page names no RSS or Atom feed")
+        url = found
         response = _fetch(fetcher, found)
         if _kind(response, found) != "feed":
             raise SourceError(found, "the page names this as its feed, but it is not one")
-    return _add_feed(library, response, folder=folder)
+    return _add_feed(library, url, response, folder=folder)
 
 
-def _add_feed(library: Any, response: Response, *, folder: str | None) -> tuple[Feed, bool]:
+def _add_feed(
+    library: Any, url: str, response: Response, *, folder: str | None
+) -> tuple[Feed, bool]:
+    """Subscribe to the feed fetched from ``url``: where it moved for good, if it
+    did (301, 308), else ``url`` itself (a temporary redirect is followed
+    afresh on every refresh)."""
     parsed: ParsedFeed = parse_feed(response.content, response.url, response.content_type)
+    address = response.moved or url
     store = FeedStore.of(library)
-    new = store.add(Feed(response.url, parsed.title, folder, parsed.link))
-    feed = store.get(response.url)
+    new = store.add(Feed(address, parsed.title, folder, parsed.link))
+    feed = store.get(address)
     assert feed is not None
     return feed, new
 

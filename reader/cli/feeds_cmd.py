@@ -166,6 +166,9 @@ def refresh_cmd(state, urls: tuple[str, ...], fetch_full: bool) -> None:
     else:
         report = refresh(library, urls or None, fetch_full=fetch_full)
     for result in report.feeds:
+        if result.moved_to:
+            moved = f"moved for good to <{result.moved_to}>; subscription updated"
+            click.echo(f"{result.name}: {moved}")
         if result.error:
             fail(result.error)
         elif result.new or result.summaries or result.warning or result.completed:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -23,11 +23,17 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 5
 DEFAULT_PER_HOST = 6  # requests in flight to one host, as browsers allow
 _REDIRECTS = {301, 302, 303, 307, 308}
+_PERMANENT = {301, 308}
 
 
 @dataclass(frozen=True, slots=True)
 class Response:
-    """What a fetch brought back. ``url`` is the URL after redirects."""
+    """What a fetch brought back. ``url`` is the URL after redirects.
+
+    ``moved`` is where the URL asked for has moved for good: the last URL
+    reached by permanent redirects (301, 308) alone, from the start. None if
+    the first redirect was temporary (302, 303, 307), or there was none.
+    """
 
     url: str
     status: int
@@ -35,6 +41,7 @@ class Response:
     content_type: str = ""
     etag: str | None = None
     last_modified: str | None = None
+    moved: str | None = None
 
     @property
     def not_modified(self) -> bool:
@@ -133,12 +140,18 @@ class Fetcher:
         if accept:
             headers["Accept"] = accept
         seen = {url}
+        moved: str | None = None
+        permanent = True  # every redirect so far was permanent
         for _ in range(self.max_redirects + 1):
             with self._host(url):
                 response = self._get(original, url, headers)
             if isinstance(response, Response):
-                return response
-            url = check_url(urljoin(url, response))  # response is a redirect target
+                return replace(response, moved=moved) if moved else response
+            status, location = response
+            url = check_url(urljoin(url, location))
+            permanent = permanent and status in _PERMANENT
+            if permanent:
+                moved = url
             if url in seen:
                 raise FetchError(original, "too many redirects (a redirect loop)")
             seen.add(url)
@@ -153,8 +166,10 @@ class Fetcher:
                 gate = self._hosts[host] = threading.BoundedSemaphore(self.per_host)
             return gate
 
-    def _get(self, original: str, url: str, headers: dict[str, str]) -> Response | str:
-        """One request: a Response, or the Location of a redirect."""
+    def _get(
+        self, original: str, url: str, headers: dict[str, str]
+    ) -> Response | tuple[int, str]:
+        """One request: a Response, or a redirect's status and Location."""
         try:
             with self._client.stream("GET", url, headers=headers) as r:
                 if r.status_code in _REDIRECTS:
@@ -162,7 +177,7 @@ class Fetcher:
                     if not location:
                         reason = f"HTTP {r.status_code} redirect without a Location"
                         raise FetchError(original, reason)
-                    return location
+                    return r.status_code, location
                 if r.status_code >= 400:
                     reason = r.reason_phrase or httpx.codes.get_reason_phrase(r.status_code)
                     raise FetchError(original, f"HTTP {r.status_code} {reason}".rstrip())

@@ -3,9 +3,10 @@
 One TinyDB record per feed: url, title, folder, site link, the validators
 for conditional requests (ETag, Last-Modified), the time of the last
 successful update and the last error, the entries seen at the last update,
-and the full-text fetches to try again (see :mod:`reader.refresh_retry`). Writes are atomic and taken under the
-library's lock (:mod:`reader.library.storage`). A damaged file is set aside
-and the list rebuilt from the feeds the stored articles came from.
+and the full-text fetches to try again (see :mod:`reader.refresh_retry`).
+Writes are atomic and taken under the library's lock
+(:mod:`reader.library.storage`). A damaged file is set aside and the list
+rebuilt from the feeds the stored articles came from.
 """
 
 from __future__ import annotations
@@ -179,16 +180,25 @@ class FeedStore:
     def update(self, changes: Mapping[str, Mapping[str, Any]]) -> None:
         """Change fields of many feeds (url -> {field: value}) in one write.
 
-        Feeds removed meanwhile (by another running copy) are skipped.
+        Feeds removed meanwhile (by another running copy) are skipped. A
+        change of ``url`` moves the feed; if it moves onto a URL already
+        subscribed, the old subscription is dropped (the other one stays).
         """
         with self.lock:
             ids = self._ids()
             records = self._records()
             upserts = {}
+            removes = []
             for url, change in changes.items():
-                if url in ids:
-                    record = dict(records[str(ids[url])])
-                    record.update((k, v) for k, v in change.items() if k in _FIELDS)
-                    upserts[ids[url]] = record
-            if upserts:
-                RecordTable(self.storage, TABLE).apply(upserts)
+                if url not in ids:
+                    continue
+                moved = change.get("url", url)
+                if moved != url and moved in ids:
+                    removes.append(ids[url])
+                    continue
+                record = dict(records[str(ids[url])])
+                record.update((k, v) for k, v in change.items() if k in _FIELDS)
+                upserts[ids[url]] = record
+                ids[moved] = ids[url]  # two feeds moving onto one URL make one
+            if upserts or removes:
+                RecordTable(self.storage, TABLE).apply(upserts, removes)

@@ -34,6 +34,28 @@ def test_redirects_are_followed_and_the_final_url_reported(web, fetcher):
     response = fetcher.fetch(web.url("/start"))
     assert response.url == final
     assert response.content == b"<p>here</p>"
+    assert response.moved == web.url("/middle")  # moved for good as far as the 301 went
+
+
+@pytest.mark.parametrize(
+    ("chain", "moved"),
+    [
+        ([301], "/r1"),
+        ([308], "/r1"),
+        ([301, 308], "/r2"),
+        ([302], None),
+        ([307], None),
+        ([302, 301], None),  # a temporary step first: nothing moved for good
+        ([], None),
+    ],
+)
+def test_only_permanent_redirects_from_the_start_say_where_it_moved(web, fetcher, chain, moved):
+    for i, status in enumerate(chain):
+        web.redirect(f"/r{i}", f"/r{i + 1}", status=status)
+    web.add(f"/r{len(chain)}", "<p>here</p>")
+    response = fetcher.fetch(web.url("/r0"))
+    assert response.url == web.url(f"/r{len(chain)}")
+    assert response.moved == (web.url(moved) if moved else None)
 
 
 def test_a_redirect_loop_is_an_error_naming_the_url(web, fetcher):
