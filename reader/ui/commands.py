@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.ui.keys import KEYS
+from reader.ui.keys import KEYS, PALETTE_NAMES
 
 
 class ReaderCommands(Provider):
@@ -17,7 +17,7 @@ class ReaderCommands(Provider):
             if app.check_action(binding.action, ()) is False:
                 continue
             key = binding.key_display or binding.key
-            name = f"{binding.description}"
+            name = PALETTE_NAMES.get(binding.id or "", binding.description)
             help = f"{section} · key: {key}"
             yield name, help, binding.action, app
 

@@ -27,7 +27,7 @@ KEYS: list[tuple[str, Binding]] = [
     ("Library", Binding("slash", "search", "Search", id="library.search", key_display="/", tooltip="titles, sites and speakers")),
     ("Library", Binding("i", "import_path", "Import", id="library.import", show=False)),
     ("Library", Binding("r", "refresh_feeds", "Refresh feeds", id="library.refresh", show=False)),
-    ("Library", Binding(STOP_KEY, "stop_job", "Stop import/refresh", id="library.stop", tooltip="what was stored stays")),
+    ("Library", Binding(STOP_KEY, "stop_job", "Stop", id="library.stop", tooltip="a running import or refresh; what was stored stays")),
     ("View", Binding("t", "toggle_sidebar", "Toggle sidebar", id="view.sidebar", show=False)),
     ("View", Binding("p", "toggle_quotes", "Toggle quotes panel", id="view.quotes", show=False)),
     ("View", Binding("question_mark", "help", "Help", id="help", key_display="?")),
@@ -35,6 +35,9 @@ KEYS: list[tuple[str, Binding]] = [
 ]
 
 BINDINGS = [binding for _, binding in KEYS]
+
+# Names in the command palette, where the footer's short one would be vague.
+PALETTE_NAMES = {"library.stop": "Stop the import or refresh"}
 
 # Keys the lists and the story handle themselves; shown in help only.
 OTHER_KEYS: list[tuple[str, str, str]] = [

@@ -85,6 +85,9 @@ async def test_x_stops_an_import_between_files_and_keeps_what_was_stored(tmp_pat
                 await pilot.pause(0.02)
             await pilot.pause()
             assert "x" in footer_keys(app)
+            from reader.ui.commands import ReaderCommands
+
+            assert "Stop the import or refresh" in [n for n, *_ in ReaderCommands(app.screen)._commands()]
             assert "x stops" in str(app.query_one("#job-label").render())
             await pilot.press("x")
             assert str(app.query_one("#job-label").render()) == "Stopping the import…"
@@ -135,10 +138,11 @@ async def test_help_and_palette_show_stop_only_when_it_can_act():
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert "x                Stop import/refresh" in str(app.screen.query_one("HelpText").render())
+        help_text = str(app.screen.query_one("HelpText").render())
+        assert "x                Stop: a running import or refresh; what was\n" in help_text
         await pilot.press("escape")
         names = [name for name, *_ in ReaderCommands(app.screen)._commands()]
-        assert "Bookmark" in names and "Stop import/refresh" not in names
+        assert "Bookmark" in names and "Stop the import or refresh" not in names
 
 
 # -- the hooks the app relies on ------------------------------------------
