@@ -223,7 +223,6 @@ class Catalog:
         now = time.time()
         with self.lock:
             self._refresh()
-            self._writable()
             for article in articles:
                 doc = article.to_dict()
                 earlier = planned.get(article.id)  # the same article twice in a batch
@@ -254,6 +253,7 @@ class Catalog:
         return stored == doc
 
     def _write(self, planned: list[tuple[dict[str, Any], float]]) -> None:
+        self._writable()
         repair.begin_batch(self.journal, [doc["id"] for doc, _ in planned], durable=self.durable)
         self.documents.write_many(dict(doc, _imported=imported) for doc, imported in planned)
         upserts = {
