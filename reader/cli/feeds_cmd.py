@@ -152,7 +152,8 @@ def refresh_cmd(state, urls: tuple[str, ...], fetch_full: bool) -> None:
     from reader.refresh import refresh
 
     library = state.open_library()
-    if not urls and not _feed_store(library).list():
+    store = _feed_store(library)  # says what was repaired, whichever feeds are named
+    if not urls and not store.list():
         click.echo("no feeds yet; add one with `byline feeds add URL`")
         return
     if sys.stderr.isatty():

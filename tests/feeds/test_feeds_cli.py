@@ -159,3 +159,19 @@ def test_refresh_says_when_a_summary_is_fetched_in_full_at_last(web, run):
     second = run("refresh").output
     assert "Quay Times: 0 new, 1 fetched in full now" in second
     assert "(1 unchanged, 1 fetched in full now)" in second
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_refresh_tells_what_the_feed_list_repaired(web, run, named):
+    url = web.add("/rss", rss("Harbour News", []))
+    run("feeds", "add", url)
+    feeds_json = run.data / "feeds.json"
+    data = json.loads(feeds_json.read_text())
+    data["feeds"]["90"] = {"nourl": 1}
+    feeds_json.write_text(json.dumps(data))
+    result = CliRunner().invoke(main, ["--data-dir", str(run.data), "refresh", *([url] * named)])
+    assert result.exit_code == 0, result.output
+    assert "byline: 1 unreadable feed record(s)" in result.stderr
+    feeds_json.write_text("{not json")
+    result = CliRunner().invoke(main, ["--data-dir", str(run.data), "refresh"])
+    assert "byline: The feed list" in result.stderr and "was damaged" in result.stderr
