@@ -142,7 +142,10 @@ def subscribe_file(
     if opml_only or b"<opml" in head:
         subs = parse_opml(data, source)
         feeds = [Feed(s.url, s.title, _under(folder, s.folder), s.link) for s in subs]
-    elif sniff(data) != "text":
+    elif (kind := sniff(data)) == "feed":
+        reason = "this is a feed saved to a file; subscribe to it by its URL: `byline feeds add URL`"
+        raise SourceError(source, reason)
+    elif kind != "text":
         raise SourceError(source, "not an OPML file or a list of feed URLs")
     else:
         feeds = []

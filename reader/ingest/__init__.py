@@ -20,6 +20,8 @@ __all__ = ["load_path", "parse_bytes", "extract", "SourceError", "MAX_BYTES"]
 MAX_BYTES = 20 * 1024 * 1024
 """Larger files are refused: no saved news page comes near this size."""
 
+_SUBSCRIBE = "subscribe to it by its URL: `byline feeds add URL`"
+
 
 def load_path(path: str | Path) -> Article:
     """Read one file (HTML page or plain-text dump) into an analysed Article."""
@@ -69,7 +71,7 @@ def extract(data: bytes, *, source: str, url: str | None = None) -> Article:
     if kind == "binary":
         raise SourceError(source, "binary file, not a page")
     if kind == "feed":
-        raise SourceError(source, "this is a feed, not a page (use `byline import` to subscribe)")
+        raise SourceError(source, f"this is a feed, not a page ({_SUBSCRIBE})")
     text = decode(data)
     try:
         if kind == "html":

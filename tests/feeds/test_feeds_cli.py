@@ -175,3 +175,14 @@ def test_refresh_tells_what_the_feed_list_repaired(web, run, named):
     feeds_json.write_text("{not json")
     result = CliRunner().invoke(main, ["--data-dir", str(run.data), "refresh"])
     assert "byline: The feed list" in result.stderr and "was damaged" in result.stderr
+
+
+def test_a_saved_feed_file_points_to_feeds_add_by_url(web, run, tmp_path):
+    saved = tmp_path / "feed.xml"
+    saved.write_text(rss("Harbour News", [{"title": "One", "link": "http://x/1"}]))
+    advice = "subscribe to it by its URL: `byline feeds add URL`"
+    for args in (["parse", str(saved)], ["import", str(saved)], ["feeds", "add", str(saved)]):
+        result = CliRunner().invoke(main, ["--data-dir", str(run.data), *args])
+        assert advice in result.stderr, args
+    url = web.add("/rss", rss("Harbour News", []))
+    assert f"subscribed to Harbour News <{url}>" in run("feeds", "add", url).output  # it is true
