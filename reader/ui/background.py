@@ -15,9 +15,6 @@ import time
 from pathlib import Path
 
 from textual import work
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.ui.jobs import (
@@ -29,34 +26,6 @@ from reader.ui.jobs import (
     refresh_summary,
 )
 from reader.ui.keys import STOP_KEY
-
-JOBS = {"import": "Importing", "refresh": "Refreshing feeds"}
-
-
-class JobLine(Horizontal):
-    """What is running, its progress bar, and how to stop it."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.label = Static("", id="job-label", markup=False)
-        self.bar = ProgressBar(id="progress", show_eta=False)
-
-    def compose(self) -> ComposeResult:
-        yield self.label
-        yield self.bar
-
-    def start(self, job: str, stop_key: str) -> None:
-        self.label.update(f"{JOBS[job]} ({stop_key} stops)")
-        self.bar.update(total=None, progress=0)
-        self.display = True
-
-    def stopping(self, job: str) -> None:
-        what = "import" if job == "import" else "refresh"
-        self.label.update(f"Stopping the {what}…")
-
-    def progress(self, done: int, total: int) -> None:
-        self.bar.update(total=total, progress=done)
-
 
 class Job:
     """A running job: its name, the flag that stops it, and when it is over."""
@@ -97,7 +66,7 @@ class JobActions:
         if job is None or job.stop.is_set():
             return
         job.stop.set()
-        self.query_one(JobLine).stopping(job.name)
+        self.query_one("#job").stopping(job.name)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stop_job":
@@ -122,9 +91,11 @@ class JobActions:
     def _start_job(self, name: str) -> Job:
         job = self.job = Job(name)
         job.reporter = Reporter(name, self.post_message)
-        if not self.query(JobLine):
+        from reader.ui.jobline import JobLine  # its widgets are imported on first use
+
+        if not self.query("#job"):
             self.mount(JobLine(id="job"), before=self.query_one("Footer"))
-        self.query_one(JobLine).start(name, STOP_KEY)
+        self.query_one("#job", JobLine).start(name, STOP_KEY)
         self.refresh_bindings()
         return job
 
@@ -169,8 +140,8 @@ class JobActions:
         return reporter.done, reporter.total
 
     def job_progress(self, event: JobProgress) -> None:
-        if self.query(JobLine):
-            self.query_one(JobLine).progress(event.done, event.total)
+        if self.query("#job"):
+            self.query_one("#job").progress(event.done, event.total)
         # The list grows as articles arrive. Re-listing a big library takes a
         # while, so wait at least ten times as long as the last one took (and
         # half a second) before the next: the app stays responsive.
@@ -182,8 +153,8 @@ class JobActions:
 
     def job_finished(self, event: JobFinished) -> None:
         self.job = None
-        if self.query(JobLine):
-            self.query_one(JobLine).display = False
+        if self.query("#job"):
+            self.query_one("#job").display = False
         self.refresh_bindings()
         self._next_list_reload = 0.0
         self.reload_list(keep=self.open_id)
