@@ -114,7 +114,8 @@ class JobActions:
         else:
             stopped = self._stopped(job)
             error = None if stopped else import_failed(report)
-            self.post_message(JobFinished("import", import_summary(report, stopped), error))
+            summary = import_summary(report, stopped)
+            self.post_message(JobFinished("import", summary, error, warning=bool(report.failures)))
         finally:
             job.over.set()
 
@@ -127,7 +128,8 @@ class JobActions:
         except Exception as error:
             self.post_message(JobFinished("refresh", "", f"Refresh failed: {error}"))
         else:
-            self.post_message(JobFinished("refresh", refresh_summary(report, self._stopped(job))))
+            summary = refresh_summary(report, self._stopped(job))
+            self.post_message(JobFinished("refresh", summary, warning=bool(report.failed)))
         finally:
             job.over.set()
 
@@ -161,5 +163,7 @@ class JobActions:
         self.show_notices()
         if event.error:
             self.notify(event.error, severity="error", markup=False, timeout=8)
+        elif event.warning:
+            self.notify(event.summary, severity="warning", markup=False, timeout=10)
         else:
             self.notify(event.summary, markup=False)

@@ -33,13 +33,17 @@ class JobProgress(Message):
 
 
 class JobFinished(Message):
-    """A job ended: ``summary`` for the user, ``error`` if it failed."""
+    """A job ended: ``summary`` for the user (a warning if some sources
+    failed), ``error`` if it failed as a whole."""
 
-    def __init__(self, job: str, summary: str, error: str | None = None) -> None:
+    def __init__(
+        self, job: str, summary: str, error: str | None = None, *, warning: bool = False
+    ) -> None:
         super().__init__()
         self.job = job
         self.summary = summary
         self.error = error
+        self.warning = warning
 
 
 @dataclass
@@ -95,9 +99,16 @@ def import_summary(report: ImportReport, stopped: Stopped = None) -> str:
 
 
 def refresh_summary(report: RefreshReport, stopped: Stopped = None) -> str:
-    """A one-line summary of a refresh (or how to subscribe, if there are no feeds)."""
+    """A one-line summary of a refresh (or how to subscribe, if there are no
+    feeds), with the first failed feed's reason."""
     if stopped:
-        return f"Refresh stopped after {stopped[0]:,} of {stopped[1]:,} feeds: {report.summary()}"
-    if not report.feeds:
+        text = f"Refresh stopped after {stopped[0]:,} of {stopped[1]:,} feeds: {report.summary()}"
+    elif not report.feeds:
         return NO_FEEDS
-    return report.summary()
+    else:
+        text = report.summary()
+    failed = report.failed
+    if failed:
+        more = f" (and {len(failed) - 1} more; `byline feeds list` shows each)" if len(failed) > 1 else ""
+        text += f". {failed[0].error}{more}"
+    return text

@@ -201,3 +201,24 @@ def test_refresh_stops_after_the_feed_in_hand_when_cancelled(tmp_path):
             assert not web.hits("/third")
     finally:
         library.close()
+
+
+async def test_a_failed_feed_says_why(tmp_path):
+    library = Library.open(tmp_path / "library", durable=False)
+    try:
+        with WebServer() as web:
+            good = web.add("/good", stories(web, "good", 1), content_type="application/rss+xml")
+            gone = web.url("/gone")  # answers 404
+            FeedStore.of(library).add_many([Feed(good), Feed(gone)])
+            app = ReaderApp(library=library)
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.press("r")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                (note,) = app._notifications
+                message = note.message
+                assert note.severity == "warning"
+                assert message.startswith("1 new story from 2 feeds (1 failed). ")
+                assert "/gone" in message and "404" in message
+    finally:
+        library.close()
