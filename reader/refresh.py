@@ -86,8 +86,8 @@ def refresh(
     ``processes`` is the size of the parsing pool (0: parse in this process;
     default: one per core when there are at least 8 feeds). Once
     ``cancelled()`` returns True (it is asked after each feed), feeds not
-    yet started are skipped; what was fetched is stored, and the report
-    lists only the feeds that were refreshed.
+    yet started are skipped; those under way are finished and stored, and
+    the report lists only the feeds that were refreshed.
     """
     started = time.monotonic()
     store = FeedStore.of(library)
@@ -111,7 +111,12 @@ def refresh(
         ):
             job = FeedJob(fetcher, parsers, page_pool, frozenset(known), fetch_full)
             futures = {feed_pool.submit(job.run, feed): feed for feed in feeds}
-            for done, future in enumerate(as_completed(futures), 1):
+            done = 0
+            stopping = False
+            for future in as_completed(futures):
+                if future.cancelled():
+                    continue  # stopped before it started
+                done += 1
                 feed = futures[future]
                 outcome = future.result()
                 result = outcome.result
@@ -123,10 +128,10 @@ def refresh(
                 report.feeds.append(result)
                 if progress:
                     progress(done, len(feeds))
-                if cancelled is not None and cancelled():
+                if not stopping and cancelled is not None and cancelled():
+                    stopping = True  # feeds not started are skipped; those under way are kept
                     for pending in futures:
-                        pending.cancel()  # not started yet: skipped; running ones finish
-                    break
+                        pending.cancel()
         writer.flush()
     finally:
         if writer.saved:  # only feeds whose stories are stored: else a 304 would lose them

@@ -183,22 +183,25 @@ def test_import_paths_stops_after_the_first_batch_when_cancelled(tmp_path, monke
         library.close()
 
 
-def test_refresh_stops_after_the_feed_in_hand_when_cancelled(tmp_path):
+def test_refresh_skips_feeds_not_started_and_keeps_those_under_way_when_cancelled(tmp_path):
+    """Two fetchers: a is quick; b and c are slow, so both fetchers are busy
+    when a is done and the refresh is stopped: d is never asked for; b and
+    (if it was started) c are finished and stored."""
     library = Library.open(tmp_path / "library", durable=False)
     try:
         with WebServer() as web:
-            urls = [
-                web.add(f"/{name}", stories(web, name, 2), content_type="application/rss+xml")
-                for name in ("first", "second", "third")
-            ]
-            FeedStore.of(library).add_many(Feed(u) for u in urls)
-            report = refresh(library, workers=1, processes=0, cancelled=lambda: True)
-            # One worker takes the feeds in order (by URL): the first is done
-            # and stored, the second may be under way (and is dropped), the
-            # third is never asked for.
-            assert [r.url for r in report.feeds] == urls[:1]
-            assert {e.title for e in library.list()} == {"first story 0", "first story 1"}
-            assert not web.hits("/third")
+            delays = {"a": 0.0, "b": 0.5, "c": 0.5, "d": 0.0}
+            urls = {
+                name: web.add(f"/{name}", stories(web, name, 2), content_type="application/rss+xml", delay=delay)
+                for name, delay in delays.items()
+            }
+            FeedStore.of(library).add_many(Feed(u) for u in urls.values())
+            report = refresh(library, workers=2, processes=0, cancelled=lambda: True)
+            refreshed = {r.url for r in report.feeds}
+            expected = {"a", "b"} | ({"c"} if web.hits("/c") else set())
+            assert refreshed == {urls[n] for n in expected}
+            assert not web.hits("/d")
+            assert {e.title for e in library.list()} == {f"{n} story {i}" for n in expected for i in (0, 1)}
     finally:
         library.close()
 
