@@ -108,6 +108,7 @@ class JobActions:
         from reader.importer import import_paths
 
         try:
+            before = {entry.id for entry in self.library.list()}
             report = import_paths(self.library, [source], progress=job.reporter, cancelled=self._cancelled(job))
         except Exception as error:  # reported to the user, never crashes the app
             self.post_message(JobFinished("import", "", f"Import failed: {error}"))
@@ -115,7 +116,11 @@ class JobActions:
             stopped = self._stopped(job)
             error = None if stopped else import_failed(report)
             summary = import_summary(report, stopped)
-            self.post_message(JobFinished("import", summary, error, warning=bool(report.failures)))
+            finished = JobFinished("import", summary, error, warning=bool(report.failures))
+            if report.imported == 1:  # one new article: show where it went
+                new = [entry.id for entry in self.library.list() if entry.id not in before]
+                finished.select = new[0] if len(new) == 1 else None
+            self.post_message(finished)
         finally:
             job.over.set()
 
@@ -161,6 +166,9 @@ class JobActions:
         self._next_list_reload = 0.0
         self.reload_list(keep=self.open_id)
         self.show_notices()
+        if event.select is not None and (index := self.sidebar.index_of(event.select)) is not None:
+            self.sidebar.highlighted = index  # enter opens it
+            event.summary += " It is highlighted in the list."
         if event.error:
             self.notify(event.error, severity="error", markup=False, timeout=8)
         elif event.warning:

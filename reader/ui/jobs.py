@@ -44,6 +44,7 @@ class JobFinished(Message):
         self.summary = summary
         self.error = error
         self.warning = warning
+        self.select: str | None = None  # an article to highlight (the one an import added)
 
 
 @dataclass

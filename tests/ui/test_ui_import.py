@@ -46,6 +46,27 @@ async def test_import_key_adds_articles_and_reports(tmp_path):
         library.close()
 
 
+async def test_one_new_article_is_highlighted_where_it_landed(tmp_path):
+    from tests.ui.articles import plain_article
+
+    (tmp_path / "harbour.txt").write_text(STORY, encoding="utf-8")
+    library = Library.open(tmp_path / "library")
+    library.add_many([plain_article(f"p{i}", f"Story {i}", day=i + 1) for i in range(5)])
+    try:
+        app = ReaderApp(library=library)
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert app.sidebar.highlighted_entry.id == "p4"
+            await type_path(pilot, tmp_path / "harbour.txt")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.sidebar.highlighted_entry.title == "Harbour wall to be rebuilt after storms"
+            (note,) = app._notifications
+            assert note.message.endswith("failed 0. It is highlighted in the list.")
+            assert app.story.article is None  # highlighted, not opened
+    finally:
+        library.close()
+
+
 async def test_import_of_a_missing_path_reports_and_keeps_running(tmp_path):
     library = Library.open(tmp_path / "library")
     try:
