@@ -9,12 +9,6 @@ from reader.errors import FetchError
 from reader.ingest.fetch import USER_AGENT, Fetcher, check_url
 
 
-@pytest.fixture
-def fetcher():
-    with Fetcher(timeout=2) as f:
-        yield f
-
-
 def test_fetches_a_page_with_the_user_agent_and_gzip(web, fetcher):
     page = "<html><body><p>Ünïcode story</p></body></html>" * 50
     url = web.add("/a", page, gzip=True)

@@ -18,12 +18,6 @@ def items(web, *numbers):
     return [{"title": f"Story {n}", "link": web.url(f"/s{n}"), "content": FULL} for n in numbers]
 
 
-@pytest.fixture
-def fetcher():
-    with Fetcher(timeout=2) as f:
-        yield f
-
-
 @pytest.mark.parametrize("status", [301, 308])
 def test_a_permanent_redirect_moves_the_subscription_with_its_stories(web, tmp_path, status):
     old = web.add("/old.xml", rss("Harbour News", items(web, 0, 1)))

@@ -13,18 +13,6 @@ from tests.feeds.samples import STORY, atom, rss, story_html
 FULL = "".join(f"<p>{STORY} Part {i}.</p>" for i in range(3))
 
 
-@pytest.fixture
-def library(tmp_path):
-    with Library.open(tmp_path / "lib") as lib:
-        yield lib
-
-
-@pytest.fixture
-def fetcher():
-    with Fetcher(timeout=2) as f:
-        yield f
-
-
 def subscribe(library, *urls):
     FeedStore.of(library).add_many(Feed(u) for u in urls)
 

@@ -2,27 +2,11 @@
 
 import time
 
-import pytest
-
-from reader.ingest.fetch import Fetcher
-from reader.library import Library
 from reader.library.feeds import Feed, FeedStore
 from reader.model import article_id
 from reader.refresh import refresh
 from reader.refresh_retry import MAX_AGE, MAX_ATTEMPTS
 from tests.feeds.samples import atom, story_html
-
-
-@pytest.fixture
-def library(tmp_path):
-    with Library.open(tmp_path / "lib") as lib:
-        yield lib
-
-
-@pytest.fixture
-def fetcher():
-    with Fetcher(timeout=2) as f:
-        yield f
 
 
 def summary_feed(web, *paths, etag='"v1"'):

@@ -8,12 +8,6 @@ from reader.library.feeds import Feed, FeedStore
 from reader.model import Article, Paragraph
 
 
-@pytest.fixture
-def library(tmp_path):
-    with Library.open(tmp_path / "lib") as lib:
-        yield lib
-
-
 def test_add_list_update_remove(library):
     store = FeedStore.of(library)
     assert store.add(Feed("http://b/feed", "Beta", "News"))
@@ -42,9 +36,6 @@ def test_a_damaged_feed_list_is_set_aside_and_rebuilt_from_articles(library):
 
 
 def test_unreadable_records_are_skipped_told_and_left_in_the_file(tmp_path):
-    from reader.library import Library
-    from reader.library.feeds import Feed, FeedStore
-
     library = Library.open(tmp_path)
     (tmp_path / "feeds.json").write_text(
         '{"feeds": {"1": {"nourl": 1}, "2": {"url": 5, "title": 3},'
