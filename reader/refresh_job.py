@@ -109,8 +109,8 @@ class FeedJob:
                 if key in retries:  # the feed's own copy of the entry is the newest
                     retries[key] = replace(retries[key], entry=entry)
             skip = self.known | set(feed.seen)  # seen before: deleted since, if not known
-            pages = self._new(out, result.title, parsed.entries, ids, skip)
-            pages += self._retry(out, result.title, retries)
+            pages = self._retry(out, result.title, retries)  # fetched while the rest is parsed
+            pages += self._new(out, result.title, parsed.entries, ids, skip)
             out.change = {
                 "etag": response.etag,
                 "last_modified": response.last_modified,
