@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,8 @@ class Feed:
     error: str | None = None  # why the last refresh failed, if it did
     added: float = 0.0
     seen: tuple[str, ...] = ()  # ids of the entries in the feed at its last update
-    retry: tuple[dict[str, Any], ...] = ()  # failed full-text fetches to try again
+    # failed full-text fetches to try again (dicts: not hashed, so a Feed still is)
+    retry: tuple[dict[str, Any], ...] = field(default=(), hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "seen", tuple(self.seen))  # JSON gives a list

@@ -47,3 +47,12 @@ def test_unreadable_records_are_skipped_told_and_left_in_the_file(tmp_path):
     store.add(Feed("https://new.example/rss"))
     assert '{"nourl":1}' in (tmp_path / "feeds.json").read_text()  # nothing lost
 
+
+
+def test_retry_records_are_kept_and_a_feed_stays_hashable(library):
+    store = FeedStore.of(library)
+    store.add(Feed("http://a/feed"))
+    store.update({"http://a/feed": {"retry": [{"id": "x", "attempts": 1}, "junk"]}})
+    feed = FeedStore.of(library).get("http://a/feed")
+    assert feed.retry == ({"id": "x", "attempts": 1},)  # what is not a record is dropped
+    assert {feed: 1}[feed] == 1
