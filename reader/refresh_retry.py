@@ -20,7 +20,7 @@ from reader.ingest.feeds import FeedEntry
 
 MAX_ATTEMPTS = 5  # the first fetch and four retries
 MAX_AGE = 3 * 24 * 3600.0  # three days after the first failure
-MAX_PER_FEED = 200  # a feed of nothing but dead links stays a small record
+MAX_PER_FEED = 100  # a feed of nothing but dead links keeps a small record
 
 
 @dataclass(frozen=True, slots=True)
