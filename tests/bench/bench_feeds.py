@@ -77,10 +77,10 @@ def serve(port_out, stop, args) -> None:  # runs in the child process
         stop.wait()
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and its finished children (the parser pool)."""
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process, and of its finished children (the parser pool)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
+    return time.process_time(), children.ru_utime + children.ru_stime
 
 
 def main() -> None:
@@ -103,7 +103,8 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{args.feeds} feeds x {args.entries} entries, {args.feeds * args.summaries} "
           f"full-text fetches ({pages})")  # fmt: skip
-    print(f"{'run':>3}  {'cold s':>7}  {'cpu s':>6}  {'new':>5}  {'304 s':>6}  {'unchanged':>9}")
+    print(f"{'run':>3}  {'cold s':>7}  {'cpu s':>6}  {'(main':>6}  {'+ pool)':>7}  {'new':>5}  "
+          f"{'304 s':>6}  {'unchanged':>9}")  # fmt: skip
     colds, warms = [], []
     try:
         for run in range(1, args.runs + 1):
@@ -123,7 +124,9 @@ def main() -> None:
                 unchanged = sum(r.not_modified for r in warm.feeds)
                 colds.append(t1 - t0)
                 warms.append(t2 - t1)
-                print(f"{run:>3}  {t1 - t0:>7.2f}  {c1 - c0:>6.2f}  {cold.new:>5}  "
+                main_s, pool_s = c1[0] - c0[0], c1[1] - c0[1]
+                print(f"{run:>3}  {t1 - t0:>7.2f}  {main_s + pool_s:>6.2f}  {main_s:>6.2f}  "
+                      f"{pool_s:>7.2f}  {cold.new:>5}  "
                       f"{t2 - t1:>6.3f}  {unchanged:>9}")  # fmt: skip
     finally:
         stop.set()
