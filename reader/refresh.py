@@ -122,7 +122,8 @@ def refresh(
                 result = outcome.result
                 fresh = [a for a in outcome.articles if a.id not in known]
                 known.update(a.id for a in fresh)
-                moved = _moved_stories(library, feed.url, result.moved_to)
+                updated = {a.id for a in outcome.updates}  # in full now: moved already
+                moved = _moved_stories(library, feed.url, result.moved_to, updated)
                 writer.add(fresh + outcome.updates + moved, feed.url, outcome.change)
                 result.new = len(fresh)
                 report.feeds.append(result)
@@ -144,12 +145,16 @@ def refresh(
     return report
 
 
-def _moved_stories(library: Any, old: str, new: str | None) -> list[Article]:
+def _moved_stories(
+    library: Any, old: str, new: str | None, skip: set[str]
+) -> list[Article]:
     """The stored stories of a feed that moved for good, now naming its new URL."""
     if not new:
         return []
     out = []
     for entry in library.list(feed=old):
+        if entry.id in skip:
+            continue
         try:
             out.append(replace(library.get(entry.id), feed=new))
         except BylineError:  # a damaged document (set aside by get): nothing to move

@@ -99,3 +99,21 @@ def test_subscribing_follows_only_a_permanent_move(web, tmp_path, fetcher, statu
     with Library.open(tmp_path / "lib") as library:
         feed, new = subscribe(library, web.url("/go"), fetcher=fetcher)
         assert new and feed.url == web.url(subscribed)
+
+
+def test_a_story_fetched_in_full_as_its_feed_moves_keeps_the_full_story(web, library, fetcher):
+    from tests.feeds.samples import atom, story_html
+
+    web.add("/story/a", "busy", status=503)
+    entries = [{"title": "Ferries", "link": web.url("/story/a"), "summary": "Short."}]
+    old = web.add("/old.xml", atom("Quay Times", entries))
+    FeedStore.of(library).add(Feed(old))
+    refresh(library, fetcher=fetcher)  # kept as a summary
+    web.add("/story/a", story_html("Ferries stay in dock"))
+    new = web.add("/new.xml", atom("Quay Times", entries))
+    web.redirect("/old.xml", "/new.xml", status=301)
+    (result,) = refresh(library, fetcher=fetcher).feeds
+    assert (result.moved_to, result.completed) == (new, 1)
+    (entry,) = library.list()
+    article = library.get(entry.id)
+    assert article.feed == new and len(article.paragraphs) >= 6
