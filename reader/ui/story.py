@@ -22,6 +22,9 @@ from reader.ui.text import safe
 
 MAX_TEXT_WIDTH = 100
 MIN_TEXT_WIDTH = 30
+GUTTER_WIDTH = 15  # the speaker-name margin, names cut with …
+WIDE_GUTTER_WIDTH = 26  # its widest, when the text keeps WIDE_TEXT_WIDTH beside it
+WIDE_TEXT_WIDTH = 80
 _EMPTY_HINT = (
     "No article open. Press enter (or j) to read the highlighted one, "
     "i to import a file or folder, ? to see every key."
@@ -193,7 +196,9 @@ class StoryView(ScrollView, can_focus=True):
             return
         self._laid_out_width = width
         names = [name for name in self.slots]
-        gutter = min(max((len(n) for n in names), default=0) + 2, 15) if names else 0
+        # names up to 13 cells; longer ones get room only a wide pane can spare
+        cap = max(GUTTER_WIDTH, min(WIDE_GUTTER_WIDTH, width - WIDE_TEXT_WIDTH))
+        gutter = min(max((cell_len(n) for n in names), default=0) + 2, cap) if names else 0
         if gutter and width - gutter < MIN_TEXT_WIDTH:
             gutter = 10 if width - 10 >= MIN_TEXT_WIDTH - 6 else 0
         self._gutter_width = gutter

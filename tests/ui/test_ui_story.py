@@ -129,3 +129,28 @@ async def test_speaker_picker_and_panel_rows_follow_a_speaker():
         panel.highlighted = [o.id for o in panel.options].index("s:Ana Ruiz")
         await pilot.press("enter")  # the same speaker again: everyone
         assert app.story.followed is None
+
+
+def _long_named_article():
+    base = quoted_article()
+    long_name = "Tom Lee-Harrington"  # 18 cells: more than the narrow margin holds
+    quotes = tuple(replace(q, speaker=long_name) if q.speaker == "Tom Lee" else q for q in base.quotes)
+    speakers = tuple(replace(s, name=long_name) if s.name == "Tom Lee" else s for s in base.speakers)
+    return replace(base, quotes=quotes, speakers=speakers)
+
+
+async def test_a_wide_story_pane_gives_long_speaker_names_their_room():
+    app = ReaderApp(library=library_with([_long_named_article()]))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.press("j")
+        lee_line = next(line for line in widget_lines(app.story) if "costs will rise" in line)
+        assert lee_line.lstrip().startswith("Tom Lee-Harrington ")
+
+
+async def test_a_narrow_story_pane_cuts_long_speaker_names_and_keeps_the_text():
+    app = ReaderApp(library=library_with([_long_named_article()]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j")
+        lee_line = next(line for line in widget_lines(app.story) if "costs" in line)
+        assert "Tom Lee-Harrington" not in lee_line
+        assert lee_line.lstrip().startswith("Tom Lee-Harri… ")
