@@ -21,6 +21,7 @@ from reader.ui.actions import LibraryActions, QuoteActions
 from reader.ui.background import JobActions
 from reader.ui.colours import speaker_variables
 from reader.ui.commands import ReaderCommands
+from reader.ui.feedfilter import FeedActions
 from reader.ui.header import LibraryHeader
 from reader.ui.jobs import JobFinished, JobProgress
 from reader.ui.keys import BINDINGS
@@ -34,7 +35,7 @@ FILTERS = ("all", "unread", "bookmarked")
 EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
-class ReaderApp(MarkActions, QuoteActions, LibraryActions, JobActions, App[None]):
+class ReaderApp(FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, App[None]):
     """byline's reader: articles on the left, the story, its quotes."""
 
     TITLE = "byline"
@@ -91,6 +92,7 @@ class ReaderApp(MarkActions, QuoteActions, LibraryActions, JobActions, App[None]
         )
         saved = self.library.setting("ui.filter", "all")
         self.show_filter = saved if saved in FILTERS else "all"
+        self.restore_feed()
         last = self.library.setting("ui.last_article")
         self.reload_list(keep=last)
         self.show_quotes()
@@ -129,9 +131,10 @@ class ReaderApp(MarkActions, QuoteActions, LibraryActions, JobActions, App[None]
             entries = self.library.search(self.search_query)
         else:
             entries = self.library.list(show=self.show_filter)  # type: ignore[arg-type]
+        entries = self.feed_filtered(entries)
         self.sidebar.empty_text = self._empty_text()
         self.sidebar.set_entries(entries, keep=keep)
-        if self.search_query is None and self.show_filter == "all":
+        if self.search_query is None and self.show_filter == "all" and self.show_feed is None:
             # The whole catalog is in hand: count it here rather than again on disk.
             unread = sum(1 for e in entries if not e.read)
             bookmarked = sum(1 for e in entries if e.bookmarked)
@@ -143,6 +146,9 @@ class ReaderApp(MarkActions, QuoteActions, LibraryActions, JobActions, App[None]
     def _empty_text(self) -> str:
         if self.search_query is not None:
             return "No matches. Escape shows the list again."
+        if self.show_feed is not None:
+            shown = "" if self.show_filter == "all" else f"{self.show_filter} "
+            return f"No {shown}articles from this feed. Press F to pick another, f to filter."
         if self.show_filter != "all":
             return f"No {self.show_filter} articles. Press f to see all."
         return "No articles yet. Press i to import a file or folder."
@@ -152,6 +158,8 @@ class ReaderApp(MarkActions, QuoteActions, LibraryActions, JobActions, App[None]
             showing = f'search “{self.search_query}”: {self.sidebar.option_count:,} found'
         else:
             showing = f"showing {self.show_filter}"
+        if self.show_feed is not None:
+            showing += f" · feed: {self.show_feed_name or self.show_feed}"
         name = self.library.setting("name") or self.library.path.name
         self.query_one(LibraryHeader).show(str(name), self.counts, showing)
 

@@ -24,6 +24,7 @@ KEYS: list[tuple[str, Binding]] = [
     ("Quotes", Binding("S", "pick_speaker", "Pick speaker to follow", id="quote.pick", show=False, key_display="S")),
     ("Quotes", Binding("escape", "clear", "Stop following / clear search", id="clear", show=False)),
     ("Library", Binding("f", "cycle_filter", "Filter", id="library.filter", tooltip="all, unread, bookmarked")),
+    ("Library", Binding("F", "pick_feed", "Show one feed", id="library.feed", key_display="F", show=False, tooltip="or all articles again")),
     ("Library", Binding("slash", "search", "Search", id="library.search", key_display="/", tooltip="titles, sites and speakers")),
     ("Library", Binding("i", "import_path", "Import", id="library.import", show=False)),
     ("Library", Binding("r", "refresh_feeds", "Refresh feeds", id="library.refresh", show=False)),
