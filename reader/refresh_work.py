@@ -3,6 +3,12 @@
 The functions here run in a :class:`Parsers` pool (or in-process when it has
 no processes). They return failures as values, never raise them: an error
 with a custom ``__init__`` does not survive the trip back from a process.
+
+In-process parsing runs on one thread of its own, one call at a time, even
+though a refresh calls it from many fetching threads: lxml and trafilatura
+are not fully thread-safe (trafilatura shares one lxml ``HTMLParser`` among
+all threads), and parsing from several threads at once once aborted a
+refresh with "double free".
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import copyreg
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -85,11 +91,31 @@ def _ready() -> bool:
     return True
 
 
+_serial: ThreadPoolExecutor | None = None
+_serial_lock = threading.Lock()
+
+
+def in_process(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``fn(*args, **kwargs)`` on this process's one parsing thread, waiting for it.
+
+    Calls from any number of threads run one at a time, in the order they
+    come; none of the parsing functions calls this again (that would wait
+    for itself).
+    """
+    global _serial
+    with _serial_lock:
+        if _serial is None:
+            _serial = ThreadPoolExecutor(1, "byline-parse")
+        executor = _serial
+    return executor.submit(fn, *args, **kwargs).result()
+
+
 class Parsers:
     """Runs parsing calls in a process pool of ``processes`` (None: one per core).
 
-    With 0 processes (or one core) calls run in the calling thread. If the
-    pool breaks (a worker killed), later calls run in-process.
+    With 0 processes (or one core) calls run in-process, on the one parsing
+    thread (:func:`in_process`). If the pool breaks (a worker killed), later
+    calls run in-process too.
     """
 
     def __init__(self, processes: int | None) -> None:
@@ -118,9 +144,9 @@ class Parsers:
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         pool = self._pool
         if pool is None:
-            return fn(*args, **kwargs)
+            return in_process(fn, *args, **kwargs)
         try:
             return pool.submit(fn, *args, **kwargs).result()
         except BrokenProcessPool:
             self._pool = None
-            return fn(*args, **kwargs)
+            return in_process(fn, *args, **kwargs)

@@ -198,3 +198,49 @@ def test_a_failed_write_does_not_record_the_feed_as_up_to_date(web, library, fet
     assert FeedStore.of(library).get(url).etag is None  # so the next refresh fetches it all
     library.add_many = real
     assert refresh(library, fetcher=fetcher).new == 2
+
+
+def test_in_process_parsing_runs_one_call_at_a_time_on_one_thread(
+    web, library, fetcher, monkeypatch
+):
+    # lxml and trafilatura are not fully thread-safe: a refresh that parses
+    # in-process (processes=0) must not parse from its fetching threads at once.
+    import threading
+    import time
+
+    import reader.ingest
+    import reader.refresh_work
+
+    lock = threading.Lock()
+    state = {"running": 0, "most": 0, "threads": set()}
+
+    def watched(fn):
+        def run(*args, **kwargs):
+            with lock:
+                state["running"] += 1
+                state["most"] = max(state["most"], state["running"])
+                state["threads"].add(threading.get_ident())
+            time.sleep(0.02)  # long enough for another thread to come in, if it may
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                with lock:
+                    state["running"] -= 1
+
+        return run
+
+    monkeypatch.setattr(reader.refresh_work, "parse_feed", watched(reader.refresh_work.parse_feed))
+    monkeypatch.setattr(reader.ingest, "parse_bytes", watched(reader.ingest.parse_bytes))
+    urls = []
+    for f in range(4):
+        entries = []
+        for i in range(3):
+            web.add(f"/p{f}-{i}", story_html(f"Ferry {f}.{i}", site="Quay Times"))
+            entries.append({"title": f"F{f}.{i}", "link": web.url(f"/p{f}-{i}"), "summary": "S."})
+        urls.append(web.add(f"/atom{f}", atom(f"Feed {f}", entries)))
+    subscribe(library, *urls)
+    report = refresh(library, fetcher=fetcher, processes=0)
+    assert report.new == 12 and not report.failed
+    assert not any(r.summaries for r in report.feeds)  # every page was parsed in full
+    assert state["most"] == 1
+    assert len(state["threads"]) == 1 and threading.get_ident() not in state["threads"]
