@@ -34,7 +34,8 @@ def _kind(response: Response, source: str) -> str:
     """ "feed", "html" or "text"; FetchError if the URL is not a page or a feed."""
     ctype = response.content_type.split(";")[0].strip().lower()
     kind = sniff(response.content) if response.content.strip() else "empty"
-    if kind == "binary" or (ctype and not ctype.startswith(_READABLE)):
+    readable = ctype.startswith(_READABLE) or ctype.endswith("+xml")  # application/x-rss+xml
+    if kind == "binary" or (ctype and not readable):
         raise FetchError(source, f"not a web page or feed ({ctype or 'binary data'})")
     if kind == "empty":
         raise FetchError(source, "the server sent an empty page")

@@ -48,6 +48,15 @@ def test_import_url_subscribes_to_a_feed(web, tmp_path):
         assert FeedStore.of(library).get(url).title == "Quay Times"
 
 
+def test_a_feed_served_under_an_x_type_is_a_feed(web, tmp_path):
+    # Python's http.server (and many others) serve .rss as application/x-rss+xml
+    rss_url = web.add("/a.rss", rss("Quay RSS", []), content_type="application/x-rss+xml")
+    atom_url = web.add("/b.atom", atom("Quay Atom", []), content_type="application/x-atom+xml")
+    with Library.open(tmp_path / "lib") as library:
+        assert import_url(library, rss_url) == "subscribed"
+        assert import_url(library, atom_url) == "subscribed"
+
+
 def test_import_url_refuses_what_is_not_a_page(web, tmp_path):
     png = web.add("/pic", b"\x89PNG\r\n\x1a\n" + bytes(200), content_type="image/png")
     with Library.open(tmp_path / "lib") as library:
