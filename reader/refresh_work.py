@@ -4,11 +4,11 @@ The functions here run in a :class:`Parsers` pool (or in-process when it has
 no processes). They return failures as values, never raise them: an error
 with a custom ``__init__`` does not survive the trip back from a process.
 
-In-process parsing runs on one thread of its own, one call at a time, even
-though a refresh calls it from many fetching threads: lxml and trafilatura
-are not fully thread-safe (trafilatura shares one lxml ``HTMLParser`` among
-all threads), and parsing from several threads at once once aborted a
-refresh with "double free".
+In-process parsing runs on one thread of the refresh's own, one call at a
+time, though a refresh calls it from many fetching threads: lxml and
+trafilatura are not fully thread-safe (trafilatura shares one lxml
+``HTMLParser`` among all threads), and parsing from several threads at once
+once aborted a refresh with "double free".
 """
 
 from __future__ import annotations
@@ -91,31 +91,14 @@ def _ready() -> bool:
     return True
 
 
-_serial: ThreadPoolExecutor | None = None
-_serial_lock = threading.Lock()
-
-
-def in_process(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """``fn(*args, **kwargs)`` on this process's one parsing thread, waiting for it.
-
-    Calls from any number of threads run one at a time, in the order they
-    come; none of the parsing functions calls this again (that would wait
-    for itself).
-    """
-    global _serial
-    with _serial_lock:
-        if _serial is None:
-            _serial = ThreadPoolExecutor(1, "byline-parse")
-        executor = _serial
-    return executor.submit(fn, *args, **kwargs).result()
-
-
 class Parsers:
     """Runs parsing calls in a process pool of ``processes`` (None: one per core).
 
-    With 0 processes (or one core) calls run in-process, on the one parsing
-    thread (:func:`in_process`). If the pool breaks (a worker killed), later
-    calls run in-process too.
+    With 0 processes (or one core) calls run in-process, one at a time on
+    one thread of the refresh's own, whichever thread makes them (lxml and
+    trafilatura are not fully thread-safe). If the pool breaks (a worker
+    killed), later calls run in-process too. Use it in a ``with`` block: the
+    thread and the processes end with it.
     """
 
     def __init__(self, processes: int | None) -> None:
@@ -123,6 +106,8 @@ class Parsers:
         if processes is None and count < 2:
             count = 0
         self._pool: ProcessPoolExecutor | None = None
+        self._serial: ThreadPoolExecutor | None = None  # started on the first in-process call
+        self._serial_lock = threading.Lock()
         if count <= 0:
             return
         # Forking while other threads run can deadlock the child (a lock held
@@ -140,13 +125,28 @@ class Parsers:
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        with self._serial_lock:
+            serial, self._serial = self._serial, None
+        if serial is not None:
+            serial.shutdown(wait=True, cancel_futures=True)
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         pool = self._pool
         if pool is None:
-            return in_process(fn, *args, **kwargs)
+            return self._in_process(fn, *args, **kwargs)
         try:
             return pool.submit(fn, *args, **kwargs).result()
         except BrokenProcessPool:
             self._pool = None
-            return in_process(fn, *args, **kwargs)
+            return self._in_process(fn, *args, **kwargs)
+
+    def _in_process(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``fn(*args, **kwargs)`` on the parsing thread, waiting for it (calls queue up).
+
+        None of the parsing functions calls this again (it would wait for itself).
+        """
+        with self._serial_lock:
+            if self._serial is None:
+                self._serial = ThreadPoolExecutor(1, "byline-parse")
+            serial = self._serial
+        return serial.submit(fn, *args, **kwargs).result()

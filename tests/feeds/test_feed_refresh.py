@@ -244,3 +244,6 @@ def test_in_process_parsing_runs_one_call_at_a_time_on_one_thread(
     assert not any(r.summaries for r in report.feeds)  # every page was parsed in full
     assert state["most"] == 1
     assert len(state["threads"]) == 1 and threading.get_ident() not in state["threads"]
+    # and the thread ends with the refresh (a thread left running makes later
+    # imports start their parser processes by forkserver rather than fork)
+    assert not [t for t in threading.enumerate() if t.name.startswith("byline-parse")]
