@@ -126,11 +126,15 @@ def discover_feed(page: bytes, base: str) -> str | None:
 
 def subscribe_file(
     library: Any, path: Path, *, folder: str | None = None, opml_only: bool = False
-) -> tuple[int, int]:
+) -> tuple[int, int, list[str]]:
     """Subscribe to the feeds in an OPML file or a list of URLs (one a line).
 
     ``folder`` is put above the file's own folders. Nothing is fetched: titles
-    arrive with the first refresh. Returns (new feeds, feeds in the file).
+    arrive with the first refresh. Returns (new feeds, feeds in the file, and
+    the OPML outlines skipped as "URL: why"). An OPML file from another
+    reader may list a feed byline cannot fetch (ftp:, file:): that one is
+    skipped, the others are subscribed. A list of URLs is refused whole if a
+    line is not one, naming the line.
     """
     from reader.ingest.opml import parse_opml
 
@@ -140,9 +144,16 @@ def subscribe_file(
     except OSError as error:
         raise SourceError(source, f"cannot read ({error.strerror or error})") from None
     head = data.lstrip()[:4096].lower()
+    skipped: list[str] = []
     if opml_only or b"<opml" in head:
-        subs = parse_opml(data, source)
-        feeds = [Feed(s.url, s.title, _under(folder, s.folder), s.link) for s in subs]
+        feeds = []
+        for sub in parse_opml(data, source):
+            try:
+                url = check_url(sub.url)
+            except FetchError as error:
+                skipped.append(str(error))
+                continue
+            feeds.append(Feed(url, sub.title, _under(folder, sub.folder), sub.link))
     elif (kind := sniff(data)) == "feed":
         reason = "this is a feed saved to a file; subscribe to it by its URL: `byline feeds add URL`"
         raise SourceError(source, reason)
@@ -158,9 +169,7 @@ def subscribe_file(
                 feeds.append(Feed(check_url(line), folder=folder))
             except FetchError:
                 raise SourceError(f"{source}:{number}", f"not an http(s) URL: {line}") from None
-    for feed in feeds:
-        check_url(feed.url)
-    return FeedStore.of(library).add_many(feeds), len(feeds)
+    return FeedStore.of(library).add_many(feeds), len(feeds) + len(skipped), skipped
 
 
 def _under(parent: str | None, child: str | None) -> str | None:

@@ -45,8 +45,7 @@ def feeds_add(state, source: str, folder: str | None) -> None:
     library = state.open_library()
     path = Path(source)
     if "://" not in source and path.exists():
-        new, total = subscribe_file(library, path, folder=folder)
-        click.echo(f"subscribed to {new} new feed{'s' * (new != 1)} ({total} in {source})")
+        _subscribed(*subscribe_file(library, path, folder=folder), source)
         return
     if "://" not in source:
         raise SourceError(source, "no such file, and not an http(s) URL")
@@ -64,8 +63,15 @@ def feeds_import(state, file: Path, folder: str | None) -> None:
     """Subscribe to every feed in an OPML file, keeping its folders."""
     from reader.subscribe import subscribe_file
 
-    new, total = subscribe_file(state.open_library(), file, folder=folder, opml_only=True)
-    click.echo(f"subscribed to {new} new feed{'s' * (new != 1)} ({total} in {file})")
+    _subscribed(*subscribe_file(state.open_library(), file, folder=folder, opml_only=True), file)
+
+
+def _subscribed(new: int, total: int, skipped: list[str], source: object) -> None:
+    """Say what a file of feeds added; name each feed skipped (stderr)."""
+    for reason in skipped:
+        fail(f"skipped {reason}")
+    also = f", {len(skipped)} skipped" if skipped else ""
+    click.echo(f"subscribed to {new} new feed{'s' * (new != 1)} ({total} in {source}{also})")
 
 
 @feeds.command("export")

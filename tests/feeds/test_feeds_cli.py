@@ -128,6 +128,23 @@ def test_opml_import_export_round_trip(run, tmp_path):
     assert run("feeds", "import", str(bad)).exit_code == 1
 
 
+def test_an_opml_feed_that_cannot_be_fetched_is_skipped_and_the_rest_subscribed(run, tmp_path):
+    opml = tmp_path / "other-reader.opml"
+    opml.write_text(
+        """<?xml version="1.0"?><opml version="1.0"><head/><body>
+        <outline text="News"><outline text="A" xmlUrl="http://a/f"/>
+        <outline text="Old" xmlUrl="ftp://old/f"/></outline>
+        <outline text="B" xmlUrl="https://b/f"/></body></opml>"""
+    )
+    result = CliRunner().invoke(main, ["--data-dir", str(run.data), "feeds", "import", str(opml)])
+    assert result.exit_code == 0
+    assert result.stdout == f"subscribed to 2 new feeds (3 in {opml}, 1 skipped)\n"
+    assert result.stderr == "byline: skipped ftp://old/f: only http and https URLs can be fetched\n"
+    listed = run("feeds", "list").output
+    assert "News/ A  <http://a/f>" in listed and "<https://b/f>" in listed
+    assert "ftp://" not in listed
+
+
 def test_a_file_of_bad_urls_names_the_line(run, tmp_path):
     listing = tmp_path / "feeds.txt"
     listing.write_text("http://ok/f\nftp://nope/f\n")
