@@ -72,7 +72,7 @@ def parse(phrase: str) -> NameInfo:
     if low in PRONOUNS:
         return NameInfo("pronoun", low, (), PRONOUNS[low])
     toks = _TOKEN.findall(phrase)
-    runs: list[tuple[list[str], bool, int]] = []  # tokens, possessive, index of first
+    runs: list[tuple[list[str], bool, int]] = []  # tokens, possessive, index after the run
     cur: list[str] = []
     cut_at = None
     for i, t in enumerate(toks):
@@ -99,9 +99,10 @@ def parse(phrase: str) -> NameInfo:
         candidates = before or candidates
     best: list[str] | None = None
     best_suffix: list[str] = []
+    best_end = 0
     best_form = ""
     gender = ""
-    for tokens, _, _ in reversed(candidates):
+    for tokens, _, after in reversed(candidates):
         core = list(tokens)
         stripped, honorific = False, []
         title_gender = ""
@@ -128,12 +129,12 @@ def parse(phrase: str) -> NameInfo:
                 break
         if len(core) > 1:
             core = list(full_forms(tuple(core)))
-        best, best_suffix = core, suffix
+        best, best_suffix, best_end = core, suffix, after
         best_form = " ".join(honorific + core + suffix)
         gender = title_gender or (first_name_gender(core[0]) if len(core) > 1 else "")
         break
     head_is_noun = bool(toks) and not _is_cap(toks[-1]) and last_tok not in _SUFFIXES
-    if best is None or (head_is_noun and toks[0].lower() in _ARTICLES | {"another"}):
+    if best is None or (head_is_noun and toks[0].lower() in _ARTICLES | {"another"}) or _modifier(toks, best_end):
         words = phrase.split()
         if words and words[0].lower() in _ARTICLES:
             if words[0].lower() == "the" and len(words) <= 5 and words[-1].lower() in _EPITHETS:
@@ -141,6 +142,21 @@ def parse(phrase: str) -> NameInfo:
             words = words[1:]
         return NameInfo("phrase", " ".join(words), (), "")
     return NameInfo("name", " ".join(best + best_suffix), tuple(best), gender, best_form)
+
+
+def _modifier(toks: list[str], end: int) -> bool:
+    """Whether the name ending before ``toks[end]`` only qualifies the common
+    noun after it: "Israeli officials", "Labour leader", "Shop owners in
+    Munich" are descriptions, not the people "Israeli", "Labour", "Shop"."""
+    words = []
+    for tok in toks[end:]:
+        if tok.lower() in _CUT or not tok[:1].isalpha():
+            break
+        words.append(tok)
+    return bool(words) and all(w.islower() and w not in _NOT_HEAD for w in words)
+
+
+_NOT_HEAD = frozenset("and or nor who whom whose which that".split())
 
 
 # -- names written anywhere in the article ------------------------------

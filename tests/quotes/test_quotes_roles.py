@@ -148,3 +148,26 @@ def test_written_form_keeps_ranks_and_forms_of_address(phrase, form):
 def test_a_given_name_before_an_initial_is_not_a_role():
     # "Brewster" ends like a role noun, but roles are not followed by initials.
     assert parse("Brewster H. Dunn").name == "Brewster H. Dunn"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Local shop owners said the new tax was “not fair” to them.", "Local shop owners"),
+        ("Shop owners in Munich said the tax was “not fair” to them.", "Shop owners in Munich"),
+        ("Israeli officials said the talks were “going nowhere”.", "Israeli officials"),
+        ("The Labour leader said the vote was “a disgrace”.", "Labour leader"),
+        ("A Trump spokesman said the report was “fake”.", "Trump spokesman"),
+        ("Chinese foreign ministry spokesperson said talks could resume “any time”.",
+         "Chinese foreign ministry spokesperson"),
+    ],
+)
+def test_a_name_that_qualifies_a_common_noun_is_a_description(text, speaker):
+    # "Israeli" or "Labour" is not the person speaking: the noun after it is.
+    names, _ = speakers_of(text)
+    assert names == [speaker]
+
+
+def test_a_role_before_a_name_still_gives_the_name():
+    assert parse("Clinton campaign chairman John Podesta").name == "John Podesta"
+    assert parse("Mr Kim").name == "Kim"
