@@ -58,12 +58,15 @@ class FileLock:
         try:
             if self._depth == 0:
                 if self._fd is None:
-                    self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                    self._fd = _open_lock_file(self.path)
                 fcntl.flock(self._fd, fcntl.LOCK_EX)
             self._depth += 1
         except OSError as error:
             self._thread_lock.release()
-            raise StorageError(f"cannot lock {self.path}: {error.strerror or error}") from error
+            raise StorageError(
+                f"cannot lock {self.path}: {error.strerror or error} "
+                "(byline needs to write in its library folder; choose another with --data-dir)"
+            ) from error
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -79,6 +82,20 @@ class FileLock:
             if self._fd is not None and self._depth == 0:
                 os.close(self._fd)
                 self._fd = None
+
+
+def _open_lock_file(path: Path) -> int:
+    """The lock file, created if need be; read-only if it exists but cannot be written
+    (flock needs no write access, so a read-only library can still be read)."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        if not path.exists():
+            raise
+        try:
+            return os.open(path, os.O_RDONLY)
+        except OSError:
+            raise error from None
 
 
 def _valid(data: Any) -> bool:

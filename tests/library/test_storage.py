@@ -322,3 +322,35 @@ def test_two_processes_importing_at_once_keep_every_article(tmp_path):
     with Library.open(tmp_path) as lib:
         expected = {make_article(n).id for n in [*range(30), *range(1000, 1030)]}
         assert {e.id for e in lib.list()} == expected
+
+
+def _no_writing(monkeypatch, root: Path) -> None:
+    """Opening anything under ``root`` for writing fails, as in a read-only folder
+    (chmod would not do: the tests may run as root)."""
+    import reader.library.storage as storage
+
+    real_open = os.open
+
+    def fake_open(path, flags, *args, **kwargs):
+        if str(path).startswith(str(root)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(storage.os, "open", fake_open)
+
+
+def test_a_library_that_cannot_be_written_can_still_be_read(tmp_path, monkeypatch):
+    ids = _fill(tmp_path)
+    _no_writing(monkeypatch, tmp_path)
+    with Library.open(tmp_path) as lib:
+        assert {e.id for e in lib.list()} == set(ids)
+        assert lib.get(ids[1]).id == ids[1]
+
+
+def test_a_lock_that_cannot_be_created_says_what_to_do(tmp_path, monkeypatch):
+    ids = _fill(tmp_path)
+    (tmp_path / ".lock").unlink()
+    _no_writing(monkeypatch, tmp_path)
+    with pytest.raises(StorageError, match=r"cannot lock .*Permission denied.*--data-dir"):
+        with Library.open(tmp_path) as lib:
+            lib.set_read(ids[0])
