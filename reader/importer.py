@@ -12,6 +12,7 @@ stops the rest: each failure is kept, with its reason, in the report.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -110,6 +111,27 @@ def parse_files(paths: list[str]) -> list[Parsed]:
         except Exception as error:  # a bug in a parser: report it, go on
             out.append((path, None, f"could not parse ({type(error).__name__}: {error})"))
     return out
+
+
+def exit_with_parent(interval: float = 0.25) -> None:
+    """In a parser process: exit as soon as the process that started it is gone.
+
+    A pool's workers outlive an importer that is killed (kill -9, the OOM
+    killer), waiting for tasks forever; forked ones also hold the library's
+    lock file open, so a lock the importer held when it died stayed held and
+    the next ``byline`` waited for ever.
+    """
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def import_paths(
@@ -216,7 +238,9 @@ def _parsed_chunks(files: list[str], jobs: int | None) -> Iterator[list[Parsed]]
     import reader.ingest  # noqa: F401  (loaded once here, inherited by forked workers)
     from reader.pool import process_context
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=process_context()) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=process_context(), initializer=exit_with_parent
+    ) as pool:
         futures: dict[Future[list[Parsed]], list[str]] = {
             pool.submit(parse_files, chunk): chunk for chunk in chunks
         }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,82 @@ def test_import_from_a_worker_thread_as_the_app_does(folder, tmp_path):
     worker.start()
     worker.join(120)
     assert result and (result[0].imported, result[0].failed) == (4, 0)
+
+
+# The importer's parent is killed while its parser processes work and while
+# it holds the library's lock (as in the middle of a batch write).
+_KILLED_IMPORTER = """
+import os, sys, threading, time
+sys.path.insert(0, {root!r})
+import multiprocessing
+import reader.importer as importer
+import reader.pool
+from reader.library import Library
+
+def slow(paths):
+    print("worker", os.getpid(), flush=True)
+    time.sleep(60)
+    return []
+
+importer.parse_files = slow
+# Forked (as the CLI does), so the workers inherit the lock file.
+reader.pool.process_context = lambda: multiprocessing.get_context("fork")
+library = Library.open({lib!r})
+files = [os.path.join({pages!r}, name) for name in sorted(os.listdir({pages!r}))]
+chunks = importer._parsed_chunks(files, 2)
+
+def hold_the_lock():
+    time.sleep(0.5)
+    library.lock.__enter__()
+    print("locked", flush=True)
+
+threading.Thread(target=hold_the_lock).start()
+next(chunks)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return not any(line.startswith("State:\tZ") for line in status)
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_parser_processes_die_with_a_killed_importer_and_free_the_library(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(8):
+        (pages / f"p{i}.html").write_text(_page(f"bridge {i}"))
+    root = str(Path(__file__).resolve().parents[2])
+    code = _KILLED_IMPORTER.format(root=root, lib=str(tmp_path / "lib"), pages=str(pages))
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    workers: set[int] = set()
+    try:
+        for line in proc.stdout:
+            if line.startswith("worker"):
+                workers.add(int(line.split()[1]))
+            if line.startswith("locked") and len(workers) == 2:
+                break
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(_alive, workers))
+        opened = subprocess.run(
+            [sys.executable, "-c", f"import sys; sys.path.insert(0, {root!r}); "
+             f"from reader.library import Library; Library.open({str(tmp_path / 'lib')!r}).list()"],
+            timeout=20,
+        )
+        assert opened.returncode == 0
+    finally:
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
