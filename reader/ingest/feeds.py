@@ -182,14 +182,16 @@ def page_article(
 ) -> Article:
     """A page fetched from the entry's link, as that entry's Article.
 
-    The entry's identity and date win (so refreshes match it); the page's
-    title, site and authors win where it has them.
+    The entry's identity and date win (so refreshes match it), and the feed's
+    title is the site (the page's own name only when the feed has none), so
+    a feed's stories read as one source; the page's title and authors win
+    where it has them.
     """
     return Article(
         id=article_id(entry.identity, page.title, page.paragraphs),
         title=page.title or entry.title,
         paragraphs=page.paragraphs,
-        site=page.site or feed_title,
+        site=feed_title or page.site,
         authors=page.authors or entry.authors,
         published=entry.published or page.published,
         url=entry.link or page.url,

@@ -105,7 +105,7 @@ def test_entry_identity_is_link_else_guid_and_titles_are_plain_text():
     assert article.id == article_id("tag:x,2024:1", "", ())
 
 
-def test_a_fetched_page_keeps_the_entry_identity_and_date_but_its_own_site():
+def test_a_fetched_page_keeps_the_entry_identity_and_date_and_the_feed_as_site():
     data = atom("Feed", [{"title": "E", "link": "http://x/e", "summary": "s"}]).encode()
     entry = parse_feed(data, "http://x/f").entries[0]
     page = Article(
@@ -117,11 +117,13 @@ def test_a_fetched_page_keeps_the_entry_identity_and_date_but_its_own_site():
     )
     article = page_article(entry, page, feed_url="http://x/f", feed_title="Feed")
     assert article.id == article_id("http://x/e", "", ())
-    assert (article.title, article.site, article.url) == ("Page title", "The Page Site", "http://x/e")
+    assert (article.title, article.site, article.url) == ("Page title", "Feed", "http://x/e")
     assert article.published == datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
     assert article.authors == ("Ann Writer",)
     plain = page_article(entry, Article("i", "", (Paragraph("B"),)), feed_url="u", feed_title="Feed")
     assert plain.site == "Feed" and plain.title == "E"
+    untitled = page_article(entry, page, feed_url="http://x/f", feed_title=None)
+    assert untitled.site == "The Page Site"
 
 
 def test_html_fragments_become_plain_paragraphs_without_control_characters():

@@ -51,7 +51,7 @@ def test_atom_summaries_get_their_full_story_from_the_link(web, library, fetcher
     assert report.new == 2
     full = library.get(article_id(web.url("/story/a"), "", ()))
     assert len(full.paragraphs) >= 6 and "harbour master" in full.paragraphs[1].text
-    assert full.site == "Quay Times Online" and full.feed == url
+    assert full.site == "Quay Times" and full.feed == url  # the feed's title, not the page's
     assert full.authors == ("Ann Writer",)
     assert web.hits("/story/a")[0].headers["accept"].startswith("text/html")
     fallback = library.get(article_id(web.url("/story/missing"), "", ()))
