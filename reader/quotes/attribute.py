@@ -43,6 +43,7 @@ class Attributed:
     source_paragraph: int  # paragraph of the mention (it may be borrowed)
     group: int
     borrowed: bool = False  # the cue belongs to a neighbouring quotation
+    chained: bool = False  # a later paragraph of a quotation whose cue it took
 
     def lend(self, other: Attributed, *, same_group: bool = False) -> None:
         self.cue, self.source_paragraph, self.borrowed = other.cue, other.source_paragraph, True
@@ -70,6 +71,7 @@ def attribute(paragraphs: tuple[Paragraph, ...] | list[Paragraph], spans: list[S
             items.append(Attributed(s, inner, cue, p, s.chain))
     _share_chains(items)
     _borrow(paragraphs, items)
+    _share_chains(items)  # a chain whose first part borrowed a cue lends it on
     return [a for a in items if _keep(paragraphs, a)]
 
 
@@ -85,8 +87,11 @@ def _share_chains(items: list[Attributed]) -> None:
         if best is None:
             continue
         for m in members:
-            if m.cue is None or m.cue.how not in ("after", "before"):
+            if m is not best and (m.cue is None or m.borrowed or m.cue.how not in ("after", "before")):
                 m.lend(best)
+                m.chained = True
+        for m in members[1:]:  # one quotation, one group (its first part may share a split one's)
+            m.group = members[0].group
 
 
 def _borrow(paragraphs, items: list[Attributed]) -> None:
@@ -162,6 +167,8 @@ def _keep(paragraphs, a: Attributed) -> bool:
         whole = not text[: a.span.start].strip() and not text[a.span.end :].strip()
         if whole and text[a.span.start] in "'‘":
             return False  # a paragraph that is one single-quoted line: a subheading
+        if a.chained:
+            return True  # its quotation opened in an earlier paragraph, with a speaker
         if a.span.paragraph == a.source_paragraph:  # the rest of a split quotation
             return len(words) >= 2 or a.text.rstrip().endswith((".", "!", "?"))
         return len(words) >= _BORROWED_WORDS

@@ -218,3 +218,32 @@ def test_list_of_quoted_titles_is_not_speech():
 def test_label_after_a_conjunction_keeps_its_verb():
     q = one('Tom Hart mocks his rivals and calls people "losers" at every rally.')
     assert q.cue == "calls" and q.speaker == "Tom Hart"
+
+
+def test_every_paragraph_of_a_long_quotation_is_kept_short_or_not():
+    quotes, _ = run(
+        "Ann Lee said: “We came here to work.",
+        "“We will stay.",
+        "“And we will finish the job.”",
+    )
+    assert [(q.paragraph, q.text) for q in quotes] == [
+        (0, "We came here to work."),
+        (1, "We will stay."),
+        (2, "And we will finish the job."),
+    ]
+    assert {q.speaker for q in quotes} == {"Ann Lee"} and len({q.group for q in quotes}) == 1
+
+
+def test_a_split_quotation_running_on_over_paragraphs_is_one_group():
+    quotes, _ = run(
+        "“We came here to work,” Ann Lee said. “We will stay.",
+        "“And more.",
+        "“And we will finish the job.”",
+    )
+    assert [q.text for q in quotes] == [
+        "We came here to work,",
+        "We will stay.",
+        "And more.",
+        "And we will finish the job.",
+    ]
+    assert {q.speaker for q in quotes} == {"Ann Lee"} and len({q.group for q in quotes}) == 1
