@@ -78,9 +78,9 @@ def import_(state: State, paths: tuple[str, ...], jobs: int | None) -> None:
 
 
 @main.command("list")
-@click.option("--unread", "show", flag_value="unread", help="Only articles not yet read.")
-@click.option("--read", "show", flag_value="read", help="Only articles already read.")
-@click.option("--bookmarked", "show", flag_value="bookmarked", help="Only bookmarked articles.")
+@click.option("--unread", is_flag=True, help="Only articles not yet read.")
+@click.option("--read", is_flag=True, help="Only articles already read.")
+@click.option("--bookmarked", is_flag=True, help="Only bookmarked articles.")
 @click.option("--speaker", metavar="NAME",
               help="Only articles quoting someone whose name contains NAME (any case).")
 @click.option("--feed", metavar="URL", help="Only articles from this feed.")
@@ -89,8 +89,8 @@ def import_(state: State, paths: tuple[str, ...], jobs: int | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
 @pass_state
 @reports_errors
-def list_(state: State, show: str | None, speaker: str | None, feed: str | None,
-          sort: str, as_json: bool) -> None:
+def list_(state: State, unread: bool, read: bool, bookmarked: bool, speaker: str | None,
+          feed: str | None, sort: str, as_json: bool) -> None:
     """List the articles in the library, newest first.
 
     Each line shows the short id (any unique prefix of it works wherever an
@@ -100,8 +100,11 @@ def list_(state: State, show: str | None, speaker: str | None, feed: str | None,
     title, site, published, url, read, bookmarked, quotes (a count) and
     speakers (names).
     """
+    chosen = [name for name, on in (("unread", unread), ("read", read), ("bookmarked", bookmarked)) if on]
+    if len(chosen) > 1:  # one filter only: the last one would silently win
+        raise click.UsageError("give one of --unread, --read and --bookmarked, not several")
     library = state.open_library()
-    entries = library.list(show=show or "all", speaker=speaker, feed=feed, sort=sort)
+    entries = library.list(show=chosen[0] if chosen else "all", speaker=speaker, feed=feed, sort=sort)
     if as_json:
         for entry in entries:
             echo_json(entry_json(entry))

@@ -217,3 +217,9 @@ def test_an_undated_article_shows_no_date_rather_than_its_import_day():
     assert lines[0].split()[2] == "2024-01-02"
     assert lines[1] == "bbbbbbbb ●      -       S  Undated"
     assert lines[0].index("S  Dated") == lines[1].index("S  Undated")
+
+
+def test_list_filters_are_one_at_a_time_not_silently_the_last(data_dir):
+    result = run(data_dir, "list", "--bookmarked", "--unread")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "give one of --unread, --read and --bookmarked" in result.stderr
