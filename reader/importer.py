@@ -114,15 +114,18 @@ def parse_files(paths: list[str]) -> list[Parsed]:
 
 
 def exit_with_parent(interval: float = 0.25) -> None:
-    """In a parser process: exit as soon as the process that started it is gone.
+    """In a parser process: ignore Ctrl-C, exit as soon as the process that started it is gone.
 
     A pool's workers outlive an importer that is killed (kill -9, the OOM
     killer), waiting for tasks forever; forked ones also hold the library's
     lock file open, so a lock the importer held when it died stayed held and
     the next ``byline`` waited for ever.
     """
+    import signal
     import threading
 
+    # Ctrl-C reaches the whole process group: the importer decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
 
     def watch() -> None:

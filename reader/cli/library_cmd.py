@@ -8,7 +8,9 @@ The commands that change articles (read, unread, bookmark, remove) are in
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -62,14 +64,29 @@ def import_(state: State, paths: tuple[str, ...], jobs: int | None) -> None:
         if bar is not None:
             bar.update(done - bar.pos)
 
+    stopped = False
+
+    def stop(signum: int, frame: object) -> None:  # Ctrl-C: keep what was parsed
+        nonlocal stopped
+        if stopped:
+            raise KeyboardInterrupt  # a second Ctrl-C: at once
+        stopped = True
+
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, stop) if main_thread else None
     try:
-        report = import_paths(library, paths, jobs=jobs, progress=progress)
+        report = import_paths(library, paths, jobs=jobs, progress=progress, cancelled=lambda: stopped)
     finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
         if bar is not None:
             bar.__exit__(None, None, None)
     for source, reason in report.failures:
         fail(f"{source}: {reason}")
     click.echo(report.summary(), err=True)
+    if stopped:
+        fail("stopped: what was parsed before Ctrl-C is stored; import again for the rest")
+        sys.exit(130)
     if report.failures:
         sys.exit(1)
 

@@ -192,3 +192,50 @@ def test_parser_processes_die_with_a_killed_importer_and_free_the_library(tmp_pa
         for pid in workers:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+_INTERRUPTED_IMPORT = """
+import multiprocessing, sys, time
+sys.path.insert(0, {root!r})
+import reader.importer as importer
+import reader.pool
+
+parse = importer.parse_files
+
+def slow(paths):
+    time.sleep(0.3)
+    return parse(paths)
+
+importer.parse_files = slow
+reader.pool.process_context = lambda: multiprocessing.get_context("fork")
+from reader.cli import main
+
+sys.argv = ["byline", "--data-dir", {lib!r}, "import", "--jobs", "2", {pages!r}]
+main()
+"""
+
+
+def test_ctrl_c_stops_an_import_keeping_what_was_parsed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(40):
+        (pages / f"p{i:02}.html").write_text(_page(f"bridge number {i}"))
+    root = str(Path(__file__).resolve().parents[2])
+    code = _INTERRUPTED_IMPORT.format(root=root, lib=str(tmp_path / "lib"), pages=str(pages))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    time.sleep(2.5)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: to the parser processes too
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130, stderr
+    assert "stopped: what was parsed before Ctrl-C is stored" in stderr
+    assert "failed 0" in stderr  # the parser processes were not interrupted
+    with Library.open(tmp_path / "lib") as lib:
+        stored = len(lib.list())
+    assert 0 < stored < 40 and f"imported {stored}," in stderr
