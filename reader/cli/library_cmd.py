@@ -128,6 +128,8 @@ def list_(state: State, unread: bool, read: bool, bookmarked: bool, speaker: str
     else:
         for line in format_entries(entries):
             click.echo(line)
+        if not entries and library.counts().total == 0:
+            fail("the library is empty; add pages with `byline import PATH`")
 
 
 @main.command("show")

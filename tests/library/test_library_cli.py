@@ -223,3 +223,11 @@ def test_list_filters_are_one_at_a_time_not_silently_the_last(data_dir):
     result = run(data_dir, "list", "--bookmarked", "--unread")
     assert result.exit_code == 2 and result.stdout == ""
     assert "give one of --unread, --read and --bookmarked" in result.stderr
+
+
+def test_list_of_an_empty_library_says_how_to_fill_it(tmp_path, data_dir):
+    empty = run(tmp_path / "empty", "list")
+    assert empty.exit_code == 0 and empty.stdout == ""
+    assert "the library is empty; add pages with `byline import PATH`" in empty.stderr
+    assert run(tmp_path / "empty", "list", "--json").stderr == ""  # scripts get clean output
+    assert run(data_dir, "list", "--speaker", "nobody at all").stderr == ""  # empty, not the library
