@@ -12,11 +12,13 @@ stops the rest: each failure is kept, with its reason, in the report.
 from __future__ import annotations
 
 import os
-import time
+import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from reader.errors import BylineError, SourceError
 from reader.library import Library
@@ -25,6 +27,7 @@ from reader.model import Article
 
 Progress = Callable[[int, int], None]
 URL_PREFIXES = ("http://", "https://")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")  # ftp://, file://: a URL, not a path
 _MAX_CHUNK = 8
 
 
@@ -74,12 +77,16 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], list[tup
         if text.startswith(URL_PREFIXES):
             urls.append(text)
             continue
+        if text.startswith("file://"):  # a browser's address for a saved page
+            item = text = url2pathname(urlparse(text).path)
         path = Path(item)
         if path.is_dir():
             for found in _walk(path):
                 take(found)
         elif path.exists():
             take(path)
+        elif _SCHEME.match(text):
+            failures.append((text, "only http and https URLs can be fetched"))
         else:
             failures.append((text, "no such file or folder"))
     return files, urls, failures
@@ -111,30 +118,6 @@ def parse_files(paths: list[str]) -> list[Parsed]:
         except Exception as error:  # a bug in a parser: report it, go on
             out.append((path, None, f"could not parse ({type(error).__name__}: {error})"))
     return out
-
-
-def exit_with_parent(interval: float = 0.25) -> None:
-    """In a parser process: ignore Ctrl-C, exit as soon as the process that started it is gone.
-
-    A pool's workers outlive an importer that is killed (kill -9, the OOM
-    killer), waiting for tasks forever; forked ones also hold the library's
-    lock file open, so a lock the importer held when it died stayed held and
-    the next ``byline`` waited for ever.
-    """
-    import signal
-    import threading
-
-    # Ctrl-C reaches the whole process group: the importer decides what stops.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(interval)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def import_paths(
@@ -239,10 +222,11 @@ def _parsed_chunks(files: list[str], jobs: int | None) -> Iterator[list[Parsed]]
     size = max(1, min(_MAX_CHUNK, len(files) // (workers * 16)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     import reader.ingest  # noqa: F401  (loaded once here, inherited by forked workers)
-    from reader.pool import process_context
+    from reader.pool import exit_with_parent, process_context
 
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=process_context(), initializer=exit_with_parent
+        max_workers=workers, mp_context=process_context(), initializer=exit_with_parent,
+        initargs=(os.getpid(),)
     ) as pool:
         futures: dict[Future[list[Parsed]], list[str]] = {
             pool.submit(parse_files, chunk): chunk for chunk in chunks

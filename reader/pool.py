@@ -9,8 +9,10 @@ parsers, never ``__main__`` (that would run the CLI again).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
+import time
 from multiprocessing.context import BaseContext
 
 _PRELOAD = ["reader.ingest", "reader.refresh_work"]
@@ -42,3 +44,40 @@ def _start_helpers() -> None:
         forkserver.ensure_running()
     finally:
         sys.stderr = captured
+
+
+def exit_with_parent(owner: int | None = None, interval: float = 0.25) -> None:
+    """In a parser process: ignore Ctrl-C, exit as soon as ``owner`` is gone.
+
+    ``owner`` is the process that asked for the pool (pass ``os.getpid()`` as
+    the pool's ``initargs``); without it, the parent process. A pool's workers
+    outlive an importer or refresh that is killed (kill -9, the OOM killer),
+    waiting for tasks forever: forked ones hold the library's lock file open,
+    so the next ``byline`` waited for ever; a forkserver's workers hold the
+    forkserver's liveness pipe, so it never exits and they never lose their
+    parent. Hence the owner is watched, not only the parent.
+    """
+    import signal
+
+    # Ctrl-C reaches the whole process group: the importer decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    owner = owner or parent
+
+    def gone() -> bool:
+        if os.getppid() != parent:
+            return True
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:  # alive, though not ours to signal
+            return False
+        return False
+
+    def watch() -> None:
+        while not gone():
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()

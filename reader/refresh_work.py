@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from reader.errors import BylineError
 from reader.ingest.feeds import FeedEntry, ParsedFeed, entry_article, page_article, parse_feed
 from reader.model import Article, Mention, Paragraph, Quote, Speaker
-from reader.pool import process_context
+from reader.pool import exit_with_parent, process_context
 
 T = TypeVar("T")
 
@@ -114,7 +114,9 @@ class Parsers:
         # at the fork stays held): fork only from a lone thread, and start all
         # workers now, before this refresh starts its own threads.
         lone = threading.active_count() == 1
-        self._pool = ProcessPoolExecutor(count, mp_context=process_context())
+        self._pool = ProcessPoolExecutor(
+            count, mp_context=process_context(), initializer=exit_with_parent, initargs=(os.getpid(),)
+        )
         if lone:
             self._pool.submit(_ready).result()
 

@@ -49,6 +49,20 @@ def test_expand_walks_folders_skips_hidden_and_separates_urls(folder):
     assert failures == [(str(folder / "missing.html"), "no such file or folder")]
 
 
+def test_a_url_byline_cannot_fetch_is_named_as_such_not_as_a_missing_file():
+    files, urls, failures = expand(["ftp://example.org/a.html", "gopher://example.org/1"])
+    assert files == [] and urls == []
+    assert [reason for _, reason in failures] == ["only http and https URLs can be fetched"] * 2
+
+
+def test_a_file_url_is_read_as_the_file_it_names(folder):
+    page = folder / "a page.html"
+    page.write_text(_page("spaces"))
+    files, urls, failures = expand([page.as_uri(), (folder / "gone.html").as_uri()])
+    assert files == [page] and urls == []
+    assert failures == [(str(folder / "gone.html"), "no such file or folder")]
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_import_of_a_folder_imports_the_good_and_names_the_bad(folder, tmp_path, jobs):
     library = Library.open(tmp_path / "lib")

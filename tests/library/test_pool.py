@@ -30,3 +30,55 @@ def test_a_pool_starts_beside_other_threads_with_stderr_captured():
                          env=env, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["forkserver", "3"]
+
+
+REFRESH_PARSERS = """
+import os, sys, threading, time
+{threads}
+from concurrent.futures import ThreadPoolExecutor
+from reader.refresh_work import Parsers
+parsers = Parsers(2)
+with ThreadPoolExecutor(2) as callers:  # two calls at once: both workers start
+    list(callers.map(lambda _: parsers.call(time.sleep, 0.5), range(2)))
+pids = list(parsers._pool._processes)
+print(*pids, flush=True)
+time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return not any(line.startswith("State:\tZ") for line in status)
+    except FileNotFoundError:
+        return False
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+@pytest.mark.parametrize("threads", ["", "threading.Thread(target=time.sleep, args=(60,), daemon=True).start()"],
+                         ids=["forked", "forkserver"])
+def test_a_killed_refresh_takes_its_parser_processes_with_it(threads):
+    import signal
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", REFRESH_PARSERS.format(threads=threads)],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    workers: list[int] = []
+    try:
+        workers = [int(pid) for pid in proc.stdout.readline().split()]
+        assert len(workers) == 2
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(_alive, workers))
+    finally:
+        proc.kill()
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
