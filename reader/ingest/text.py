@@ -68,7 +68,6 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
     if start is None:
         return None
     end = _before_comments(lines, start, end)
-    header = lines[:start]
     body = _body(lines, start, end)
     if not any(p.kind == "text" for p in body):
         return None

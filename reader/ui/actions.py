@@ -9,11 +9,15 @@ handlers only from classes built by its metaclass, which mixins are not).
 from __future__ import annotations
 
 import webbrowser
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from textual import work
 
 from reader.ui.quotes_panel import QuotesPanel
+
+if TYPE_CHECKING:
+    from reader.ui.story import StoryView
 
 
 class QuoteActions:

@@ -72,8 +72,8 @@ def test_feeds_add_list_refresh_remove(web, run):
     feed = web.add("/rss", rss("Harbour News", items), etag='"a"')
     page = web.add(
         "/home",
-        f'<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head>'
-        f"<body><p>home</p></body></html>",
+        '<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head>'
+        "<body><p>home</p></body></html>",
     )
     added = run("feeds", "add", page, "--folder", "News")
     assert added.exit_code == 0 and f"subscribed to Harbour News <{feed}>" in added.output

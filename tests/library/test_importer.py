@@ -9,6 +9,7 @@ import pytest
 
 from reader.importer import ImportReport, expand, import_paths
 from reader.library import Library
+from tests.library.processes import HAS_PROC, all_gone, kill_left
 
 
 def _page(topic: str) -> str:
@@ -161,20 +162,11 @@ next(chunks)
 """
 
 
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            return not any(line.startswith("State:\tZ") for line in status)
-    except FileNotFoundError:
-        return False
-
-
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+@pytest.mark.skipif(not HAS_PROC, reason="needs /proc")
 def test_parser_processes_die_with_a_killed_importer_and_free_the_library(tmp_path):
     import signal
     import subprocess
     import sys
-    import time
 
     pages = tmp_path / "pages"
     pages.mkdir()
@@ -192,10 +184,7 @@ def test_parser_processes_die_with_a_killed_importer_and_free_the_library(tmp_pa
                 break
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        deadline = time.monotonic() + 10
-        while any(map(_alive, workers)) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not any(map(_alive, workers))
+        assert all_gone(workers)
         opened = subprocess.run(
             [sys.executable, "-c", f"import sys; sys.path.insert(0, {root!r}); "
              f"from reader.library import Library; Library.open({str(tmp_path / 'lib')!r}).list()"],
@@ -203,9 +192,7 @@ def test_parser_processes_die_with_a_killed_importer_and_free_the_library(tmp_pa
         )
         assert opened.returncode == 0
     finally:
-        for pid in workers:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
+        kill_left(workers)
 
 
 _INTERRUPTED_IMPORT = """

@@ -5,6 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.library.processes import HAS_PROC, all_gone, kill_left
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
@@ -46,23 +50,11 @@ time.sleep(60)
 """
 
 
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            return not any(line.startswith("State:\tZ") for line in status)
-    except FileNotFoundError:
-        return False
-
-
-import pytest  # noqa: E402
-
-
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+@pytest.mark.skipif(not HAS_PROC, reason="needs /proc")
 @pytest.mark.parametrize("threads", ["", "threading.Thread(target=time.sleep, args=(60,), daemon=True).start()"],
                          ids=["forked", "forkserver"])
 def test_a_killed_refresh_takes_its_parser_processes_with_it(threads):
     import signal
-    import time
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-c", REFRESH_PARSERS.format(threads=threads)],
@@ -73,12 +65,7 @@ def test_a_killed_refresh_takes_its_parser_processes_with_it(threads):
         assert len(workers) == 2
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        deadline = time.monotonic() + 10
-        while any(map(_alive, workers)) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not any(map(_alive, workers))
+        assert all_gone(workers)
     finally:
         proc.kill()
-        for pid in workers:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
+        kill_left(workers)
