@@ -45,18 +45,24 @@ class Documents:
             items.append((path, raw))
         atomic_write_many(items, durable=self.durable)
 
-    def read(self, article_id: str) -> dict[str, Any] | None:
-        """The stored document, None if there is none; a damaged one is set aside."""
+    def _bytes(self, article_id: str) -> bytes | None:
+        """The document file's bytes, None if there is none."""
         path = self.path(article_id)
         try:
-            raw = path.read_bytes()
+            return path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as error:
             raise StorageError(f"cannot read {path}: {error.strerror or error}") from error
+
+    def read(self, article_id: str) -> dict[str, Any] | None:
+        """The stored document, None if there is none; a damaged one is set aside."""
+        raw = self._bytes(article_id)
+        if raw is None:
+            return None
         doc = self._parse(raw)
         if doc is None or doc["id"] != article_id:
-            aside = set_aside(path)
+            aside = set_aside(self.path(article_id))
             raise StorageError(
                 f"the stored copy of article {article_id} was damaged; it was moved to "
                 f"{aside}. Import the article again to restore it."
@@ -73,13 +79,9 @@ class Documents:
         (A file cut short after its quotes still yields them: :meth:`read`,
         which the article view uses, is the one that judges a file whole.)
         """
-        path = self.path(article_id)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+        raw = self._bytes(article_id)
+        if raw is None:
             return None
-        except OSError as error:
-            raise StorageError(f"cannot read {path}: {error.strerror or error}") from error
         at = raw.find(b'"quotes":[')
         if at >= 0 and raw.startswith(b'{"id":' + json.dumps(article_id, ensure_ascii=False).encode() + b","):
             try:
