@@ -33,7 +33,7 @@ def open_app(state: State, *, interactive: bool) -> None:
 
 
 def _import_seeds(library) -> None:
-    from reader.importer import import_paths
+    from reader.gather.importer import import_paths
     from reader.resources import seeds_dir
 
     click.echo("byline: your library is empty, so the sample articles are being imported.", err=True)

@@ -40,7 +40,7 @@ def feeds_add(state, source: str, folder: str | None) -> None:
     SOURCE may also be a file: an OPML subscription list, or a list of feed
     URLs one a line. Run `byline refresh` to fetch the stories.
     """
-    from reader.subscribe import subscribe, subscribe_file
+    from reader.gather.subscribe import subscribe, subscribe_file
 
     library = state.open_library()
     path = Path(source)
@@ -61,7 +61,7 @@ def feeds_add(state, source: str, folder: str | None) -> None:
 @reports_errors
 def feeds_import(state, file: Path, folder: str | None) -> None:
     """Subscribe to every feed in an OPML file, keeping its folders."""
-    from reader.subscribe import subscribe_file
+    from reader.gather.subscribe import subscribe_file
 
     _subscribed(*subscribe_file(state.open_library(), file, folder=folder, opml_only=True), file)
 
@@ -155,7 +155,7 @@ def refresh_cmd(state, urls: tuple[str, ...], fetch_full: bool) -> None:
     Feeds are fetched concurrently, with conditional requests so an unchanged
     feed costs little. Exits 1 if any feed could not be refreshed.
     """
-    from reader.refresh import refresh
+    from reader.gather.refresh import refresh
 
     library = state.open_library()
     store = _feed_store(library)  # says what was repaired, whichever feeds are named

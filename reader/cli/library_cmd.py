@@ -51,7 +51,7 @@ def import_(state: State, paths: tuple[str, ...], jobs: int | None) -> None:
       byline import story.html dump.txt --jobs 4
       byline import https://example.org/news/story
     """
-    from reader.importer import import_paths
+    from reader.gather.importer import import_paths
 
     library = state.open_library()
     bar = None

@@ -3,7 +3,7 @@
 One TinyDB record per feed: url, title, folder, site link, the validators
 for conditional requests (ETag, Last-Modified), the time of the last
 successful update and the last error, the entries seen at the last update,
-and the full-text fetches to try again (see :mod:`reader.refresh_retry`).
+and the full-text fetches to try again (see :mod:`reader.gather.refresh_retry`).
 Writes are atomic and taken under the library's lock
 (:mod:`reader.library.storage`). A damaged file is set aside and the list
 rebuilt from the feeds the stored articles came from.

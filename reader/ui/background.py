@@ -105,7 +105,7 @@ class JobActions:
 
     @work(thread=True, exit_on_error=False, group="import")
     def _import_worker(self, job: Job, source: Path | str) -> None:
-        from reader.importer import import_paths
+        from reader.gather.importer import import_paths
 
         try:
             before = {entry.id for entry in self.library.list()}
@@ -126,7 +126,7 @@ class JobActions:
 
     @work(thread=True, exit_on_error=False, group="refresh")
     def _refresh_worker(self, job: Job) -> None:
-        from reader.refresh import refresh
+        from reader.gather.refresh import refresh
 
         try:
             report = refresh(self.library, progress=job.reporter, cancelled=self._cancelled(job))

@@ -3,7 +3,7 @@
 Jobs run in thread workers and never touch widgets: they report with
 ``post_message``. Progress is coalesced: at most one message per interval,
 plus the final one, however fast items arrive. The reports are the ones
-``reader.importer`` and ``reader.refresh`` return, read by their fields.
+``reader.gather.importer`` and ``reader.gather.refresh`` return, read by their fields.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:  # imported by the workers, not at start-up
-    from reader.importer import ImportReport
-    from reader.refresh import RefreshReport
+    from reader.gather.importer import ImportReport
+    from reader.gather.refresh import RefreshReport
 
 NO_FEEDS = "No feeds yet: subscribe with `byline feeds add URL` (or an OPML file)."
 

@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from reader.ingest.fetch import Fetcher  # noqa: E402
 from reader.library import Library  # noqa: E402
 from reader.library.feeds import Feed, FeedStore  # noqa: E402
-from reader.refresh import refresh  # noqa: E402
+from reader.gather.refresh import refresh  # noqa: E402
 from tests.feeds.samples import STORY, rss, story_html  # noqa: E402
 from tests.feeds.server import WebServer  # noqa: E402
 

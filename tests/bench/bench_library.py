@@ -176,7 +176,7 @@ def bench_import(aeb: Path, rounds: int) -> list[tuple[str, str]]:
     import trafilatura
 
     import reader.ingest  # noqa: F401  (imports are not part of either timing)
-    from reader.importer import import_paths
+    from reader.gather.importer import import_paths
 
     html = sorted((aeb / "html").glob("*.html"))
     times: dict[str, list[float]] = {"bare": [], "import": [], "serial": []}

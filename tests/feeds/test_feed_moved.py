@@ -8,7 +8,7 @@ from reader.ingest.fetch import Fetcher
 from reader.library import Library
 from reader.library.feeds import Feed, FeedStore
 from reader.model import article_id
-from reader.refresh import refresh
+from reader.gather.refresh import refresh
 from tests.feeds.samples import STORY, rss
 
 FULL = f"<p>{STORY}</p>" * 3
@@ -92,7 +92,7 @@ def test_feeds_list_and_refresh_show_the_new_url(web, tmp_path):
 
 @pytest.mark.parametrize(("status", "subscribed"), [(301, "/feed.xml"), (302, "/go")])
 def test_subscribing_follows_only_a_permanent_move(web, tmp_path, fetcher, status, subscribed):
-    from reader.subscribe import subscribe
+    from reader.gather.subscribe import subscribe
 
     web.add("/feed.xml", rss("Harbour News", items(web, 0)))
     web.redirect("/go", "/feed.xml", status=status)

@@ -7,7 +7,7 @@ from reader.ingest.fetch import Fetcher
 from reader.library import Library
 from reader.library.feeds import Feed, FeedStore
 from reader.model import article_id
-from reader.refresh import refresh
+from reader.gather.refresh import refresh
 from tests.feeds.samples import STORY, atom, rss, story_html
 
 FULL = "".join(f"<p>{STORY} Part {i}.</p>" for i in range(3))
@@ -209,7 +209,7 @@ def test_in_process_parsing_runs_one_call_at_a_time_on_one_thread(
     import time
 
     import reader.ingest
-    import reader.refresh_work
+    import reader.gather.refresh_work
 
     lock = threading.Lock()
     state = {"running": 0, "most": 0, "threads": set()}
@@ -229,7 +229,7 @@ def test_in_process_parsing_runs_one_call_at_a_time_on_one_thread(
 
         return run
 
-    monkeypatch.setattr(reader.refresh_work, "parse_feed", watched(reader.refresh_work.parse_feed))
+    monkeypatch.setattr(reader.gather.refresh_work, "parse_feed", watched(reader.gather.refresh_work.parse_feed))
     monkeypatch.setattr(reader.ingest, "parse_bytes", watched(reader.ingest.parse_bytes))
     urls = []
     for f in range(4):

@@ -4,8 +4,8 @@ import time
 
 from reader.library.feeds import Feed, FeedStore
 from reader.model import article_id
-from reader.refresh import refresh
-from reader.refresh_retry import MAX_AGE, MAX_ATTEMPTS
+from reader.gather.refresh import refresh
+from reader.gather.refresh_retry import MAX_AGE, MAX_ATTEMPTS
 from tests.feeds.samples import atom, story_html
 
 
@@ -121,7 +121,7 @@ def test_retry_records_survive_json_and_bad_ones_are_ignored():
     from datetime import datetime, timezone
 
     from reader.ingest.feeds import FeedEntry
-    from reader.refresh_retry import Retry, due
+    from reader.gather.refresh_retry import Retry, due
 
     entry = FeedEntry(
         "tag:1", "http://x/1", "Title", datetime(2024, 3, 1, 12, tzinfo=timezone.utc),

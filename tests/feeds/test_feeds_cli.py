@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from reader.cli import main
-from reader.subscribe import import_url
+from reader.gather.subscribe import import_url
 from reader.errors import FetchError, SourceError
 from reader.ingest.opml import parse_opml
 from reader.library import Library
@@ -149,7 +149,7 @@ def test_a_file_of_bad_urls_names_the_line(run, tmp_path):
     listing = tmp_path / "feeds.txt"
     listing.write_text("http://ok/f\nftp://nope/f\n")
     with pytest.raises(SourceError, match=r"feeds.txt:2: not an http\(s\) URL: ftp://nope/f"):
-        from reader.subscribe import subscribe_file
+        from reader.gather.subscribe import subscribe_file
 
         with Library.open(run.data) as library:
             subscribe_file(library, listing)

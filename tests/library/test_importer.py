@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.importer import ImportReport, expand, import_paths
+from reader.gather.importer import ImportReport, expand, import_paths
 from reader.library import Library
 from tests.library.processes import HAS_PROC, all_gone, kill_left
 
@@ -91,7 +91,7 @@ def test_importing_again_is_unchanged_and_keeps_state(folder, tmp_path):
 
 
 def test_urls_go_to_the_feeds_import_and_are_counted(tmp_path, monkeypatch):
-    import reader.subscribe as subscribe
+    import reader.gather.subscribe as subscribe
     from reader.errors import FetchError
 
     def fake(library, url):
@@ -136,8 +136,8 @@ _KILLED_IMPORTER = """
 import os, sys, threading, time
 sys.path.insert(0, {root!r})
 import multiprocessing
-import reader.importer as importer
-import reader.pool
+import reader.gather.importer as importer
+import reader.gather.pool
 from reader.library import Library
 
 def slow(paths):
@@ -147,7 +147,7 @@ def slow(paths):
 
 importer.parse_files = slow
 # Forked (as the CLI does), so the workers inherit the lock file.
-reader.pool.process_context = lambda: multiprocessing.get_context("fork")
+reader.gather.pool.process_context = lambda: multiprocessing.get_context("fork")
 library = Library.open({lib!r})
 files = [os.path.join({pages!r}, name) for name in sorted(os.listdir({pages!r}))]
 chunks = importer._parsed_chunks(files, 2)
@@ -198,8 +198,8 @@ def test_parser_processes_die_with_a_killed_importer_and_free_the_library(tmp_pa
 _INTERRUPTED_IMPORT = """
 import multiprocessing, sys, time
 sys.path.insert(0, {root!r})
-import reader.importer as importer
-import reader.pool
+import reader.gather.importer as importer
+import reader.gather.pool
 
 parse = importer.parse_files
 
@@ -208,7 +208,7 @@ def slow(paths):
     return parse(paths)
 
 importer.parse_files = slow
-reader.pool.process_context = lambda: multiprocessing.get_context("fork")
+reader.gather.pool.process_context = lambda: multiprocessing.get_context("fork")
 from reader.cli import main
 
 sys.argv = ["byline", "--data-dir", {lib!r}, "import", "--jobs", "2", {pages!r}]

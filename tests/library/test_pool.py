@@ -21,7 +21,7 @@ class Captured(io.StringIO):  # what Textual puts in sys.stderr
 
 threading.Thread(target=time.sleep, args=(30,), daemon=True).start()
 sys.stderr = Captured()
-from reader.pool import process_context
+from reader.gather.pool import process_context
 context = process_context()
 with ProcessPoolExecutor(1, mp_context=context) as pool:
     print(context.get_start_method(), pool.submit(abs, -3).result())
@@ -40,7 +40,7 @@ REFRESH_PARSERS = """
 import os, sys, threading, time
 {threads}
 from concurrent.futures import ThreadPoolExecutor
-from reader.refresh_work import Parsers
+from reader.gather.refresh_work import Parsers
 parsers = Parsers(2)
 with ThreadPoolExecutor(2) as callers:  # two calls at once: both workers start
     list(callers.map(lambda _: parsers.call(time.sleep, 0.5), range(2)))

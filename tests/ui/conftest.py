@@ -12,7 +12,7 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_8c01498c710a7303.txt
 @pytest.fixture
 def seed_library(tmp_path):
     """A library in tmp_path/library with the BBC seed imported (and nothing else)."""
-    from reader.importer import import_paths
+    from reader.gather.importer import import_paths
     from reader.library import Library
 
     library = Library.open(tmp_path / "library")

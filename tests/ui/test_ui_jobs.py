@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import threading
 
-from reader import importer
-from reader.importer import import_paths
+from reader.gather import importer
+from reader.gather.importer import import_paths
 from reader.library import Library
 from reader.library.feeds import Feed, FeedStore
-from reader.refresh import refresh
+from reader.gather.refresh import refresh
 from reader.ui.app import ReaderApp
 from tests.feeds.samples import STORY, rss
 from tests.feeds.server import WebServer

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from reader.errors import BylineError
 from reader.ingest.feeds import FeedEntry, ParsedFeed, entry_article, page_article, parse_feed
 from reader.model import Article, Mention, Paragraph, Quote, Speaker
-from reader.pool import exit_with_parent, process_context
+from reader.gather.pool import exit_with_parent, process_context
 
 T = TypeVar("T")
 

@@ -15,7 +15,7 @@ import threading
 import time
 from multiprocessing.context import BaseContext
 
-_PRELOAD = ["reader.ingest", "reader.refresh_work"]
+_PRELOAD = ["reader.ingest", "reader.gather.refresh_work"]
 
 
 def process_context() -> BaseContext:

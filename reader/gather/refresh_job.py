@@ -3,7 +3,7 @@
 A :class:`FeedJob` runs on the refresh's feed pool, one feed at a time:
 a conditional fetch, parsing in the parser pool, the full story of
 summary-only entries fetched on the page pool. Full-text fetches that failed
-on an earlier refresh are tried again (:mod:`reader.refresh_retry`), even
+on an earlier refresh are tried again (:mod:`reader.gather.refresh_retry`), even
 when the feed itself answers 304. What the job hands back is plain data:
 the articles, the articles to update, and the changes to the feed's record.
 """
@@ -20,8 +20,8 @@ from reader.ingest.feeds import FeedEntry
 from reader.ingest.fetch import Fetcher
 from reader.library.feeds import Feed
 from reader.model import Article, article_id
-from reader.refresh_retry import Retry, due, records
-from reader.refresh_work import Parsers, entry_articles, page_article_from, parse_feed_safely
+from reader.gather.refresh_retry import Retry, due, records
+from reader.gather.refresh_work import Parsers, entry_articles, page_article_from, parse_feed_safely
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"

@@ -168,7 +168,7 @@ def import_paths(
 
 
 def _import_url(library: Library, url: str, report: ImportReport) -> None:
-    from reader import subscribe
+    from reader.gather import subscribe
 
     try:
         report.count(subscribe.import_url(library, url))
@@ -222,7 +222,7 @@ def _parsed_chunks(files: list[str], jobs: int | None) -> Iterator[list[Parsed]]
     size = max(1, min(_MAX_CHUNK, len(files) // (workers * 16)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     import reader.ingest  # noqa: F401  (loaded once here, inherited by forked workers)
-    from reader.pool import exit_with_parent, process_context
+    from reader.gather.pool import exit_with_parent, process_context
 
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=process_context(), initializer=exit_with_parent,

@@ -4,13 +4,13 @@
 bounded pool of threads with conditional requests, turns entries the library
 does not hold yet into articles (fetching the full story of summary-only
 entries from their links on a second pool of threads; see
-:mod:`reader.refresh_job`), and stores them in batches from the calling
+:mod:`reader.gather.refresh_job`), and stores them in batches from the calling
 thread while the fetching goes on. Known entries are never re-added, so read
 and bookmark marks stay as they are; a known entry is only updated when its
 full story, which an earlier refresh could not fetch, comes at last
-(:mod:`reader.refresh_retry`). Parsing (feeds,
+(:mod:`reader.gather.refresh_retry`). Parsing (feeds,
 pages, quotes) is CPU work: for larger refreshes it runs in a pool of
-processes (:mod:`reader.refresh_work`), so it uses every core. The app calls
+processes (:mod:`reader.gather.refresh_work`), so it uses every core. The app calls
 this from a worker thread.
 """
 
@@ -27,8 +27,8 @@ from reader.ingest.fetch import Fetcher
 from reader.library.batch import BatchWriter
 from reader.library.feeds import FeedStore
 from reader.model import Article
-from reader.refresh_job import FeedJob, FeedResult
-from reader.refresh_work import Parsers
+from reader.gather.refresh_job import FeedJob, FeedResult
+from reader.gather.refresh_work import Parsers
 
 Progress = Callable[[int, int], None]
 FEED_WORKERS = 8
