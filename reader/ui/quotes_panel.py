@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.content import Content, Span
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Quote
 from reader.ui.colours import SLOTS
@@ -77,7 +77,7 @@ class QuotesPanel(FixedRows, OptionList):
             return
         try:
             index = self.get_option_index(f"q:{current}")
-        except Exception:
+        except OptionDoesNotExist:  # the quote has no row (another story's index)
             return
         self._syncing = True
         self.highlighted = index
