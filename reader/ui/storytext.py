@@ -21,7 +21,26 @@ from reader.model import Article, Quote
 from reader.ui.colours import slot_for
 from reader.ui.text import safe
 
-_CHUNK = re.compile(r"\S+\s*|\s+")
+# Chinese and Japanese have no spaces between words: a line may break between
+# any two of their characters (UAX #14, class ID), except before closing
+# punctuation, small kana and the prolonged-sound mark, or after an opening
+# bracket (kinsoku shori, JIS X 4051). Korean is written with spaces, so
+# Hangul breaks at spaces as Latin text does.
+_CJK = (
+    "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003134f"
+)
+_OPEN = "「『（［｛〈《【〔〖〘〝‘“"
+_CLOSE = (
+    "、。，．・：；？！」』）］｝〉》】〕〗〙〞’”…‥〜"
+    "ーゝゞヽヾ々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ"
+)
+# One unbreakable run: optional opening brackets, then one CJK character or a
+# run of other non-space characters, then any closing marks and spaces.
+_CHUNK = re.compile(
+    f"[{_OPEN}]*(?:[{_CJK}]|[^\\s{_CJK}{_OPEN}]+)[{_CLOSE}]*\\s*|\\s+"
+)
 _WORD = re.compile(r"\S+")
 
 
@@ -107,7 +126,8 @@ def paragraph_content(
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap: (start, end) of each line, trailing spaces dropped.
 
-    Words wider than ``width`` are cut. Always at least one line.
+    Lines break at spaces, and between Chinese and Japanese characters (see
+    _CHUNK). Words wider than ``width`` are cut. Always at least one line.
     """
     width = max(width, 1)
     ascii = text.isascii()

@@ -63,3 +63,27 @@ def test_offsets_outside_the_text_are_ignored_not_fatal():
     bad = Quote(0, 50, 60, "gone", speaker="Ana")
     content = paragraph_content("short", "", [(0, bad)], [(40, 45, "Ana")], {"Ana": 1}, None, None)
     assert content.plain == "short" and not content.spans
+
+
+def test_chinese_and_japanese_break_between_characters_not_only_at_spaces():
+    # Invented sentences: no spaces at all, so a space-only wrap would fold by cells.
+    text = "市議会は昨日、新しい図書館の建設を決めた。市長は「早く完成させたい」と話した。"
+    lines = [text[a:b] for a, b in wrap_offsets(text, 12)]
+    assert "".join(lines) == text
+    assert all(cell_len(line) <= 12 for line in lines)
+    assert all(cell_len(line) >= 10 for line in lines[:-1])  # full lines, no early breaks
+    closing, opening = "、。」）", "「（"
+    assert not any(line[0] in closing for line in lines[1:])  # no line starts with 。 or 」
+    assert not any(line[-1] in opening for line in lines)  # nor ends with 「
+    zh = "新闻发布会上，发言人表示将继续推进这项改革。"
+    assert all(cell_len(zh[a:b]) <= 10 for a, b in wrap_offsets(zh, 10))
+    assert len(wrap_offsets(zh, 10)) == 5  # 44 cells: four full lines and one
+
+
+def test_latin_words_beside_cjk_stay_whole_and_hangul_breaks_at_spaces():
+    text = "The council said 新しい計画 would begin in April, and don’t worry."
+    lines = [text[a:b] for a, b in wrap_offsets(text, 20)]
+    words = {w for line in lines for w in line.split()}
+    assert {"would", "begin", "April,", "don’t", "worry."} <= words
+    korean = "시의회는 어제 새 도서관 건설을 결정했다"
+    assert [korean[a:b] for a, b in wrap_offsets(korean, 16)] == ["시의회는 어제 새", "도서관 건설을", "결정했다"]
