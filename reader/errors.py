@@ -17,6 +17,15 @@ class SourceError(BylineError):
         self.reason = reason
 
 
+class ParseFailure(SourceError):
+    """byline itself failed on a source (a bug in byline, not a bad page).
+
+    Still a :class:`SourceError`, so one such page never stops an import of
+    many; the original exception is kept as ``__cause__`` so tests (and a
+    person reporting the bug) can see what went wrong.
+    """
+
+
 class FetchError(SourceError):
     """A URL could not be fetched (DNS, refused, timeout, HTTP error, too large)."""
 

@@ -2,7 +2,9 @@
 
 The one door for files is :func:`load_path`; for bytes already in hand (a
 fetched page) it is :func:`parse_bytes`. Both raise :class:`SourceError`
-with a reason a person can act on, never anything else.
+with a reason a person can act on, never anything else; when the fault is
+byline's own (an unexpected exception), it is the subclass
+:class:`~reader.errors.ParseFailure`, with the exception as its cause.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import os
 import warnings
 from pathlib import Path
 
-from reader.errors import SourceError
+from reader.errors import ParseFailure, SourceError
 from reader.model import Article, Paragraph, article_id
 
 __all__ = ["load_path", "parse_bytes", "extract", "SourceError", "MAX_BYTES"]
@@ -83,7 +85,8 @@ def extract(data: bytes, *, source: str, url: str | None = None) -> Article:
     except SourceError:
         raise
     except Exception as error:  # noqa: BLE001 - a page must never crash the caller
-        raise SourceError(source, f"could not read the page ({type(error).__name__}: {error})") from None
+        reason = f"byline could not read the page ({type(error).__name__}: {error}; a bug in byline)"
+        raise ParseFailure(source, reason) from error
     if article is None:
         raise SourceError(source, "no article text found")
     return article

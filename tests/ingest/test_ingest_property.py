@@ -1,11 +1,19 @@
-"""Whatever the bytes, ingest gives a clean Article or a SourceError."""
+"""Whatever the bytes, ingest gives a clean Article or a SourceError.
+
+"Clean" means what the rest of byline relies on: no control characters in
+any text, no empty paragraphs, a title, an id that the same bytes always
+give, and quotations whose offsets lie inside their paragraphs. A
+``ParseFailure`` (byline's own exception, not a bad page) or a failed quote
+analysis fails these tests.
+"""
 
 import re
+import warnings
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.errors import SourceError
+from reader.errors import ParseFailure, SourceError
 from reader.ingest import parse_bytes
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -13,18 +21,40 @@ SENTENCE = "The council met on Monday and agreed the budget for the coming year 
 
 pieces = st.sampled_from(
     [SENTENCE, "\n", "\n\n", "<p>", "</p>", "<div>", "\x1b[31m", "\x1b]0;x\x07", "\x00", "\x9b",
-     "[bold]", "“", "Ünïcödé ", "Home", "By Ann Lee", "28 November 2006, 10:45 GMT", "\ufeff"]
+     "[bold]", "“", "Ünïcödé ", "Home", "By Ann Lee", "28 November 2006, 10:45 GMT", "\ufeff",
+     '"We will not wait," she said.', "<blockquote>", "</blockquote>"]
 )
+
+
+def parse(data: bytes):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            article = parse_bytes(data, source="fuzz")
+        except ParseFailure as error:
+            raise AssertionError(f"byline failed on its own: {error}") from error.__cause__
+    failed = [str(w.message) for w in caught if "quote analysis failed" in str(w.message)]
+    assert not failed, failed
+    return article
 
 
 def check(data: bytes) -> None:
     try:
-        article = parse_bytes(data, source="fuzz")
+        article = parse(data)
     except SourceError as error:
+        assert type(error) is SourceError, type(error)
         assert error.source == "fuzz" and error.reason
         return
+    assert article.title.strip()
+    assert article.paragraphs
     for text in [article.title, *(p.text for p in article.paragraphs)]:
         assert not CONTROL.search(text), text
+    assert all(p.text.strip() for p in article.paragraphs)
+    for q in article.quotes:
+        text = article.paragraphs[q.paragraph].text
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.text and q.text in text[q.start:q.end]
+    assert parse(data).id == article.id
 
 
 @settings(max_examples=60, deadline=None)
