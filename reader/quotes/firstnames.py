@@ -1,50 +1,62 @@
-"""Common English first names by the gender they usually signal.
+"""Given names and the gender they usually signal, from public statistics.
 
-General vocabulary used only as a hint: a title ("Mr", "Ms") or a pronoun
-the article uses for the person outweighs it. Each list is the commonest US
-given names, then short forms (bill, mike) and given names that are frequent
-in news about politics (found on PolNeAR's train split, never on dev).
-Without that last group, full-name accuracy on dev is 0.904 instead of
-0.932: a longer general list of given names would do the same job better.
+The data (``data/given_names.tsv.gz``, see ``data/README.md``) are the US
+Social Security Administration's national baby-name counts, 1880-2017:
+every name given to at least 200 babies over those years, with the share
+of them that were girls. A name is a hint only: a title ("Mr", "Ms") or a
+pronoun the article uses for the person outweighs it. Words the lexicon
+knows as something else (titles, months, role nouns: "Judge", "June",
+"Baker") are not given names here, whatever the statistics say.
 """
 
 from __future__ import annotations
 
-_MALE = frozenset(
-    """john james robert michael william david richard joseph thomas charles
-    christopher daniel matthew anthony mark donald steven paul andrew joshua
-    kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
-    gary nicholas eric jonathan stephen larry justin scott brandon benjamin
-    samuel gregory alexander frank patrick raymond jack dennis jerry tyler
-    aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah
-    jeremy christian keith roger terry gerald harold sean austin carl arthur
-    lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert
-    willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby
-    mason philip louis barack bernie bill ted marco mike chris jeb rand newt
-    mitt al tim joe dick rick jim tom bob ben chuck
-    vince tony rudy reince ken jon mitch harry paul rahm ron""".split()
+import gzip
+from functools import cache
+from importlib.resources import files
+
+from reader.quotes.lexicon import NOT_NAMES, PERSON_NOUNS, ROLE_NOUNS, TITLES
+
+# A name is taken as male or female when at least this share of the babies
+# given it were boys or girls ("Kelly" 85% girls: female; "Jordan": neither).
+_GENDERED = 80
+_NOT_GIVEN = (
+    frozenset(w.lower() for w in NOT_NAMES) | frozenset(TITLES) | PERSON_NOUNS | ROLE_NOUNS
 )
-_FEMALE = frozenset(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
-    nancy lisa betty margaret sandra ashley kimberly emily donna michelle
-    dorothy carol amanda melissa deborah stephanie rebecca sharon laura
-    cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma
-    samantha katherine christine debra rachel catherine carolyn janet ruth
-    maria heather diane virginia julie joyce victoria olivia kelly christina
-    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
-    frances gloria ann teresa kathryn sara janice jean alice madison doris
-    abigail julia judy grace denise amber marilyn beverly danielle theresa
-    sophia marie diana brittany natalie isabella charlotte rose alexis kayla
-    hillary chelsea melania ivanka kellyanne huma carly sarah michele elizabeth
-    nikki condoleezza madeleine theresa angela marine dianne kamala""".split()
-)
+
+
+@cache
+def _shares() -> dict[str, int]:
+    """Each given name (lower case) and the percentage of girls given it."""
+    raw = files("reader.quotes").joinpath("data", "given_names.tsv.gz").read_bytes()
+    out: dict[str, int] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        name, _, share = line.partition("\t")
+        if name not in _NOT_GIVEN:
+            out[name] = int(share)
+    return out
+
+
+def _share(word: str) -> int | None:
+    # Written as a name: capitalised letters only ("El" in "El Paso" is a
+    # name by the statistics, "el" in "Amr el Sayed" and "Don’t" are not).
+    if not (word[:1].isupper() and word.isalpha()):
+        return None
+    return _shares().get(word.lower())
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word``, capitalised, is a given name ("Marisol", "Jordan")."""
+    return _share(word) is not None
 
 
 def first_name_gender(first: str) -> str:
-    """'m', 'f' or '' for a first name."""
-    f = first.lower()
-    if f in _MALE:
-        return "m"
-    if f in _FEMALE:
+    """'m', 'f' or '' (unknown, or given to boys and girls alike) for a first name."""
+    share = _share(first)
+    if share is None:
+        return ""
+    if share >= _GENDERED:
         return "f"
+    if share <= 100 - _GENDERED:
+        return "m"
     return ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.quotes.firstnames import first_name_gender
+from reader.quotes.firstnames import first_name_gender, is_given_name
 from reader.quotes.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, SURNAME_TITLES, TITLES, role_strength
 
 _TOKEN = re.compile(r"[\w.’'-]+|[^\w\s]")
@@ -168,7 +168,8 @@ _NOT_FIRST = frozenset(
     retired candidate nominee presidential post times news journal press
     party house senate congress court committee campaign fox cnn nbc abc cbs
     msnbc white black american americans u.s. us new north south east west
-    los las san santa fort port mount lake saint great united""".split()
+    el los las san santa fort port mount lake saint great united majority
+    minority whip ranking acting interim assistant""".split()
 )
 _PLACE_OR_BODY = frozenset(
     """house street city county state states university college party
@@ -181,11 +182,15 @@ _PLACE_OR_BODY = frozenset(
 )
 
 
+_NAME_SHAPED = re.compile(r"[A-Z](?:[a-z]*(?:[-’'][A-Za-z][a-z]+)*|\.)$|[A-Z][a-z]*[A-Z][a-z]+$")
+
+
 def looks_personal(tokens: tuple[str, ...]) -> bool:
     """Whether a two- or three-word name could be a person's ("Bo Zell", not "New York")."""
     return (
         2 <= len(tokens) <= 3
-        and tokens[0].lower() not in _NOT_FIRST
+        and all(_NAME_SHAPED.match(t) for t in tokens)
+        and not any(t.lower() in _NOT_FIRST for t in tokens)
         and not any(t.lower().strip(".") in _PLACE_OR_BODY for t in tokens)
     )
 
@@ -260,24 +265,40 @@ def _split_run(i: int, pos: int, group: str, out: list[Run]) -> None:
 def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The personal-name tail of a run: "Rival Hillary Clinton" -> Hillary Clinton.
 
-    Words before a known first name are roles ("Minority Whip Dick Durbin");
-    without one, up to four words are kept ("Hans Joachim Schellnhuber").
+    Up to four words are kept ("Hans Joachim Schellnhuber"), cut after the
+    last one the lexicon knows is no part of a name ("Texas Republican Ted
+    Cruz"): a capitalised word it does not know may be a given name
+    ("Marisol Angela Price") and stays.
     """
     tail = list(tokens[-4:])
-    for k, tok in enumerate(tail[:-1]):
-        if first_name_gender(tok):
-            tail = tail[k:]
+    for k in range(len(tail) - 2, -1, -1):
+        if _not_name(tail, k):
+            tail = tail[k + 1 :]
             break
     while len(tail) > 1 and (tail[0].lower() in _NOT_FIRST or title_at(tail, 0) or _initial(tail[0])):
         tail = tail[1:]
     return without_role(tuple(tail))
 
 
+def _not_name(tokens, k: int) -> bool:
+    """Whether ``tokens[k]``, before a name, is a word no name is made of."""
+    low = tokens[k].lower().strip(".")
+    if is_given_name(tokens[k]):
+        return False
+    return (
+        low in _NOT_FIRST
+        or low in _PLACE_OR_BODY
+        or tokens[k] in NOT_NAMES
+        or title_at(tokens, k)
+        or role_strength(tokens[k]) == 2
+    )
+
+
 def without_role(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A name without the role written before it: "Economist Jones", "Campaigner
     Aled Hughes" (a word that only ends like a role needs a full name after it;
     one before an initial is a given name: "Sander M. Levin")."""
-    while len(tokens) > 1 and not first_name_gender(tokens[0]) and not _initial(tokens[1]):
+    while len(tokens) > 1 and not is_given_name(tokens[0]) and not _initial(tokens[1]):
         strength = role_strength(tokens[0])
         if not strength or strength + len(tokens) <= 3:
             break

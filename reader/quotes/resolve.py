@@ -18,7 +18,7 @@ from reader.model import Paragraph
 from reader.quotes.sentences import sentence_starts
 from reader.model import Mention
 from reader.quotes.attribute import Attributed
-from reader.quotes.firstnames import first_name_gender
+from reader.quotes.firstnames import first_name_gender, is_given_name
 from reader.quotes.names import NameInfo, Run, full_forms, looks_personal, name_runs, parse, without_role
 from reader.quotes.spans import Span
 
@@ -114,6 +114,7 @@ class Resolver:
         tally: dict[tuple[str, ...], int] = {}
         for run in self._by_token.get(e.surname, ()):
             tokens = run.tokens
+            g = ""
             if len(e.tokens) == 1 and len(tokens) == 2 and tokens[0] == e.surname and "-" in tokens[1]:
                 t = tokens  # a family name written first: "Kim Kye-gwan"
             else:
@@ -124,7 +125,7 @@ class Resolver:
                     continue
                 if len(t) == 1 or run.gender:
                     e.gender = e.gender or run.gender
-            g = first_name_gender(t[0]) if len(t) > 1 else ""
+                g = first_name_gender(t[0]) if len(t) > 1 else ""
             if g and e.gender and g != e.gender:
                 continue
             tally[t] = tally.get(t, 0) + 1
@@ -135,7 +136,7 @@ class Resolver:
             if len(t) > 1:
                 people[t[0]] = people.get(t[0], 0) + n
         if people and len(e.tokens) == 1:
-            first = max(people, key=lambda f: (bool(first_name_gender(f)), people[f]))
+            first = max(people, key=lambda f: (is_given_name(f), people[f]))
         else:
             first = e.tokens[0]
         forms = [t for t in tally if t[0] == first and len(t) >= len(e.tokens)]
@@ -193,7 +194,7 @@ class Resolver:
             return e if not e.gender or e.gender == gender else None
         # Someone named in passing: "Mr Brown met her later." Failing anyone
         # of the right gender, a two- or three-word name of unknown gender.
-        g = run.gender or (first_name_gender(tokens[0]) if len(tokens) > 1 else "")
+        g = run.gender or (first_name_gender(tokens[0]) if looks_personal(tokens) else "")
         if g != gender and (strict or g or not looks_personal(tokens)):
             return None
         e = self.named(NameInfo("name", " ".join(tokens), tokens, gender))

@@ -187,8 +187,15 @@ def test_role_in_apposition_after_the_quotation():
 
 
 def test_role_words_before_a_first_name_are_dropped():
-    q = one('"We will fight," Senate Minority Whip Dick Durbin said.')
-    assert q.speaker == "Dick Durbin"
+    q = one('"We will fight," Senate Minority Whip Dora Quill said.')
+    assert q.speaker == "Dora Quill"
+
+
+def test_an_unknown_word_before_a_given_name_stays_in_the_name():
+    # "Marisol" and "Ondine" are given names; "Zebulah" is in no list: not a role.
+    assert one('"We are ready," said Marisol Angela Price.').speaker == "Marisol Angela Price"
+    assert one('"We are ready," said Zebulah Angela Price.').speaker == "Zebulah Angela Price"
+    assert one('"We are ready," said Campaigner Ondine Price.').speaker == "Ondine Price"
 
 
 def test_role_then_name_opening_a_sentence_before_a_colon():
