@@ -39,4 +39,6 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
 
 
 # Subcommands register themselves on ``main`` when their module is imported.
-from reader.cli import app_cmd, feeds_cmd, library_cmd, parse_cmd, state_cmd  # noqa: E402,F401
+from reader.cli import (  # noqa: E402,F401
+    app_cmd, feeds_cmd, library_cmd, parse_cmd, search_cmd, state_cmd,
+)

@@ -24,6 +24,7 @@ from typing import Any
 
 from reader.errors import NotFoundError, StorageError
 from reader.library.rows import AddOutcome, Counts, Entry, Show, Sort
+from reader.library.search import Hit, IndexHooks
 from reader.model import Article, Quote
 
 __all__ = ["AddOutcome", "Counts", "Entry", "Library", "Show", "Sort", "default_data_dir"]
@@ -60,6 +61,10 @@ class Library:
             path / "state", self.lock, durable=durable, on_damage=self._state_damaged
         )
         self.settings = Settings(path / "settings.json", self.lock, self.notices.append, durable)
+        # The search index is made at its first use (a search, a write), never
+        # while the app opens: not even sqlite3 is imported before then.
+        self._search_index: Any = None
+        self.catalog.observers.append(IndexHooks(lambda: self.search_index))
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, durable: bool = True) -> Library:
@@ -84,7 +89,26 @@ class Library:
         return library
 
     def close(self) -> None:
+        if self._search_index is not None:
+            self._search_index.close()
         self.lock.close()
+
+    @property
+    def search_index(self) -> Any:  # reader.library.search_index.SearchIndex
+        if self._search_index is None:
+            with self._mutex:
+                if self._search_index is None:
+                    from reader.library.search_index import SearchIndex
+
+                    self._search_index = SearchIndex(
+                        self.path, self.catalog, self.documents, self.notices.append,
+                        self._reload_catalog,
+                    )
+        return self._search_index
+
+    def _reload_catalog(self) -> None:
+        with self._mutex:
+            self.catalog.reload()
 
     def __enter__(self) -> Library:
         return self
@@ -225,15 +249,27 @@ class Library:
         return entries
 
     def search(self, query: str) -> list[Entry]:
-        """Entries whose title, site or a speaker contains ``query`` (case-insensitive)."""
-        needle = query.casefold().strip()
-        return [
-            e
-            for e in self.list()
-            if needle in e.title.casefold()
-            or (e.site and needle in e.site.casefold())
-            or any(needle in s.casefold() for s in e.speakers)
-        ]
+        """Entries matching a search query (see :mod:`reader.library.query`), best first."""
+        return [hit.entry for hit in self.find(query)]
+
+    def find(self, query: str) -> list[Hit]:
+        """Search hits (entry and score), best first, newest first on ties.
+
+        Searches titles, sites, authors, speakers and story text with the
+        full-text index, which is caught up first if it is missing, damaged
+        or behind the catalog (with a notice when that is a big job).
+        QueryError for a filter that cannot mean anything.
+        """
+        from reader.library.search import find
+
+        return find(self, query)
+
+    def snippet(self, id: str, query: str) -> str:
+        """A short piece of article ``id`` around the best match of ``query``."""
+        from reader.library.query import parse
+        from reader.library.search import snippet
+
+        return snippet(self, id, parse(query))
 
     def counts(self) -> Counts:
         rows = self.catalog.rows

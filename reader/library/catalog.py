@@ -69,6 +69,9 @@ class Catalog:
         self._index: dict[str, Row] | None = {}  # rows by article id, built when needed
         self._ordered: list[Row] | None = []  # rows newest first, built when needed
         self._entries: dict[str, tuple[Row, Entry]] = {}
+        # Derived indexes kept in step with every write (the search index):
+        # before_write(ids, sig), after_write(docs, rows, sig), after_remove(ids, old, new).
+        self.observers: list[Any] = []
 
     @property
     def rows(self) -> dict[str, Row]:
@@ -254,14 +257,20 @@ class Catalog:
 
     def _write(self, planned: list[tuple[dict[str, Any], float]]) -> None:
         self._writable()
-        repair.begin_batch(self.journal, [doc["id"] for doc, _ in planned], durable=self.durable)
+        ids = [doc["id"] for doc, _ in planned]
+        for observer in self.observers:
+            observer.before_write(ids, self._sig)
+        repair.begin_batch(self.journal, ids, durable=self.durable)
         self.documents.write_many(dict(doc, _imported=imported) for doc, imported in planned)
         upserts = {
             records.doc_id(doc["id"]): records.catalog_record(doc, imported)
             for doc, imported in planned
         }
         RecordTable(self.storage, TABLE).apply(upserts)
-        self._after_write([records.row(r) for r in upserts.values()], [])
+        changed = [records.row(r) for r in upserts.values()]
+        self._after_write(changed, [])
+        for observer in self.observers:
+            observer.after_write([doc for doc, _ in planned], changed, self._sig)
         repair.end_batch(self.journal)
 
     def _after_write(self, changed: list[Row], removed: list[str]) -> None:
@@ -280,8 +289,11 @@ class Catalog:
         with self.lock:
             self._refresh()
             self._writable()
+            before = self._sig
             RecordTable(self.storage, TABLE).apply({}, [records.doc_id(i) for i in article_ids])
             self._after_write([], article_ids)
+            for observer in self.observers:
+                observer.after_remove(article_ids, before, self._sig)
 
 
 def _newest(row: Row) -> tuple[float, float, str]:

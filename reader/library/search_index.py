@@ -1,0 +1,403 @@
+"""The search index: SQLite FTS5 in ``search.db``, derived from the catalog and documents.
+
+Why FTS5: it is in the standard library's sqlite3 (no new dependency; the
+build here has ``ENABLE_FTS5``, and :func:`available` checks), ranks by
+BM25, stems with its Porter tokenizer, does phrases from token positions,
+and keeps its inverted index in B-trees, so an update touches a few pages
+rather than rewriting a file, inside a transaction that a ``kill -9``
+cannot leave half done (WAL journal).
+
+Tables:
+
+* ``fts``: contentless FTS5 (title, site, authors, speakers, body), so the
+  text is not stored twice in full; rowid = ``docs.rowid``;
+* ``docs``: article id, a fingerprint of its catalog row, and the indexed
+  text zlib-compressed (a contentless row can only be deleted by giving
+  back the exact text it was indexed with; it also makes snippets);
+* ``pending``: ids of a batch being written (a kill between the catalog
+  write and the index update leaves them for the next open to redo);
+* ``meta``: ``catalog`` = the signature of the catalog file the index
+  matches in full, '' while it may not.
+
+The index is never the only copy of anything: when missing, damaged or
+stale it is caught up from the catalog and documents (:meth:`ensure`), with
+a notice when that means indexing many articles.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from reader.errors import StorageError
+from reader.library import records
+from reader.library.atomic import set_aside
+
+FILE = "search.db"
+VERSION = "1"
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+COLUMNS = ("title", "site", "authors", "speakers", "body")
+WEIGHTS = (8.0, 3.0, 3.0, 4.0, 1.0)  # bm25 weight of each column, in COLUMNS order
+CHUNK = 400  # articles per transaction when catching up
+NOTICE_AT = 200  # catching up this many articles or more is told to the user
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
+                                fp INTEGER NOT NULL, z BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS pending(id TEXT PRIMARY KEY);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(COLUMNS)},
+    content='', tokenize='{TOKENIZE}');
+"""
+
+
+def available() -> bool:
+    """Whether this Python's SQLite was built with FTS5."""
+    try:
+        sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def fingerprint(row: records.Row) -> int:
+    """A checksum of a catalog row: an article whose row changed is indexed again."""
+    return zlib.crc32(repr(row[: records.DATE]).encode("utf-8", "surrogatepass"))
+
+
+def fields(doc: dict[str, Any]) -> tuple[str, str, str, str, str]:
+    """The indexed text of a document (``Article.to_dict()`` shape), one string per column."""
+    speakers = []
+    for s in doc.get("speakers") or ():
+        if isinstance(s, dict):
+            speakers.append(str(s.get("name") or ""))
+            speakers.extend(str(a) for a in s.get("aliases") or ())
+    paragraphs = doc.get("paragraphs") or ()
+    body = "\n".join(str(p.get("text") or "") for p in paragraphs if isinstance(p, dict))
+    return (
+        str(doc.get("title") or ""),
+        str(doc.get("site") or ""),
+        "\n".join(str(a) for a in doc.get("authors") or ()),
+        "\n".join(speakers),
+        body,
+    )
+
+
+def stored(z: bytes) -> tuple[str, ...]:
+    return tuple(json.loads(zlib.decompress(z)))
+
+
+class SearchIndex:
+    """``search.db`` beside the catalog. Thread-safe; every method may be called from any thread."""
+
+    def __init__(
+        self,
+        root: Path,
+        catalog: Any,
+        documents: Any,
+        notify: Callable[[str], None],
+        reload: Callable[[], Any],
+    ) -> None:
+        self.path = root / FILE
+        self.catalog = catalog
+        self.reload = reload  # makes the catalog's rows match its file (under the library's mutex)
+        self.documents = documents
+        self.notify = notify
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        # Why the index is built anew: "missing" (told when built), "told" (damage, told already)
+        self._anew: str | None = None
+        self._in_sync_before = False  # whether the index matched the catalog before a write
+        self.progress: Callable[[int, int], None] | None = None  # (done, total) while catching up
+
+    # -- the connection --------------------------------------------------
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = self._connect()
+        return self._conn
+
+    def _connect(self) -> sqlite3.Connection:
+        existed = self.path.exists()
+        if not existed and self._anew is None and self.catalog.rows:
+            self._anew = "missing"
+        try:
+            conn = self._open()
+        except sqlite3.DatabaseError as error:
+            if not existed or not _damage(error):
+                raise StorageError(f"cannot open the search index {self.path}: {error}") from error
+            self._set_aside()
+            conn = self._open()
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL: a killed process loses nothing committed
+            conn.executescript(SCHEMA)
+            version = conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            if version is None:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES('version', ?)", (VERSION,))
+                conn.execute("INSERT OR REPLACE INTO meta VALUES('catalog', '')")
+            elif version[0] != VERSION:
+                conn.close()
+                self._remove_files()
+                return self._open()
+        except sqlite3.Error:
+            conn.close()
+            raise
+        return conn
+
+    def _set_aside(self) -> None:
+        """Move a damaged index aside (with its WAL) and tell the user; the next open rebuilds."""
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+            self._conn = None
+        aside = set_aside(self.path) if self.path.exists() else None
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        where = f"; it was moved to {aside}" if aside else ""
+        self._anew = "told"
+        self.notify(f"The search index {self.path} was damaged{where}. It is rebuilt from your articles.")
+
+    def _remove_files(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def _guarded(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run ``work`` on the connection; a damaged index is set aside and work runs again once."""
+        with self._lock:
+            try:
+                return work(self._db())
+            except sqlite3.DatabaseError as error:
+                if not _damage(error):
+                    raise StorageError(f"the search index {self.path} failed: {error}") from error
+                self._set_aside()
+                return work(self._db())
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    # -- keeping up with the catalog (called by Catalog, under the library lock) --
+
+    def before_write(self, ids: Sequence[str], catalog_sig: Any) -> None:
+        """A batch of ``ids`` is about to be written: note them, mark the index unsure."""
+
+        def work(conn: sqlite3.Connection) -> None:
+            with _transaction(conn):
+                self._in_sync_before = _meta(conn, "catalog") == _sig(catalog_sig)
+                conn.executemany("INSERT OR IGNORE INTO pending VALUES(?)", ((i,) for i in ids))
+                conn.execute("UPDATE meta SET value='' WHERE key='catalog'")
+
+        self._quietly(work)
+
+    def after_write(self, docs: Iterable[dict[str, Any]], rows: Sequence[records.Row], catalog_sig: Any) -> None:
+        """The batch is in the catalog: index it, in one transaction."""
+        fps = {row[records.ID]: fingerprint(row) for row in rows}
+
+        def work(conn: sqlite3.Connection) -> None:
+            with _transaction(conn):
+                for doc in docs:
+                    self._put(conn, doc["id"], fields(doc), fps.get(doc["id"], 0))
+                conn.executemany("DELETE FROM pending WHERE id=?", ((i,) for i in fps))
+                if self._in_sync_before:
+                    conn.execute("UPDATE meta SET value=? WHERE key='catalog'", (_sig(catalog_sig),))
+
+        self._quietly(work)
+
+    def after_remove(self, ids: Sequence[str], before_sig: Any, catalog_sig: Any) -> None:
+        def work(conn: sqlite3.Connection) -> None:
+            with _transaction(conn):
+                in_sync = _meta(conn, "catalog") == _sig(before_sig)
+                for article_id in ids:
+                    self._drop(conn, article_id)
+                if in_sync:
+                    conn.execute("UPDATE meta SET value=? WHERE key='catalog'", (_sig(catalog_sig),))
+
+        self._quietly(work)
+
+    def _quietly(self, work: Callable[[sqlite3.Connection], None]) -> None:
+        """An index that cannot be updated must never fail an import: it is caught up later."""
+        try:
+            self._guarded(work)
+        except (StorageError, sqlite3.Error, OSError):
+            with self._lock:
+                self.close()
+
+    def _put(self, conn: sqlite3.Connection, article_id: str, text: Sequence[str], fp: int) -> None:
+        self._drop(conn, article_id)
+        z = zlib.compress(json.dumps(list(text), ensure_ascii=False).encode("utf-8"), 6)
+        cur = conn.execute("INSERT INTO docs(id, fp, z) VALUES(?, ?, ?)", (article_id, fp, z))
+        conn.execute(
+            f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES(?, ?, ?, ?, ?, ?)",
+            (cur.lastrowid, *text),
+        )
+
+    def _drop(self, conn: sqlite3.Connection, article_id: str) -> None:
+        found = conn.execute("SELECT rowid, z FROM docs WHERE id=?", (article_id,)).fetchone()
+        if found is None:
+            return
+        rowid, z = found
+        conn.execute(
+            f"INSERT INTO fts(fts, rowid, {', '.join(COLUMNS)}) VALUES('delete', ?, ?, ?, ?, ?, ?)",
+            (rowid, *stored(z)),
+        )
+        conn.execute("DELETE FROM docs WHERE rowid=?", (rowid,))
+
+    # -- catching up -------------------------------------------------------
+
+    def ensure(self) -> None:
+        """Make the index match the catalog: cheap when it does, a catch-up when not."""
+        told = False
+        for _ in range(5):  # another writer may change the catalog while we catch up
+            sig = _sig(self.catalog.storage.signature())
+            state = self._guarded(lambda c: (_meta(c, "catalog"), _count(c, "pending")))
+            if state == (sig, 0):
+                return
+            self.reload()
+            rows = list(self.catalog.rows.items())
+            work = self._guarded(lambda c: _plan(c, rows))
+            to_index, to_drop = work
+            if not told and to_index and self._anew != "told" and (
+                self._anew == "missing" or len(to_index) >= NOTICE_AT
+            ):
+                why = f"The search index {self.path} was missing" if self._anew else (
+                    "The search index was behind the library")
+                self.notify(f"{why}; it is built again from your articles ({len(to_index):,} to index).")
+                told = True
+            self._anew = None
+            self._catch_up(dict(rows), to_index, to_drop)
+            self._guarded(lambda c: _finish(c, sig, self.catalog.storage.signature()))
+
+    def _catch_up(self, rows: dict[str, records.Row], to_index: list[str], to_drop: list[str]) -> None:
+        total = len(to_index) + len(to_drop)
+        done = 0
+        for start in range(0, len(to_drop), CHUNK):
+            chunk = to_drop[start : start + CHUNK]
+            self._guarded(lambda c: _in_transaction(c, lambda: [self._drop(c, i) for i in chunk]))
+            done += len(chunk)
+        for start in range(0, len(to_index), CHUNK):
+            chunk = to_index[start : start + CHUNK]
+            prepared = [(i, self._text(i, rows[i]), fingerprint(rows[i])) for i in chunk]
+
+            def work(conn: sqlite3.Connection) -> None:
+                with _transaction(conn):
+                    for article_id, text, fp in prepared:
+                        self._put(conn, article_id, text, fp)
+                    conn.executemany("DELETE FROM pending WHERE id=?", ((i,) for i in chunk))
+
+            self._guarded(work)
+            done += len(chunk)
+            if self.progress is not None:
+                self.progress(done, total)
+
+    def _text(self, article_id: str, row: records.Row) -> tuple[str, ...]:
+        try:
+            doc = self.documents.read(article_id)
+        except StorageError:
+            doc = None  # damaged: set aside by read(); what the catalog knows is still found
+        if doc is None:
+            doc = {"title": row[records.TITLE], "site": row[records.SITE],
+                   "speakers": [{"name": n} for n in row[records.SPEAKERS]]}
+        return fields(doc)
+
+    # -- reading -----------------------------------------------------------
+
+    def matching(self, expression: str, ranked: bool = True) -> list[tuple[str, float]]:
+        """(article id, bm25 score: lower is better) for each article matching an FTS5 expression."""
+        self.ensure()
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        score = f"bm25(fts, {weights})" if ranked else "0.0"
+        sql = f"SELECT d.id, {score} FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?"
+        return self._guarded(lambda c: c.execute(sql, (expression,)).fetchall())
+
+    def text(self, article_id: str) -> tuple[str, ...] | None:
+        """The indexed text of an article (title, site, authors, speakers, body), None if absent."""
+        found = self._guarded(
+            lambda c: c.execute("SELECT z FROM docs WHERE id=?", (article_id,)).fetchone()
+        )
+        return stored(found[0]) if found else None
+
+    def size(self) -> int:
+        """Bytes on disk (the database and its WAL)."""
+        return sum(
+            Path(f"{self.path}{s}").stat().st_size
+            for s in ("", "-wal")
+            if Path(f"{self.path}{s}").exists()
+        )
+
+
+class _transaction:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind, value, tb) -> None:
+        if kind is None:
+            self.conn.execute("COMMIT")
+        else:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+
+def _in_transaction(conn: sqlite3.Connection, work: Callable[[], Any]) -> None:
+    with _transaction(conn):
+        work()
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    found = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    return found[0] if found else None
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _sig(signature: Any) -> str:
+    return "" if signature is None else repr(signature)
+
+
+def _plan(conn: sqlite3.Connection, rows: list[tuple[str, records.Row]]) -> tuple[list[str], list[str]]:
+    """Which articles to index again and which to drop, for the index to match ``rows``."""
+    indexed = dict(conn.execute("SELECT id, fp FROM docs"))
+    pending = {i for (i,) in conn.execute("SELECT id FROM pending")}
+    wanted = {article_id for article_id, _ in rows}
+    to_index = [
+        article_id
+        for article_id, row in rows
+        if article_id in pending or indexed.get(article_id) != fingerprint(row)
+    ]
+    to_drop = [i for i in indexed if i not in wanted]
+    conn.executemany("DELETE FROM pending WHERE id=?", ((i,) for i in pending - wanted))
+    return to_index, to_drop
+
+
+def _finish(conn: sqlite3.Connection, sig: str, now: Any) -> None:
+    """Stamp the index as matching the catalog ``sig``, if the catalog is still that one."""
+    if _sig(now) == sig and _count(conn, "pending") == 0:
+        conn.execute("UPDATE meta SET value=? WHERE key='catalog'", (sig,))
+
+
+def _damage(error: sqlite3.DatabaseError) -> bool:
+    """Whether an error means the file is damaged (rather than busy, or read-only)."""
+    if isinstance(error, sqlite3.OperationalError):
+        text = str(error).lower()
+        return "malformed" in text or "corrupt" in text or "no such table" in text
+    return True

@@ -1,0 +1,173 @@
+"""Full-text search: the query syntax, ranking, and the index kept in step."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.library import Library
+from reader.library.query import QueryError, parse
+
+from tests.library.articles import day, make_article
+
+HARBOUR = make_article(
+    1, title="Council meets on Tuesday", site="Northgate Gazette", published=day(3),
+    body="The ferry operators were pressing for months over the cost of the new pontoon.",
+    speakers=("Ines Varga",),
+)
+TRAM = make_article(
+    2, title="Tram extension approved", site="Riverside Courier", published=day(5),
+    body="Talks between the council and traders ended late. New plans follow in spring.",
+    speakers=("Tomas Brandt",), feed="https://riverside.example/rss",
+)
+SCHOOL = make_article(
+    3, title="School roof repairs delayed", site="Northgate Gazette", published=day(9),
+    body="Parents said the new roof plans were shelved after talking to the contractor.",
+)
+
+
+@pytest.fixture
+def lib(library):
+    library.add_many([HARBOUR, TRAM, SCHOOL])
+    return library
+
+
+def ids(library, query):
+    return [e.id for e in library.search(query)]
+
+
+def test_a_word_found_only_in_a_story_body(lib):
+    assert ids(lib, "pontoon") == [HARBOUR.id]
+    assert ids(lib, "PONTOON") == [HARBOUR.id]
+
+
+def test_every_word_must_match_and_words_are_stemmed(lib):
+    assert ids(lib, "talks") == [SCHOOL.id, TRAM.id]  # "talking" and "Talks"; newest first on ties
+    assert ids(lib, "talk traders") == [TRAM.id]
+    assert ids(lib, "talk pontoon") == []
+
+
+def test_a_phrase_matches_only_the_words_in_that_order(lib):
+    assert set(ids(lib, "new plans")) == {TRAM.id, SCHOOL.id}
+    assert ids(lib, '"new plans"') == [TRAM.id]
+    assert ids(lib, "“new plans”") == [TRAM.id]  # typographic quotes too
+
+
+def test_prefix(lib):
+    assert ids(lib, "pont*") == [HARBOUR.id]
+    assert ids(lib, "pont") == []
+
+
+def test_a_title_match_ranks_above_a_body_match(library):
+    body = make_article(10, title="Weekly round-up", body="A note about the glacier.", published=day(9))
+    title = make_article(11, title="Glacier retreats", body="Ice loss continues.", published=day(1))
+    library.add_many([body, title])
+    hits = library.find("glacier")
+    assert [h.entry.id for h in hits] == [title.id, body.id]
+    assert hits[0].score > hits[1].score > 0
+
+
+def test_excluded_words(lib):
+    assert ids(lib, "council -traders") == [HARBOUR.id]
+    assert ids(lib, '-"new plans"') == [SCHOOL.id, HARBOUR.id]
+
+
+def test_speaker_site_and_feed(lib):
+    assert ids(lib, "speaker:varga") == [HARBOUR.id]
+    assert ids(lib, 'speaker:"ines varga"') == [HARBOUR.id]
+    assert ids(lib, "site:northgate") == [SCHOOL.id, HARBOUR.id]
+    assert ids(lib, "site:northgate roof") == [SCHOOL.id]
+    assert ids(lib, "feed:riverside") == [TRAM.id]
+
+
+def test_read_and_bookmarked(lib):
+    lib.set_read(TRAM.id)
+    lib.set_bookmarked(HARBOUR.id)
+    assert ids(lib, "is:unread") == [SCHOOL.id, HARBOUR.id]
+    assert ids(lib, "is:read") == [TRAM.id]
+    assert ids(lib, "is:bookmarked council") == [HARBOUR.id]
+
+
+def test_before_and_after(lib):
+    assert ids(lib, "after:2024-01-05") == [SCHOOL.id, TRAM.id]
+    assert ids(lib, "before:2024-01-05") == [HARBOUR.id]
+    assert ids(lib, "after:2024-01-04 before:2024-01-06") == [TRAM.id]
+    assert ids(lib, "after:2025") == []
+    with pytest.raises(QueryError, match="not a date"):
+        lib.search("before:yesterday")
+
+
+@pytest.mark.parametrize("raw", ['"', "AND(", "NEAR(", "a OR", '"unclosed', "*", "-", "col:x", "^x", "(((("])
+def test_fts_syntax_in_user_input_is_never_an_error(lib, raw):
+    lib.search(raw)  # no exception; what is found is what the words hold
+
+
+def test_fts_operators_are_searched_as_words(library):
+    both = make_article(20, body="Salt and pepper.")
+    one = make_article(21, body="Salt alone.")
+    library.add_many([both, one])
+    assert ids(library, "salt OR pepper") == []  # "or" is a word to find, not an operator
+    assert ids(library, "salt AND pepper") == [both.id]
+
+
+def test_unknown_is_filter_is_a_clear_error():
+    with pytest.raises(QueryError, match="is:unread"):
+        parse("is:starred")
+
+
+def test_removal_and_update_reach_the_index(lib):
+    lib.remove(HARBOUR.id)
+    assert ids(lib, "pontoon") == []
+    changed = make_article(
+        2, title=TRAM.title, site=TRAM.site, published=TRAM.published, body="Now about a viaduct.",
+        speakers=("Tomas Brandt",), feed=TRAM.feed,
+    )
+    assert lib.add(changed) == "updated"
+    assert ids(lib, "viaduct") == [TRAM.id]
+    assert ids(lib, "traders") == []
+
+
+def test_index_deleted_is_rebuilt_with_a_notice(tmp_path):
+    with Library.open(tmp_path) as lib:
+        lib.add_many([HARBOUR, TRAM, SCHOOL])
+        assert ids(lib, "pontoon") == [HARBOUR.id]
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"search.db{suffix}").unlink(missing_ok=True)
+    with Library.open(tmp_path) as lib:
+        assert ids(lib, "pontoon") == [HARBOUR.id]
+        assert any("search index" in n and "missing" in n for n in lib.notices)
+    with Library.open(tmp_path) as lib:  # and it is kept: no notice the next time
+        assert ids(lib, "pontoon") == [HARBOUR.id]
+        assert lib.notices == []
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_index_damaged_is_set_aside_and_rebuilt(tmp_path, damage):
+    with Library.open(tmp_path) as lib:
+        lib.add_many([make_article(i, body=f"filler {i} " * 200) for i in range(100, 140)])
+        lib.add_many([HARBOUR, TRAM, SCHOOL])
+    path = tmp_path / "search.db"
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"search.db{suffix}").unlink(missing_ok=True)
+    raw = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"this is not a database" * 100)
+    else:
+        path.write_bytes(raw[: len(raw) // 2])
+    with Library.open(tmp_path) as lib:
+        assert ids(lib, "pontoon") == [HARBOUR.id]
+        assert ids(lib, "filler") and len(ids(lib, "filler")) == 40
+        assert any("search index" in n and "damaged" in n for n in lib.notices)
+    assert list(tmp_path.glob("search.db.damaged-*"))
+
+
+def test_an_index_behind_the_catalog_is_caught_up(tmp_path):
+    """A write the index missed (another program, an older byline) is found by the stamp."""
+    with Library.open(tmp_path) as lib:
+        lib.add_many([HARBOUR, TRAM])
+        assert ids(lib, "pontoon") == [HARBOUR.id]
+        lib.catalog.observers.clear()  # as if written by something that keeps no index
+        lib.add(SCHOOL)
+        lib.remove(HARBOUR.id)
+    with Library.open(tmp_path) as lib:
+        assert ids(lib, "roof") == [SCHOOL.id]
+        assert ids(lib, "pontoon") == []
