@@ -207,7 +207,9 @@ class FeedJob:
         """The entry's full story from its link, or None and why not."""
         assert entry.link
         try:
-            response = self.fetcher.fetch(entry.link, accept=PAGE_ACCEPT)
+            # The link is the feed's, not the user's: it may not lead somewhere local
+            # unless the feed itself is local.
+            response = self.fetcher.fetch(entry.link, accept=PAGE_ACCEPT, origin=feed_url)
             article, reason = self.parsers.call(
                 page_article_from, response.content, response.url, entry, feed_url, title
             )

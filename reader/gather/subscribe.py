@@ -42,11 +42,11 @@ def _kind(response: Response, source: str) -> str:
     return kind
 
 
-def _fetch(fetcher: Fetcher | None, url: str) -> Response:
+def _fetch(fetcher: Fetcher | None, url: str, origin: str | None = None) -> Response:
     if fetcher is not None:
-        return fetcher.fetch(url, accept=PAGE_OR_FEED)
+        return fetcher.fetch(url, accept=PAGE_OR_FEED, origin=origin)
     with Fetcher() as own:
-        return own.fetch(url, accept=PAGE_OR_FEED)
+        return own.fetch(url, accept=PAGE_OR_FEED, origin=origin)
 
 
 def import_url(library: Any, url: str, *, fetcher: Fetcher | None = None) -> str:
@@ -85,8 +85,8 @@ def subscribe(
         found = discover_feed(response.content, response.url)
         if found is None:
             raise SourceError(url, "not a feed, and the page names no RSS or Atom feed")
+        response = _fetch(fetcher, found, origin=url)  # the page's link: not the user's
         url = found
-        response = _fetch(fetcher, found)
         if _kind(response, found) != "feed":
             raise SourceError(found, "the page names this as its feed, but it is not one")
     return _add_feed(library, url, response, folder=folder)
@@ -109,12 +109,16 @@ def _add_feed(
 
 def discover_feed(page: bytes, base: str) -> str | None:
     """The first RSS/Atom feed a page names in <link rel="alternate">, absolute."""
+    import warnings
+
     from bs4 import BeautifulSoup
 
     from reader.ingest.decode import decode
 
     head = decode(page[:200_000])
-    soup = BeautifulSoup(head, "lxml")
+    with warnings.catch_warnings():  # "looks like XML": it is told it is a page, as it is
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(head, "lxml")
     for link in soup.find_all("link", href=True):
         rel = link.get("rel") or []
         rels = rel if isinstance(rel, list) else str(rel).split()

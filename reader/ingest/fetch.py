@@ -1,29 +1,42 @@
-"""Fetching a URL with limits: timeouts, a size cap, few redirects, http(s) only.
+"""Fetching a URL with limits: one total deadline, a size cap, few redirects, public hops.
 
 One :class:`Fetcher` holds one pooled ``httpx.Client`` and may be shared by
-threads; it sends at most six requests at a time to any one host. Every failure is a :class:`FetchError` whose message names the URL
-and says what went wrong in one line ("https://x/y: HTTP 404 Not Found").
+threads; it sends at most six requests at a time to any one host. Each fetch
+has ``timeout`` seconds to connect and between bytes, and ``deadline``
+seconds in all, from the first connect to the last byte of the last
+redirect, headers included. The body is decoded here in bounded pieces
+(:mod:`reader.ingest.unpack`), so the size cap holds on the decoded bytes
+whatever the server sends. Redirects and links are followed to local
+addresses only from a local start (:mod:`reader.ingest.netguard`).
+
+Every failure is a :class:`FetchError` whose message names the URL and says
+what went wrong in one line ("https://x/y: HTTP 404 Not Found").
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from reader import __version__
 from reader.errors import FetchError
+from reader.ingest import netguard
+from reader.ingest.netguard import DeadlinePassed, Refused, Resolver
+from reader.ingest.unpack import ACCEPT_ENCODING, TooLarge, Unpacker, UnpackError, layers
 
 USER_AGENT = f"byline/{__version__} (+terminal news reader)"
-DEFAULT_TIMEOUT = 10.0
+DEFAULT_TIMEOUT = 10.0  # to connect, and between bytes
+DEFAULT_DEADLINE = 30.0  # for the whole fetch, redirects included
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 5
 DEFAULT_PER_HOST = 6  # requests in flight to one host, as browsers allow
 _REDIRECTS = {301, 302, 303, 307, 308}
 _PERMANENT = {301, 308}
+_RAW_CHUNK = 16 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,33 +92,58 @@ def _seconds(t: float) -> str:
     return f"{t:g} s"
 
 
+class _Transport(httpx.HTTPTransport):
+    """httpx's transport over :class:`netguard.GuardedBackend`."""
+
+    def __init__(self, resolver: Resolver, limits: httpx.Limits) -> None:
+        super().__init__(limits=limits, trust_env=False)
+        # httpx takes no network backend, so its pool is made again with ours.
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=netguard.GuardedBackend(resolver),
+        )
+
+
 class Fetcher:
-    """A pooled HTTP client with byline's limits. Use as a context manager."""
+    """A pooled HTTP client with byline's limits. Use as a context manager.
+
+    ``resolver`` (host, port -> addresses) is the system's unless given (tests
+    give one to make a name look public). ``transport`` replaces the network
+    altogether (httpx.MockTransport in tests); the address checks still apply.
+    """
 
     def __init__(
         self,
         *,
         timeout: float = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
         max_bytes: int = DEFAULT_MAX_BYTES,
         max_redirects: int = DEFAULT_MAX_REDIRECTS,
         max_connections: int = 32,
         per_host: int = DEFAULT_PER_HOST,
         transport: httpx.BaseTransport | None = None,
+        resolver: Resolver | None = None,
     ) -> None:
         self.timeout = timeout
+        self.deadline = deadline
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
         self.per_host = per_host
+        self.resolver = resolver or netguard.system_resolver
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
         self._hosts_lock = threading.Lock()
+        limits = httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections
+        )
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout),
-            limits=httpx.Limits(
-                max_connections=max_connections, max_keepalive_connections=max_connections
-            ),
+            limits=limits,
             follow_redirects=False,
-            headers={"User-Agent": USER_AGENT},
-            transport=transport,
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
+            transport=transport or _Transport(self.resolver, limits),
             trust_env=False,
         )
 
@@ -125,11 +163,15 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         accept: str | None = None,
+        origin: str | None = None,
     ) -> Response:
-        """GET ``url``, following up to ``max_redirects`` redirects.
+        """GET ``url``, following up to ``max_redirects`` redirects, within the deadline.
 
         With ``etag``/``last_modified`` the request is conditional and a 304
         comes back as a Response with ``not_modified`` set and no content.
+        ``origin`` is the address the user gave when ``url`` came from
+        elsewhere (a feed's entry link, a page's feed link): a local address
+        is fetched only if the user's own address was local.
         """
         original = url = check_url(url)
         headers: dict[str, str] = {}
@@ -139,22 +181,25 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         if accept:
             headers["Accept"] = accept
+        guard = _Guard(self.resolver, check_url(origin) if origin else url, original)
         seen = {url}
         moved: str | None = None
         permanent = True  # every redirect so far was permanent
-        for _ in range(self.max_redirects + 1):
-            with self._host(url):
-                response = self._get(original, url, headers)
-            if isinstance(response, Response):
-                return replace(response, moved=moved) if moved else response
-            status, location = response
-            url = check_url(urljoin(url, location))
-            permanent = permanent and status in _PERMANENT
-            if permanent:
-                moved = url
-            if url in seen:
-                raise FetchError(original, "too many redirects (a redirect loop)")
-            seen.add(url)
+        with netguard.deadline(self.deadline):
+            for _ in range(self.max_redirects + 1):
+                with self._host(url):
+                    response = self._get(original, url, headers, guard)
+                if isinstance(response, Response):
+                    return replace(response, moved=moved) if moved else response
+                status, location = response
+                url = check_url(urljoin(url, location))
+                permanent = permanent and status in _PERMANENT
+                if permanent:
+                    moved = url
+                if url in seen:
+                    raise FetchError(original, "too many redirects (a redirect loop)")
+                seen.add(url)
+                guard.redirected = True
         raise FetchError(original, f"too many redirects (more than {self.max_redirects})")
 
     def _host(self, url: str) -> threading.BoundedSemaphore:
@@ -167,10 +212,11 @@ class Fetcher:
             return gate
 
     def _get(
-        self, original: str, url: str, headers: dict[str, str]
+        self, original: str, url: str, headers: dict[str, str], guard: _Guard
     ) -> Response | tuple[int, str]:
         """One request: a Response, or a redirect's status and Location."""
         try:
+            guard.check(url)
             with self._client.stream("GET", url, headers=headers) as r:
                 if r.status_code in _REDIRECTS:
                     location = r.headers.get("location")
@@ -191,8 +237,12 @@ class Fetcher:
                 if r.status_code == 304:
                     return Response(content=b"", **meta)
                 return Response(content=self._read(original, r), **meta)
-        except httpx.TimeoutException:
-            raise FetchError(original, f"timed out after {_seconds(self.timeout)}") from None
+        except (DeadlinePassed, httpx.TimeoutException) as error:
+            raise FetchError(original, self._late(error)) from None
+        except Refused as error:
+            raise FetchError(original, str(error)) from None
+        except UnpackError as error:
+            raise FetchError(original, str(error)) from None
         except httpx.ConnectError as error:
             raise FetchError(original, _connect_reason(error)) from None
         except httpx.DecodingError:
@@ -205,24 +255,70 @@ class Fetcher:
         except httpx.HTTPError as error:
             raise FetchError(original, f"{type(error).__name__}: {error}") from None
 
+    def _late(self, error: Exception) -> str:
+        """Which limit a timeout hit: the total deadline, or the time between bytes."""
+        try:
+            netguard.remaining()
+        except DeadlinePassed:
+            return f"timed out (no complete answer within {_seconds(self.deadline)})"
+        return f"timed out after {_seconds(self.timeout)}"
+
     def _read(self, original: str, r: httpx.Response) -> bytes:
         too_large = f"larger than {_size(self.max_bytes)}"
         declared = r.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(original, too_large)
-        # A slow drip of bytes passes every read timeout: cap the whole body too.
-        limit = max(3 * self.timeout, 30.0)
-        deadline = time.monotonic() + limit
-        chunks: list[bytes] = []
-        total = 0
-        for chunk in r.iter_bytes():  # decoded (gunzipped) bytes: the cap holds for bombs
-            total += len(chunk)
-            if total > self.max_bytes:
-                raise FetchError(original, too_large)
-            if time.monotonic() > deadline:
-                raise FetchError(original, f"timed out (body took over {_seconds(limit)})")
-            chunks.append(chunk)
-        return b"".join(chunks)
+        unpacker = Unpacker(layers(r.headers.get_list("content-encoding")), self.max_bytes)
+        try:
+            for chunk in r.iter_raw(_RAW_CHUNK):  # decoded here, piece by piece, under the cap
+                unpacker.feed(chunk)
+                netguard.remaining()
+        except TooLarge:
+            raise FetchError(original, too_large) from None
+        return unpacker.result()
+
+
+class _Guard:
+    """Checks each hop's addresses: local ones only if the user's own address was local."""
+
+    def __init__(self, resolver: Resolver, origin: str, original: str) -> None:
+        self.resolver = resolver
+        self.origin = origin
+        self.from_feed = origin != original
+        self.redirected = False
+        self._origin_local: bool | None = None
+
+    def check(self, url: str) -> None:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        try:
+            addresses = netguard.resolve(self.resolver, host, port)
+        except OSError:
+            raise httpx.ConnectError("name resolution failed: host not found") from None
+        if not addresses:
+            raise httpx.ConnectError("name resolution failed: host not found")
+        local = [a for a in addresses if netguard.is_local(a)]
+        if local and not self._local_allowed(url):
+            how = "redirected" if self.redirected else "links"
+            raise Refused(
+                f"{how} to a local address ({host} is {local[0]}); byline goes to "
+                "loopback, private and link-local addresses only from an address that is one"
+            )
+        netguard.pin(host, addresses)
+
+    def _local_allowed(self, url: str) -> bool:
+        if not self.redirected and not self.from_feed:
+            return True  # the address the user gave
+        if self._origin_local is None:
+            parts = urlsplit(self.origin)
+            host = parts.hostname or ""
+            try:
+                found = netguard.resolve(self.resolver, host, parts.port or 80)
+            except OSError:
+                found = []
+            self._origin_local = any(netguard.is_local(a) for a in found)
+        return self._origin_local
 
 
 def _connect_reason(error: httpx.ConnectError) -> str:

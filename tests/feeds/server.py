@@ -2,7 +2,8 @@
 
 Routes are set per test: a body with a status and headers, an optional delay,
 ETag/Last-Modified validators answered with 304, gzip on request, or a body
-sent without a Content-Length. Every request is recorded.
+sent without a Content-Length. A hostile route drips its headers or its body
+a byte at a time, or says nothing at all. Every request is recorded.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ class Route:
     last_modified: str | None = None
     gzip: bool = False
     no_length: bool = False
+    drip: str = ""  # "headers", "body" or "silent": a hostile server
+    drip_every: float = 0.02  # seconds between dripped bytes
+    drip_for: float = 20.0  # how long a hostile route keeps going at most
 
 
 @dataclass
@@ -104,6 +108,9 @@ class WebServer:
             route = Route(body=b"not here", status=404, content_type="text/plain")
         if route.delay:
             time.sleep(route.delay)
+        if route.drip:
+            self._drip(h, route)
+            return
         validators = {}
         if route.etag:
             validators["ETag"] = route.etag
@@ -137,3 +144,25 @@ class WebServer:
             h.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a timeout or size cap under test)
+
+    def _drip(self, h: BaseHTTPRequestHandler, route: Route) -> None:
+        """Hold the client: a status line then endless header bytes, or an endless body."""
+        h.close_connection = True
+        end = time.monotonic() + route.drip_for
+        try:
+            if route.drip == "silent":
+                while time.monotonic() < end:
+                    time.sleep(route.drip_every)
+                return
+            h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            if route.drip == "body":
+                h.wfile.write(b"Content-Type: text/html\r\nContent-Length: 100000\r\n\r\n")
+            h.wfile.flush()
+            byte = b"x" if route.drip == "body" else b"X-Slow: a\r\n"
+            while time.monotonic() < end:
+                for b in byte:
+                    h.wfile.write(bytes([b]))
+                    h.wfile.flush()
+                    time.sleep(route.drip_every)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
