@@ -36,3 +36,21 @@ class StorageError(BylineError):
 
 class NotFoundError(BylineError):
     """An article id (or prefix) matched nothing, or more than one article."""
+
+
+def quiet_library_warnings() -> None:
+    """Keep the warnings of the libraries byline uses off stderr.
+
+    An error is one line naming the input; a library's warning (BeautifulSoup
+    guessing at a feed's markup, say) is many lines about its own internals.
+    byline's own (RuntimeWarnings from ``reader``) still show; ``-W`` and
+    ``PYTHONWARNINGS`` still rule. A library's warning is often attributed to
+    byline's line that called it, so the category tells them apart.
+    """
+    import sys
+    import warnings
+
+    if sys.warnoptions:
+        return
+    warnings.simplefilter("ignore")
+    warnings.filterwarnings("default", category=RuntimeWarning, module=r"reader(\.|$)")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from reader import __version__
+from reader.errors import quiet_library_warnings
 from reader.cli.common import State, reports_errors
 
 
@@ -30,6 +31,7 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
     to read at once. When standard output is not a terminal it prints the
     article list instead (as `byline list` does).
     """
+    quiet_library_warnings()
     ctx.obj = State(data_dir)
     if ctx.invoked_subcommand is not None:
         return

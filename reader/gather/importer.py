@@ -74,7 +74,7 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], list[tup
 
     for item in paths:
         text = str(item)
-        if text.startswith(URL_PREFIXES):
+        if text.lower().startswith(URL_PREFIXES):  # HTTP:// too
             urls.append(text)
             continue
         if text.startswith("file://"):  # a browser's address for a saved page

@@ -59,6 +59,9 @@ def exit_with_parent(owner: int | None = None, interval: float = 0.25) -> None:
     """
     import signal
 
+    from reader.errors import quiet_library_warnings
+
+    quiet_library_warnings()
     # Ctrl-C reaches the whole process group: the importer decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()

@@ -30,7 +30,12 @@ _TAG = re.compile(r"</?(p|div|br|a|span|li|ul|td|tr|h[1-6]|img|script|style|arti
 _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]")  # not tab, LF, FF, CR, ESC
 _HTML_LINE = re.compile(r"^\s*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.MULTILINE)
 MIN_TAGS = 12
-_LEADING_JUNK = re.compile(r"^(?:\s+|<!--.*?-->|<\?xml[^>]*\?>)*", re.DOTALL)
+# Whitespace, comments, the XML declaration and a DOCTYPE that is not HTML's
+# (an RSS 0.91 DOCTYPE may carry kilobytes of entity declarations).
+_LEADING_JUNK = re.compile(
+    r"^(?:\s+|<!--.*?-->|<\?xml[^>]*\?>|<!doctype\s+(?!html\b)[^\[>]*(?:\[.*?\]\s*)?>)*",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
 def sniff(data: bytes) -> Kind:

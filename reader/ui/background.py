@@ -51,7 +51,7 @@ class JobActions:
         def done(answer: str | None) -> None:
             text = (answer or "").strip()
             if text and not self._job_running():
-                source = text if text.startswith(("http://", "https://")) else Path(text).expanduser()
+                source = text if text.lower().startswith(("http://", "https://")) else Path(text).expanduser()
                 self._import_worker(self._start_job("import"), source)
 
         prompt = PromptScreen("Import a file, folder or web address", "path to a saved page, or https://…")
