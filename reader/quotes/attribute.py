@@ -33,6 +33,7 @@ _FORWARD_WORDS = 12
 _NICKNAME = re.compile(r"\s[A-Z][a-z]+\b")
 _NAME_END = re.compile(r"\b[A-Z][a-z]+\s$")
 _STANDALONE_WORDS = 8
+_LOOK_BACK = 60  # characters before a quotation searched for title words or a name
 
 
 @dataclass(slots=True)
@@ -72,7 +73,13 @@ def attribute(paragraphs: tuple[Paragraph, ...] | list[Paragraph], spans: list[S
     _share_chains(items)
     _borrow(paragraphs, items)
     _share_chains(items)  # a chain whose first part borrowed a cue lends it on
-    return [a for a in items if _keep(paragraphs, a)]
+    edges = [_edges(p.text) for p in paragraphs]
+    return [a for a in items if _keep(paragraphs, edges, a)]
+
+
+def _edges(text: str) -> tuple[int, int]:
+    """Where ``text``'s first non-space character is, and where its last one ends."""
+    return len(text) - len(text.lstrip()), len(text.rstrip())
 
 
 def _share_chains(items: list[Attributed]) -> None:
@@ -100,6 +107,7 @@ def _borrow(paragraphs, items: list[Attributed]) -> None:
         if b.cue is not None:
             cued.setdefault(b.span.paragraph, []).append(b)
     prev: Attributed | None = None
+    from_before: dict[int, Attributed | Cue | None] = {}  # one look per paragraph, however many ask
     for k, a in enumerate(items):
         if a.cue is not None:
             prev = a
@@ -133,22 +141,31 @@ def _borrow(paragraphs, items: list[Attributed]) -> None:
         q = p - 1
         if q < 0 or paragraphs[q].kind == "heading":
             continue
-        ptext = paragraphs[q].text
-        last = cued.get(q, [])
-        tail_start = last[-1].span.end if last else 0
-        tail = ptext[tail_start:].split()
-        if last and len(tail) <= 20:
-            a.lend(last[-1])
+        if q not in from_before:
+            from_before[q] = _previous_paragraph(paragraphs[q].text, cued.get(q, []))
+        found = from_before[q]
+        if isinstance(found, Attributed):
+            a.lend(found)
             prev = a
-            continue
-        cue = last_sentence_cue(ptext, tail_start, len(ptext))
-        if cue is not None:
-            a.cue, a.source_paragraph, a.borrowed = Cue("previous", cue.cue, cue.mention), q, True
+        elif found is not None:
+            a.cue, a.source_paragraph, a.borrowed = found, q, True
             prev = a
 
 
-def _keep(paragraphs, a: Attributed) -> bool:
+def _previous_paragraph(ptext: str, last: list[Attributed]) -> Attributed | Cue | None:
+    """What a paragraph opening with a quotation borrows from the one before:
+    its last cued quotation if little follows it, else a cue in its last sentence."""
+    tail_start = last[-1].span.end if last else 0
+    if last and len(ptext[tail_start:].split()) <= 20:
+        return last[-1]
+    cue = last_sentence_cue(ptext, tail_start, len(ptext))
+    return Cue("previous", cue.cue, cue.mention) if cue is not None else None
+
+
+def _keep(paragraphs, edges: list[tuple[int, int]], a: Attributed) -> bool:
     text = paragraphs[a.span.paragraph].text
+    first, last = edges[a.span.paragraph]
+    back = max(0, a.span.start - _LOOK_BACK)
     words = _WORDS.findall(a.text)
     if not words:
         return False
@@ -157,14 +174,14 @@ def _keep(paragraphs, a: Attributed) -> bool:
     how = a.cue.how if a.cue else None
     own = a.cue is not None and not a.borrowed
     if _looks_like_title(words) and len(words) <= 8:
-        if not own or how not in ("after", "before") or _TITLE_BEFORE.search(text, 0, a.span.start):
+        if not own or how not in ("after", "before") or _TITLE_BEFORE.search(text, back, a.span.start):
             return False
-    if _NICKNAME.match(text, a.span.end) and _NAME_END.search(text, 0, a.span.start):
+    if _NICKNAME.match(text, a.span.end) and _NAME_END.search(text, back, a.span.start):
         return False  # Marcia "Cia" Price
     if own:
         return True
     if a.cue is not None:  # borrowed from a neighbour
-        whole = not text[: a.span.start].strip() and not text[a.span.end :].strip()
+        whole = a.span.start <= first and a.span.end >= last
         if whole and text[a.span.start] in "'‘":
             return False  # a paragraph that is one single-quoted line: a subheading
         if a.chained:
@@ -172,4 +189,4 @@ def _keep(paragraphs, a: Attributed) -> bool:
         if a.span.paragraph == a.source_paragraph:  # the rest of a split quotation
             return len(words) >= 2 or a.text.rstrip().endswith((".", "!", "?"))
         return len(words) >= _BORROWED_WORDS
-    return len(words) >= _STANDALONE_WORDS and a.text[:1].isupper() and not text[: a.span.start].strip()
+    return len(words) >= _STANDALONE_WORDS and a.text[:1].isupper() and a.span.start <= first

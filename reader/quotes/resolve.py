@@ -10,9 +10,10 @@ Descriptions ("a Chinese foreign ministry spokesperson") stay as phrases.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from reader.model import Paragraph
 from reader.quotes.sentences import sentence_starts
@@ -33,6 +34,15 @@ class Entity:
     gender: str = ""
     phrase: str | None = None
     suffix: str = ""  # "Jr.", "II"
+    # Called when ``tokens`` changes, so the resolver's index follows the name.
+    on_rename: Callable[[Entity], None] | None = field(default=None, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
+        if name == "tokens":
+            hook = getattr(self, "on_rename", None)  # unset while __init__ runs
+            if hook is not None:
+                hook(self)
 
     @property
     def surname(self) -> str:
@@ -66,21 +76,71 @@ class Resolver:
             for tok in set(run.tokens):
                 self._by_token.setdefault(tok, []).append(run)
         self._starts: dict[int, list[int]] = {}
+        # Entities by surname, by first word and by phrase, as ranks into
+        # ``entities`` (the first made wins, as a scan in order would find).
+        self._index: dict[tuple[str, ...], list[int]] = {}
+        self._rank: dict[int, int] = {}
         self._keys: list[tuple[int, int]] | None = None
         self._sents: list[tuple[int, int]] = []
 
     # -- named entities -------------------------------------------------
+    def _sync(self) -> None:
+        """Index the entities made since the last look."""
+        for rank in range(len(self._rank), len(self.entities)):
+            e = self.entities[rank]
+            self._rank[id(e)] = rank
+            e.on_rename = self._add_keys
+            self._add_keys(e)
+
+    def _add_keys(self, e: Entity) -> None:
+        rank = self._rank.get(id(e))
+        if rank is None:
+            return
+        keys: list[tuple[str, ...]] = [("p", e.phrase.lower())] if e.phrase is not None else []
+        if e.tokens:
+            single = len(e.tokens) == 1
+            keys += [("s", e.surname), ("sf", e.surname, e.tokens[0]), ("f", e.tokens[0], str(single))]
+            if single:
+                keys.append(("s1", e.surname))
+        for key in keys:
+            ranks = self._index.setdefault(key, [])
+            if rank not in ranks[bisect_left(ranks, rank) :][:1]:
+                insort(ranks, rank)
+
+    def _first(self, ok: Callable[[Entity], bool], *keys: tuple[str, ...]) -> Entity | None:
+        """The earliest entity filed under one of ``keys`` that still passes ``ok``
+        (a name may have changed since it was filed)."""
+        self._sync()
+        best = None
+        for key in keys:
+            for rank in self._index.get(key, ()):
+                if best is not None and rank >= best:
+                    break
+                if ok(self.entities[rank]):
+                    best = rank
+                    break
+        return None if best is None else self.entities[best]
+
     def _find(self, tokens: tuple[str, ...]) -> Entity | None:
         surname, first = tokens[-1], tokens[0]
-        for e in self.entities:
-            if e.phrase is None and e.surname == surname:
-                if len(tokens) == 1 or len(e.tokens) == 1 or e.tokens[0] == first:
-                    return e
+        single = len(tokens) == 1
+        keys = [("s", surname)] if single else [("s1", surname), ("sf", surname, first)]
+        e = self._first(
+            lambda e: e.phrase is None
+            and e.surname == surname
+            and (single or len(e.tokens) == 1 or e.tokens[0] == first),
+            *keys,
+        )
+        if e is not None:
+            return e
         # A family name written first: "Mr Kim" and "Kim Kye-gwan".
-        for e in self.entities:
-            if e.phrase is None and e.tokens[0] == first and (len(tokens) == 1) != (len(e.tokens) == 1):
-                return e
-        return None
+        return self._first(
+            lambda e: e.phrase is None
+            and bool(e.tokens)
+            and e.tokens[0] == first
+            and single != (len(e.tokens) == 1),
+            ("f", first, str(not single)),
+        )
 
     def named(self, info: NameInfo) -> Entity:
         e = self._find(info.tokens)
@@ -96,9 +156,9 @@ class Resolver:
 
     def described(self, phrase: str) -> Entity:
         key = phrase.lower()
-        for e in self.entities:
-            if e.phrase is not None and e.phrase.lower() == key:
-                return e
+        e = self._first(lambda e: e.phrase is not None and e.phrase.lower() == key, ("p", key))
+        if e is not None:
+            return e
         e = Entity((), phrase=phrase)
         self.entities.append(e)
         return e

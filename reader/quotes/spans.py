@@ -15,11 +15,15 @@ the other: that is a pasted passage, and the inner quotations are reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from reader.model import Paragraph
 
 _MARK = re.compile("''|‘‘|’’|[\"“”„‟«»'‘’‚‹›]")
+# Four or more marks in a row (rules, ASCII art, broken encodings) edge no
+# quotation; the regex steps over such a run in one match.
+_MARKS = re.compile("(?P<run>[\"“”„‟«»'‘’‚‹›]{4,})|''|‘‘|’’|[\"“”„‟«»'‘’‚‹›]")
 _DOUBLE = frozenset(("\"", "“", "”", "„", "‟", "«", "»", "''", "‘‘", "’’"))
 _STRAIGHT = frozenset(("\"", "''"))
 _OPEN_GLYPH = frozenset(("“", "„", "‟", "«", "‘", "‚", "‹", "‘‘"))
@@ -136,7 +140,7 @@ def _outermost(pairs: list[Pair]) -> list[Pair]:
 
 def _paragraph_pairs(text: str) -> tuple[list[Pair], int | None]:
     """Every closed pair of one paragraph (nested ones too) and an unclosed opener."""
-    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    marks = [(m.start(), m.group()) for m in _MARKS.finditer(text) if m.lastgroup is None]
     if not marks:
         return [], None
     doubles, open_doubles = _pair_double(text, marks)
@@ -145,9 +149,13 @@ def _paragraph_pairs(text: str) -> tuple[list[Pair], int | None]:
         masked.append((open_doubles[0], len(text)))
     singles, open_singles = _pair_single(text, marks, masked)
     pairs = doubles + singles
-    outer = _outermost(pairs)
-    unclosed = [p for p in open_doubles + open_singles if not any(s <= p < e for s, e in outer)]
-    return pairs, min(unclosed) if unclosed else None
+    outer = _outermost(pairs)  # in order and apart: one bisect finds the one around p
+    starts = [s for s, _ in outer]
+    for p in sorted(open_doubles + open_singles):
+        k = bisect_right(starts, p) - 1
+        if k < 0 or outer[k][1] <= p:
+            return pairs, p
+    return pairs, None
 
 
 def _mark_at(text: str, i: int) -> str:
@@ -246,22 +254,27 @@ def _unwrap(text: str, pairs: list[Pair]) -> list[Pair]:
     if len(pairs) < 2:
         return pairs
     ordered = sorted(pairs, key=lambda p: (p[0], -p[1]))
+    starts = [p[0] for p in ordered]
+    # Where the pairs opened by straight and by curly double marks start.
+    by_style: dict[bool, list[int]] = {True: [], False: []}
+    for s, _ in ordered:
+        mark = _mark_at(text, s)
+        if mark in _DOUBLE:
+            by_style[_straight(mark)].append(s)
     drop: set[Pair] = set()
     k = 0
     while k < len(ordered):
         outer = ordered[k]
-        j = k + 1
-        while j < len(ordered) and ordered[j][0] < outer[1]:
-            j += 1  # ordered[k + 1 : j] lie inside (or across) ``outer``
+        j = bisect_left(starts, outer[1], k + 1)  # ordered[k + 1 : j] lie inside (or across) it
         mark = _mark_at(text, outer[0])
-        if mark in _DOUBLE and any(
-            _mark_at(text, q[0]) in _DOUBLE and _straight(_mark_at(text, q[0])) != _straight(mark)
-            for q in ordered[k + 1 : j]
-        ):
-            drop.add(outer)
-            k += 1  # look inside it
-        else:
-            k = j
+        if mark in _DOUBLE:
+            other = by_style[not _straight(mark)]
+            i = bisect_right(other, outer[0])
+            if i < len(other) and other[i] < outer[1]:
+                drop.add(outer)
+                k += 1  # look inside it
+                continue
+        k = j
     return [p for p in pairs if p not in drop] if drop else pairs
 
 
