@@ -195,6 +195,21 @@ def looks_personal(tokens: tuple[str, ...]) -> bool:
     )
 
 
+def looks_like_surname(token: str) -> bool:
+    """Whether one capitalised word could be a person's surname ("Ortiz", not "CNN")."""
+    low = token.lower().strip(".")
+    return (
+        len(token) > 1
+        and token[1] != "-"  # "R-Texas", "D-Calif."
+        and not token.endswith(("ing", "ly", "ed"))  # "Reacting", "Recently"
+        and bool(_NAME_SHAPED.match(token))
+        and token not in NOT_NAMES
+        and low not in _NOT_FIRST
+        and low not in _PLACE_OR_BODY
+        and low not in TITLES
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """A capitalised name written in the text, titles removed."""

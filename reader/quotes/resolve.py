@@ -20,12 +20,28 @@ from reader.quotes.sentences import sentence_starts
 from reader.model import Mention
 from reader.quotes.attribute import Attributed
 from reader.quotes.firstnames import first_name_gender, is_given_name
-from reader.quotes.names import NameInfo, Run, full_forms, looks_personal, name_runs, parse, without_role
+from reader.quotes.names import (
+    NameInfo,
+    Run,
+    full_forms,
+    looks_like_surname,
+    looks_personal,
+    name_runs,
+    parse,
+    without_role,
+)
+from reader.quotes.salience import ACTOR, OPENER, Salience
 from reader.quotes.spans import Span
 
 _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
 _PRONOUN_RUNS = 200  # and names: a bound that keeps long paragraphs linear
 _SPEAKER_REACH = 2  # paragraphs within which "he said" keeps the last speaker
+_KNOWN = 2.5  # weight of a gender known to fit, against a sentence's distance
+_BEST_SCORE = OPENER + 0.5 + _KNOWN  # a subject of known gender
+
+
+def _person_like(tokens: tuple[str, ...]) -> bool:
+    return looks_personal(tokens) or (len(tokens) == 1 and looks_like_surname(tokens[0]))
 
 
 @dataclass(slots=True)
@@ -82,6 +98,14 @@ class Resolver:
         self._rank: dict[int, int] = {}
         self._keys: list[tuple[int, int]] | None = None
         self._sents: list[tuple[int, int]] = []
+        self._base: list[int] | None = None
+        self._salience: Salience | None = None
+
+    def _weigh(self) -> None:
+        """Ready the pronoun search; done once, when a pronoun needs it."""
+        self._keys = [(r.paragraph, r.start) for r in self.runs]
+        self._sents = [self._sentence(r.paragraph, r.start) for r in self.runs]
+        self._salience = Salience(self.paragraphs, self.runs, self._by_token, _person_like)
 
     # -- named entities -------------------------------------------------
     def _sync(self) -> None:
@@ -211,32 +235,40 @@ class Resolver:
     ) -> Entity | None:
         """The person a "he" or "she" at ``offset`` refers to.
 
-        Sentences are searched from the pronoun's own backwards; inside one
-        sentence the first compatible person wins (subjects come first).
+        The names written before it (within reach) are weighed: a subject
+        of its own or a recent sentence outweighs an object, a nearer
+        sentence a farther one, a known gender that fits an unknown one
+        (a clash rules a name out); among equals the nearest wins.
         """
         if gender not in ("m", "f"):
             return None
         if self._keys is None:
-            self._keys = [(r.paragraph, r.start) for r in self.runs]
-            self._sents = [self._sentence(r.paragraph, r.start) for r in self.runs]
-        here = self._sentence(paragraph, offset)
+            self._weigh()
         end = bisect_left(self._keys, (paragraph, offset)) - 1
         floor = max(-1, end - _PRONOUN_RUNS)
-        for strict in (True, False):
-            i = end
-            while i > floor and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH and self._keys[i] > since:
-                key = self._sents[i]
-                j = i
-                while j > floor and self._sents[j] == key:
-                    j -= 1
-                if key <= here:
-                    for k in range(j + 1, i + 1):  # left to right: subjects first
-                        if self._speaking[k]:
-                            found = self._person(self.runs[k], gender, strict)
-                            if found is not None:
-                                return found
-                i = j
-        return None
+        best: tuple[float, int, Entity | None, tuple[str, ...]] | None = None
+        here = self._ordinal(paragraph, offset)
+        i = end
+        while i > floor and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH and self._keys[i] > since:
+            distance = here - self._ordinal(*self._sents[i])
+            if best is not None and best[0] >= _BEST_SCORE - distance:
+                break  # nothing farther can do better
+            if self._speaking[i]:
+                role = self._salience.role(i)
+                found = self._candidate(self.runs[i], gender, role)
+                if found is not None:
+                    e, tokens, known = found
+                    score = role + (_KNOWN if known else 0.0) - distance
+                    if best is None or score > best[0]:
+                        best = (score, i, e, tokens)
+            i -= 1
+        if best is None:
+            return None
+        _, _, e, tokens = best
+        if e is None:
+            e = self.named(NameInfo("name", " ".join(tokens), tokens, gender))
+            self.complete_one(e)
+        return e
 
     def same_speaker(
         self, e: Entity, since: tuple[int, int], gender: str, paragraph: int, offset: int
@@ -247,19 +279,45 @@ class Resolver:
         nearest = self.pronoun(gender, paragraph, offset, since)
         return e if nearest is None or nearest is e else None
 
-    def _person(self, run: Run, gender: str, strict: bool) -> Entity | None:
+    def _candidate(
+        self, run: Run, gender: str, role: float
+    ) -> tuple[Entity | None, tuple[str, ...], bool] | None:
+        """``run``'s person (if known yet), name and whether its gender is known
+        to fit; None if it cannot be the "he" or "she" looked for."""
         tokens = without_role(run.tokens)  # "Campaigner Aled Hughes" is Aled Hughes
         e = self._find(tokens)
-        if e is not None:
-            return e if not e.gender or e.gender == gender else None
-        # Someone named in passing: "Mr Brown met her later." Failing anyone
-        # of the right gender, a two- or three-word name of unknown gender.
-        g = run.gender or (first_name_gender(tokens[0]) if looks_personal(tokens) else "")
-        if g != gender and (strict or g or not looks_personal(tokens)):
-            return None
-        e = self.named(NameInfo("name", " ".join(tokens), tokens, gender))
-        self.complete_one(e)
-        return e
+        sal = self._salience
+        single = len(tokens) == 1 and looks_like_surname(tokens[0])
+        if e is None and len(tokens) == 1 and not (single and sal.surname(tokens[0])):
+            # A word alone is someone only as a subject: a surname known
+            # from the article, or a given name ("Melanie said she ...").
+            g = first_name_gender(tokens[0]) if single and role >= ACTOR else ""
+            return (None, tokens, True) if g and g == gender else None
+        g = e.gender if e is not None else ""
+        g = g or run.gender or (first_name_gender(tokens[0]) if looks_personal(tokens) else "")
+        if not g and _person_like(tokens):
+            g = sal.hint(tokens[-1])
+        if not g and single and sal.surname(tokens[0]) < 2:
+            g = first_name_gender(tokens[0])  # "Kevin", seen only alone
+        if g:
+            return (e, tokens, True) if g == gender else None
+        if e is not None or looks_personal(tokens) or single:
+            return e, tokens, False
+        return None
+
+    def _ordinal(self, paragraph: int, offset: int) -> int:
+        """The number of the sentence at ``offset`` counted from the article's start."""
+        if self._base is None:
+            self._base = [0]
+            for k in range(len(self.paragraphs)):
+                self._base.append(self._base[-1] + 1 + len(self._sentence_starts(k)))
+        return self._base[paragraph] + self._sentence(paragraph, offset)[1]
+
+    def _sentence_starts(self, paragraph: int) -> list[int]:
+        starts = self._starts.get(paragraph)
+        if starts is None:
+            starts = self._starts[paragraph] = sentence_starts(self.paragraphs[paragraph].text)
+        return starts
 
     def _sentence(self, paragraph: int, offset: int) -> tuple[int, int]:
         starts = self._starts.get(paragraph)
