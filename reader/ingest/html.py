@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import trafilatura
-from lxml import etree
 
 from reader.ingest.metadata import Meta, read_meta
-from reader.ingest.normalize import clean_line
+from reader.ingest.prepare import separate_nested_blocks
+from reader.ingest.xmlbody import paragraphs as read_body
 from reader.model import Paragraph
 
 # Skip trafilatura's comparison with readability/jusText on every page: on
@@ -23,7 +23,6 @@ from reader.model import Paragraph
 # finds too little.
 FAST = True
 MIN_WORDS = 12
-_KINDS = {"head": "heading", "quote": "blockquote"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +42,12 @@ def parse_html(text: str, url: str | None = None) -> HtmlStory | None:
     if tree is None:
         return None
     meta = read_meta(tree)
+    separate_nested_blocks(tree)
     document = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=FAST
     )
     body = getattr(document, "body", None)
-    paragraphs = list(_paragraphs(body)) if body is not None else []
+    paragraphs = read_body(body) if body is not None else []
     title = meta.title or ""
     if paragraphs and paragraphs[0].kind == "heading":
         first = paragraphs[0].text
@@ -68,55 +68,6 @@ def parse_html(text: str, url: str | None = None) -> HtmlStory | None:
         url=meta.url or url,
         summary=meta.summary,
     )
-
-
-def _paragraphs(body: etree._Element):
-    """trafilatura's XML body as paragraphs, text between elements included."""
-    lead = clean_line(body.text or "")
-    if lead:
-        yield Paragraph(lead)
-    for element in body:
-        yield from _element(element)
-        tail = clean_line(element.tail or "")
-        if tail:  # text that follows an element directly in the body
-            yield Paragraph(tail)
-
-
-def _element(element: etree._Element):
-    tag = element.tag
-    if tag == "list":
-        for item in element.iter("item"):
-            text = clean_line(_text(item, skip="list"))  # nested lists give their own items
-            if text:
-                yield Paragraph(text)
-    elif tag == "table":
-        for row in element.iter("row"):
-            cells = (clean_line(_text(cell)) for cell in row)
-            text = " | ".join(cell for cell in cells if cell)
-            if text:
-                yield Paragraph(text)
-    elif tag not in ("graphic", "ref") or (element.text or "").strip():
-        kind = _KINDS.get(tag, "text")
-        raw = _text(element)
-        # A line break inside a paragraph (an address, a list of dates) starts
-        # a new paragraph; a heading stays one line.
-        for piece in [raw] if kind == "heading" else raw.split("\n"):
-            text = clean_line(piece)
-            if text:
-                yield Paragraph(text, kind)
-
-
-def _text(element: etree._Element, skip: str | None = None) -> str:
-    """All the text inside ``element`` (not its tail), line breaks as newlines,
-    leaving out ``skip`` subtrees."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag == "lb":
-            parts.append("\n")
-        elif child.tag != skip:
-            parts.append(_text(child, skip))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def _same(a: str, b: str) -> bool:

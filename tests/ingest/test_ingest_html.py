@@ -87,7 +87,7 @@ def test_line_breaks_and_loose_text_are_kept_apart():
 def test_trafilatura_body_to_paragraphs():
     from lxml import etree
 
-    from reader.ingest.html import _paragraphs
+    from reader.ingest.xmlbody import paragraphs as _paragraphs
 
     body = etree.fromstring(
         "<body>Lead text<head>Section</head>Loose text after it<p>one<lb/>two <hi>bold</hi></p>"
@@ -98,6 +98,30 @@ def test_trafilatura_body_to_paragraphs():
         ("text", "Lead text"), ("heading", "Section"), ("text", "Loose text after it"),
         ("text", "one"), ("text", "two bold"), ("text", "outer"), ("text", "inner"),
         ("text", "a | b"), ("blockquote", "Said so."),
+    ]
+
+
+def test_nested_blocks_keep_every_break_and_space():
+    from lxml import etree
+
+    from reader.ingest.xmlbody import paragraphs
+
+    body = etree.fromstring(
+        "<body><p>The ferry left at dawn.<p>Nobody was on board.</p>It came back empty.</p>"
+        "<quote><p>We will sail again.</p><p>Soon, I hope.</p></quote>"
+        "<list><item><head>Tides</head><p>Low at noon.</p></item>"
+        "<item>Winds<lb/>light from the west</item></list>"
+        "<p>A <hi>bold</hi> word and a <ref target='x'>link</ref>, then<lb/>a break.</p>"
+        "<table><row><cell><p>left</p><p>cell</p></cell><cell>right</cell></row></table></body>"
+    )
+    assert [(p.kind, p.text) for p in paragraphs(body)] == [
+        ("text", "The ferry left at dawn."), ("text", "Nobody was on board."),
+        ("text", "It came back empty."),
+        ("blockquote", "We will sail again."), ("blockquote", "Soon, I hope."),
+        ("heading", "Tides"), ("text", "Low at noon."),
+        ("text", "Winds"), ("text", "light from the west"),
+        ("text", "A bold word and a link, then"), ("text", "a break."),
+        ("text", "left cell | right"),
     ]
 
 
@@ -114,3 +138,39 @@ def test_the_pages_own_headline_wins_over_a_title_wrapped_in_a_section_name():
     # A heading that is not part of the title (a section banner) does not replace it.
     page = page.replace(b"<h1>Schools get more money</h1>", b"<h1>Opinion</h1>")
     assert parse_bytes(page, source="op.html").title == "Opinion | Schools get more money"
+
+
+def test_a_page_whose_tree_nests_paragraphs_keeps_every_break_and_space():
+    # trafilatura turns the <div> holding a <p> into a <p> holding a <p>, and
+    # strips the <div>s inside the quotation and the list items, keeping their text.
+    page = (
+        "<html><head><title>River cleanup draws hundreds</title></head><body><article>"
+        "<h1>River cleanup draws hundreds</h1>"
+        "<p>Hundreds of volunteers turned out on Saturday to clear rubbish from the banks of the "
+        "river, the largest cleanup the town has seen in a decade.</p>"
+        "<div>The organisers said the work would go on through the summer.<p>Volunteers can sign "
+        "up at the town hall before the end of the month.</p>The council will provide gloves.</div>"
+        "<blockquote>We filled forty bags before lunch.<div>Next year we want twice as many "
+        "people.</div><div><b>Bring</b> a friend.</div></blockquote>"
+        "<ul><li>A school class held the first cleanup.<div>It was in the spring.</div></li>"
+        "<li><div>Tyres and a bicycle</div><div>came out of the water.</div></li></ul>"
+        "<p>The next cleanup is planned for August, when the water is low and the banks are "
+        "easier to reach for the volunteers and their boats.</p>"
+        "</article></body></html>"
+    ).encode()
+    article = parse_bytes(page, source="river.html")
+    texts = [p.text for p in article.paragraphs]
+    for expected in (
+        "The organisers said the work would go on through the summer.",
+        "Volunteers can sign up at the town hall before the end of the month.",
+        "The council will provide gloves.",
+        "We filled forty bags before lunch.", "Next year we want twice as many people.",
+        "Bring a friend.", "A school class held the first cleanup.", "It was in the spring.",
+        "Tyres and a bicycle", "came out of the water.",
+    ):
+        assert expected in texts
+    body = " ".join(texts)
+    assert "\ufdd0" not in body
+    for glued in ("summer.Volunteers", "month.The", "lunch.Next", "people.Bring", "cleanup.It",
+                  "bicyclecame"):
+        assert glued not in body
