@@ -11,8 +11,7 @@ from __future__ import annotations
 import os
 from textual import on
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
+from textual.containers import Vertical
 
 from reader.errors import BylineError
 from reader.library import Counts, Library
@@ -22,11 +21,14 @@ from reader.ui.background import JobActions
 from reader.ui.colours import speaker_variables
 from reader.ui.commands import ReaderCommands
 from reader.ui.feedfilter import FeedActions
+from reader.ui.footer import ReaderFooter
 from reader.ui.header import LibraryHeader
 from reader.ui.jobs import JobFinished, JobProgress
 from reader.ui.keys import BINDINGS
+from reader.ui.layout import Body, LayoutActions
 from reader.ui.legend import Legend
 from reader.ui.marks import MarkActions
+from reader.ui.prefs import pref
 from reader.ui.quotes_panel import QuotesPanel
 from reader.ui.sidebar import ArticleList
 from reader.ui.story import StoryView
@@ -35,7 +37,7 @@ FILTERS = ("all", "unread", "bookmarked")
 EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
-class ReaderApp(FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, App[None]):
+class ReaderApp(LayoutActions, FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, App[None]):
     """byline's reader: articles on the left, the story, its quotes."""
 
     TITLE = "byline"
@@ -66,13 +68,13 @@ class ReaderApp(FeedActions, MarkActions, QuoteActions, LibraryActions, JobActio
 
     def compose(self) -> ComposeResult:
         yield LibraryHeader(id="header")
-        with Horizontal(id="body"):
+        with Body(id="body"):
             yield ArticleList(id="sidebar")
             with Vertical(id="main"):
                 yield Legend(id="legend")
                 yield StoryView(id="story")
             yield QuotesPanel(id="quotes")
-        yield Footer(compact=True, show_command_palette=False)
+        yield ReaderFooter(compact=True, show_command_palette=False)
 
     @property
     def sidebar(self) -> ArticleList:
@@ -93,6 +95,8 @@ class ReaderApp(FeedActions, MarkActions, QuoteActions, LibraryActions, JobActio
         saved = self.library.setting("ui.filter", "all")
         self.show_filter = saved if saved in FILTERS else "all"
         self.restore_feed()
+        self.story.max_text_width = pref(self, "max_line_width")
+        self.fit_panes()
         last = self.library.setting("ui.last_article")
         self.reload_list(keep=last)
         self.show_quotes()
@@ -230,16 +234,14 @@ class ReaderApp(FeedActions, MarkActions, QuoteActions, LibraryActions, JobActio
         self.save(self.library.set_setting, "ui.filter", self.show_filter)
         self.reload_list(keep=self.open_id)
 
-    def action_toggle_sidebar(self) -> None:
-        self.sidebar.display = not self.sidebar.display
-        if not self.sidebar.display and self.sidebar.has_focus:
-            self.story.focus()
-
     def action_toggle_quotes(self) -> None:
+        self.show_quotes_panel(not self.query_one(QuotesPanel).display)
+
+    def show_quotes_panel(self, shown: bool = True) -> None:
         panel = self.query_one(QuotesPanel)
-        visible = panel.display
-        panel.set_class(visible, "-hidden")
-        panel.set_class(not visible, "-shown")
+        panel.set_class(not shown, "-hidden")
+        panel.set_class(shown, "-shown")
+        self.fit_panes()
 
     # -- messages (handlers live in the mixins) --------------------------
 

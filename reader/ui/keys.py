@@ -30,6 +30,8 @@ KEYS: list[tuple[str, Binding]] = [
     ("Library", Binding("r", "refresh_feeds", "Refresh feeds", id="library.refresh", show=False)),
     ("Library", Binding(STOP_KEY, "stop_job", "Stop", id="library.stop", tooltip="a running import or refresh; what was stored stays")),
     ("View", Binding("t", "toggle_sidebar", "Toggle sidebar", id="view.sidebar", show=False)),
+    ("View", Binding("less_than_sign", "narrower_sidebar", "Narrower sidebar", id="view.narrower", key_display="<", show=False)),
+    ("View", Binding("greater_than_sign", "wider_sidebar", "Wider sidebar", id="view.wider", key_display=">", show=False, tooltip="the width is kept")),
     ("View", Binding("p", "toggle_quotes", "Toggle quotes panel", id="view.quotes", show=False)),
     ("View", Binding("question_mark", "help", "Help", id="help", key_display="?")),
     ("View", Binding("q", "quit", "Quit", id="quit")),

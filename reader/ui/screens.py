@@ -18,10 +18,14 @@ from reader.ui.text import safe
 
 
 HELP_TEXT_WIDTH = 45  # the help box is 72 wide: border, padding, keys column, scrollbar
+KEYS_COLUMN = 19  # "  " + 16 for the keys + " "
 
 
-def help_content(keymap: dict[str, str] | None = None) -> Content:
-    """Every key by section; ``keymap`` (binding id -> keys) shows rebindings."""
+def help_content(keymap: dict[str, str] | None = None, width: int = HELP_TEXT_WIDTH) -> Content:
+    """Every key by section; ``keymap`` (binding id -> keys) shows rebindings.
+
+    Descriptions wrap at ``width`` columns, each line hanging under its column.
+    """
     keymap = keymap or {}
     rows: dict[str, list[tuple[str, str]]] = {}
     for section, binding in KEYS:
@@ -40,7 +44,7 @@ def help_content(keymap: dict[str, str] | None = None) -> Content:
         text += section + "\n"
         for keys, what in items:
             # Wrapped by hand, so a long description hangs under its own column.
-            lines = textwrap.wrap(what, HELP_TEXT_WIDTH) or [""]
+            lines = textwrap.wrap(what, max(width, 10)) or [""]
             spans.append(Span(len(text) + 2, len(text) + 2 + len(keys), ".help--key"))
             text += f"  {keys:<16} {lines[0]}\n"
             text += "".join(f"{'':19}{more}\n" for more in lines[1:])
@@ -48,7 +52,20 @@ def help_content(keymap: dict[str, str] | None = None) -> Content:
 
 
 class HelpText(Static):
+    """The help text, wrapped again for the width it is given."""
+
     COMPONENT_CLASSES = {"help--section", "help--key"}
+
+    def __init__(self, keymap: dict[str, str]) -> None:
+        super().__init__(help_content(keymap), markup=False)
+        self._keymap = keymap
+        self._width = HELP_TEXT_WIDTH
+
+    def on_resize(self) -> None:
+        width = min(self.content_region.width - KEYS_COLUMN, HELP_TEXT_WIDTH)
+        if width > 0 and width != self._width:
+            self._width = width
+            self.update(help_content(self._keymap, width))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -61,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static("Keys", id="help-title", markup=False)
-            yield HelpText(help_content(self._keymap()), markup=False)
+            yield HelpText(self._keymap())
             yield Static("escape closes this · ctrl+p finds any command", id="help-hint", markup=False)
 
     def _keymap(self) -> dict[str, str]:

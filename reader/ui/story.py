@@ -20,7 +20,7 @@ from reader.ui import storytext
 from reader.ui.colours import SLOTS
 from reader.ui.text import safe
 
-MAX_TEXT_WIDTH = 100
+MAX_TEXT_WIDTH = 88  # the default; the app sets max_text_width from the settings
 MIN_TEXT_WIDTH = 30
 GUTTER_WIDTH = 15  # the speaker-name margin, names cut with …
 WIDE_GUTTER_WIDTH = 26  # its widest, when the text keeps WIDE_TEXT_WIDTH beside it
@@ -63,6 +63,7 @@ class StoryView(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.max_text_width = MAX_TEXT_WIDTH
         self.article: Article | None = None
         self.quotes: list[Quote] = []
         self.slots: dict[str, int] = {}
@@ -202,7 +203,7 @@ class StoryView(ScrollView, can_focus=True):
         if gutter and width - gutter < MIN_TEXT_WIDTH:
             gutter = 10 if width - 10 >= MIN_TEXT_WIDTH - 6 else 0
         self._gutter_width = gutter
-        self._text_width = max(min(width - gutter, MAX_TEXT_WIDTH), 1)
+        self._text_width = max(min(width - gutter, self.max_text_width), 1)
         self._lines = []
         self._block_first = []
         self._gutter = {}
