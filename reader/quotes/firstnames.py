@@ -5,8 +5,9 @@ Social Security Administration's national baby-name counts, 1880-2017:
 every name given to at least 200 babies over those years, with the share
 of them that were girls. A name is a hint only: a title ("Mr", "Ms") or a
 pronoun the article uses for the person outweighs it. Words the lexicon
-knows as something else (titles, months, role nouns: "Judge", "June",
-"Baker") are not given names here, whatever the statistics say.
+knows as something else (titles, months, role nouns, US states: "Judge",
+"June", "Baker", "Georgia") are not given names here, whatever the
+statistics say.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ import gzip
 from functools import cache
 from importlib.resources import files
 
-from reader.quotes.lexicon import NOT_NAMES, PERSON_NOUNS, ROLE_NOUNS, TITLES
+from reader.quotes.lexicon import NOT_NAMES, PERSON_NOUNS, ROLE_NOUNS, TITLES, US_STATES
 
 # A name is taken as male or female when at least this share of the babies
 # given it were boys or girls ("Kelly" 85% girls: female; "Jordan": neither).
 _GENDERED = 80
 _NOT_GIVEN = (
-    frozenset(w.lower() for w in NOT_NAMES) | frozenset(TITLES) | PERSON_NOUNS | ROLE_NOUNS
+    frozenset(w.lower() for w in NOT_NAMES) | frozenset(TITLES) | PERSON_NOUNS | ROLE_NOUNS | US_STATES
 )
 
 

@@ -267,3 +267,14 @@ NOT_NAMES = frozenset(
     Moreover Furthermore Additionally Again Separately Overall Also Besides
     Nonetheless Nevertheless Regardless Otherwise Thus Hence Therefore""".split()
 )
+
+# The US states, often given names too ("Georgia", "Dakota"): in news text
+# a place, never a person's given name nor a pronoun's antecedent.
+US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut
+    delaware florida georgia hawaii idaho illinois indiana iowa kansas
+    kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia wisconsin
+    wyoming""".split()
+)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reader.quotes.firstnames import first_name_gender, is_given_name
-from reader.quotes.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, SURNAME_TITLES, TITLES, role_strength
+from reader.quotes.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, SURNAME_TITLES, TITLES, US_STATES, role_strength
 
 _TOKEN = re.compile(r"[\w.’'-]+|[^\w\s]")
 _PARTICLES = frozenset("de del della der di da van von bin al el la le du dos das st. st".split())
@@ -207,6 +207,7 @@ def looks_like_surname(token: str) -> bool:
         and low not in _NOT_FIRST
         and low not in _PLACE_OR_BODY
         and low not in TITLES
+        and low not in US_STATES
     )
 
 

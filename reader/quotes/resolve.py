@@ -10,6 +10,7 @@ Descriptions ("a Chinese foreign ministry spokesperson") stay as phrases.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from reader.model import Paragraph
 from reader.quotes.sentences import sentence_starts
 from reader.model import Mention
 from reader.quotes.attribute import Attributed
+from reader.quotes.lexicon import PRONOUNS
 from reader.quotes.firstnames import first_name_gender, is_given_name
 from reader.quotes.names import (
     NameInfo,
@@ -37,6 +39,9 @@ _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
 _PRONOUN_RUNS = 200  # and names: a bound that keeps long paragraphs linear
 _SPEAKER_REACH = 2  # paragraphs within which "he said" keeps the last speaker
 _KNOWN = 2.5  # weight of a gender known to fit, against a sentence's distance
+_CHAIN = 2  # pronouns followed back through sentences they open
+_CHAIN_SENTENCES = 2
+_OPENING_PRONOUN = re.compile(r"(?:(?:But|And|So|Then|Still|Now)\s+)?(He|She)\b")
 _BEST_SCORE = OPENER + 0.5 + _KNOWN  # a subject of known gender
 
 
@@ -231,14 +236,16 @@ class Resolver:
 
     # -- pronouns ------------------------------------------------------
     def pronoun(
-        self, gender: str, paragraph: int, offset: int, since: tuple[int, int] = (-1, -1)
+        self, gender: str, paragraph: int, offset: int, since: tuple[int, int] = (-1, -1), depth: int = 0
     ) -> Entity | None:
         """The person a "he" or "she" at ``offset`` refers to.
 
         The names written before it (within reach) are weighed: a subject
         of its own or a recent sentence outweighs an object, a nearer
         sentence a farther one, a known gender that fits an unknown one
-        (a clash rules a name out); among equals the nearest wins.
+        (a clash rules a name out); among equals the nearest wins. A
+        sentence opened by the same pronoun ("He attended the rally.") is
+        a subject too: the person that pronoun refers to.
         """
         if gender not in ("m", "f"):
             return None
@@ -248,6 +255,12 @@ class Resolver:
         floor = max(-1, end - _PRONOUN_RUNS)
         best: tuple[float, int, Entity | None, tuple[str, ...]] | None = None
         here = self._ordinal(paragraph, offset)
+        if depth < _CHAIN:
+            for distance, p, at in self._openers(gender, paragraph, offset, since):
+                e = self.pronoun(gender, p, at, since, depth + 1)
+                if e is not None:
+                    best = (OPENER + _KNOWN - distance, -1, e, e.tokens)
+                    break
         i = end
         while i > floor and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH and self._keys[i] > since:
             distance = here - self._ordinal(*self._sents[i])
@@ -304,6 +317,24 @@ class Resolver:
         if e is not None or looks_personal(tokens) or single:
             return e, tokens, False
         return None
+
+    def _openers(self, gender: str, paragraph: int, offset: int, since: tuple[int, int]):
+        """Sentences just before ``offset`` that open with a pronoun of
+        ``gender``: (sentence distance, paragraph, the pronoun's offset)."""
+        p, starts = paragraph, [0, *self._sentence_starts(paragraph)]
+        j = bisect_right(starts, offset) - 1
+        for distance in range(_CHAIN_SENTENCES + 1):
+            if j < 0:
+                p -= 1
+                if p < 0 or p < paragraph - 1:
+                    return
+                starts = [0, *self._sentence_starts(p)]
+                j = len(starts) - 1
+            m = _OPENING_PRONOUN.match(self.paragraphs[p].text, starts[j])
+            if m and (p, m.start(1)) > since and (p, m.start(1)) < (paragraph, offset):
+                if PRONOUNS.get(m.group(1).lower()) == gender:
+                    yield distance, p, m.start(1)
+            j -= 1
 
     def _ordinal(self, paragraph: int, offset: int) -> int:
         """The number of the sentence at ``offset`` counted from the article's start."""

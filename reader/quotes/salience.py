@@ -135,7 +135,14 @@ def _read_role(paragraphs: Sequence, r) -> tuple[float, bool]:
         prev in _OPENERS and len(words) > 1 and words[-2] in _STOPS
     )
     acts = bool(nxt) and _verbish(nxt[0])
-    if opens or prev in STRONG_CUES:  # "said Ms Lee"
+    before_prev = words[-2].lower() if len(words) > 1 else "."
+    if prev in STRONG_CUES:  # '", said Ms Lee', but "Rios asked Ms Lee"
+        opens = before_prev in _STOPS or before_prev in _QUOTES or before_prev == ","
+        if not opens:
+            return OBJECT, acts
+    elif prev == "for" and before_prev == "as":
+        opens = True  # "As for Ms Lee, she said ..."
+    if opens:
         return (OPENER + 0.5 if acts else OPENER), acts
     if acts:
         return ACTOR, acts
