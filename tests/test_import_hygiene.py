@@ -14,7 +14,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent / "reader"
 
 def test_core_modules_do_not_import_textual_or_rich():
     code = (
-        "import sys, reader.model, reader.ingest, reader.quotes, reader.library, reader.gather.importer;"
+        "import sys, reader.model, reader.config, reader.ingest, reader.quotes, reader.library,"
+        " reader.gather.importer;"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'));"
         "print(','.join(bad))"
     )
@@ -29,6 +30,10 @@ ALLOWED = {
     "library": {"model", "errors", "library"},
     "gather": {"model", "errors", "ingest", "quotes", "library", "gather"},
 }
+
+
+def test_the_config_module_imports_no_other_room():
+    assert _imported_rooms(ROOT / "config.py") <= {"errors"}
 
 
 def _imported_rooms(path: pathlib.Path) -> set[str]:

@@ -19,9 +19,10 @@ def open_app(state: State, *, interactive: bool) -> None:
             _import_seeds(library)
         library.set_setting("seeded", True)
     if interactive:
+        from reader.cli.config_cmd import load_config
         from reader.ui.app import ReaderApp
 
-        app = ReaderApp(library=library)
+        app = ReaderApp(library=library, config=load_config())
         app.run()
         if not app.wait_for_job(0.5):  # quit during an import or refresh: it stops between sources
             click.echo("byline: stopping the import or refresh; what was stored stays.", err=True)

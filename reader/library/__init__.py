@@ -27,7 +27,9 @@ from reader.library.rows import AddOutcome, Counts, Entry, Show, Sort
 from reader.library.search import Hit, IndexHooks
 from reader.model import Article, Quote
 
-__all__ = ["AddOutcome", "Counts", "Entry", "Library", "Show", "Sort", "default_data_dir"]
+__all__ = [
+    "AddOutcome", "Counts", "Entry", "Library", "Show", "Sort", "default_data_dir", "library_exists",
+]
 
 BATCH = 200  # articles per catalog write in add_many (grows with the library)
 
@@ -36,6 +38,16 @@ def default_data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("byline", appauthor=False))
+
+
+# What a folder holds once a library was opened in it (any one will do).
+_LIBRARY_FILES = ("catalog.json", "catalog.rows", "docs", "state", "settings.json")
+
+
+def library_exists(path: str | Path | None = None) -> bool:
+    """Whether ``path`` (default: the user data dir) holds a library, without making one."""
+    root = Path(path).expanduser() if path is not None else default_data_dir()
+    return root.is_dir() and any((root / name).exists() for name in _LIBRARY_FILES)
 
 
 class Library:
@@ -130,6 +142,18 @@ class Library:
                 return self.catalog.add_batch([article])[0]
             finally:
                 self.catalog.release()
+
+    def restore(self, article: Article, entry: Entry) -> None:
+        """Put back an article removed earlier, as it was: its import time and marks."""
+        with self._mutex:
+            try:
+                self.catalog.add_batch([article], {article.id: entry.imported})
+            finally:
+                self.catalog.release()
+        if entry.read:
+            self.set_read(article.id, True)
+        if entry.bookmarked:
+            self.set_bookmarked(article.id, True)
 
     def add_many(self, articles: Iterable[Article]) -> dict[AddOutcome, int]:
         """Add many articles with batched writes; returns counts per outcome."""

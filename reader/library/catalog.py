@@ -216,10 +216,14 @@ class Catalog:
 
     # -- writing ----------------------------------------------------------
 
-    def add_batch(self, articles: list[Article]) -> list[AddOutcome]:
+    def add_batch(
+        self, articles: list[Article], imported_at: dict[str, float] | None = None
+    ) -> list[AddOutcome]:
         """Store a batch: documents, then one catalog write. Outcome per article.
 
         "unchanged" means the stored document is identical (one small read).
+        ``imported_at`` gives a new article its first-import time (putting back
+        one that was removed); otherwise it is now.
         """
         planned: dict[str, tuple[dict[str, Any], float]] = {}
         outcomes: list[AddOutcome] = []
@@ -235,7 +239,7 @@ class Catalog:
                 elif row is not None:
                     same, imported = self._stored_equals(article.id, doc), row[IMPORTED]
                 else:
-                    same, imported = False, now
+                    same, imported = False, (imported_at or {}).get(article.id, now)
                 if same:
                     outcomes.append("unchanged")
                     continue

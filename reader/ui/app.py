@@ -9,10 +9,13 @@ header at once, then write through to the library (see marks.py).
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
 from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 
+from reader.config import FILENAME, Config
 from reader.errors import BylineError
 from reader.library import Counts, Library
 from reader.resources import styles_dir
@@ -30,14 +33,20 @@ from reader.ui.legend import Legend
 from reader.ui.marks import MarkActions
 from reader.ui.prefs import pref
 from reader.ui.quotes_panel import QuotesPanel
+from reader.ui.reading import ReadingActions
 from reader.ui.sidebar import ArticleList
 from reader.ui.story import StoryView
+from reader.ui.themes import remember_theme, starting_theme
+from reader.ui.undo import Undo, UndoActions
 
 FILTERS = ("all", "unread", "bookmarked")
 EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
-class ReaderApp(LayoutActions, FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, App[None]):
+class ReaderApp(
+    UndoActions, ReadingActions, LayoutActions, FeedActions, MarkActions, QuoteActions,
+    LibraryActions, JobActions, App[None],
+):
     """byline's reader: articles on the left, the story, its quotes."""
 
     TITLE = "byline"
@@ -46,9 +55,13 @@ class ReaderApp(LayoutActions, FeedActions, MarkActions, QuoteActions, LibraryAc
     COMMANDS = App.COMMANDS | {ReaderCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
 
-    def __init__(self, library: Library, *, theme: str | None = None) -> None:
+    def __init__(
+        self, library: Library, *, theme: str | None = None, config: Config | None = None
+    ) -> None:
         super().__init__()
         self.library = library
+        # No config given (tests): every default, and the user's own file is not read.
+        self.config = config if config is not None else Config(path=Path(FILENAME))
         self.show_filter: str = "all"
         self.search_query: str | None = None
         self.open_id: str | None = None
@@ -56,6 +69,8 @@ class ReaderApp(LayoutActions, FeedActions, MarkActions, QuoteActions, LibraryAc
         self.pending_marks = {}
         self.unsaved_shown = {}
         self.notices_shown = 0  # how many of library.notices the user has seen
+        self.undo_stack: list[Undo] = []
+        theme = theme or starting_theme(self, self.config)
         if theme:
             self.theme = theme
 
@@ -84,7 +99,19 @@ class ReaderApp(LayoutActions, FeedActions, MarkActions, QuoteActions, LibraryAc
     def story(self) -> StoryView:
         return self.query_one("#story", StoryView)
 
+    def apply_config(self) -> None:
+        """The keymap and theme from the config file; what is wrong in it is shown."""
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        remember_theme(self, self.config)
+        if self.config.problems:
+            text = "\n".join(self.config.problems[:6])
+            if len(self.config.problems) > 6:
+                text += f"\n... and {len(self.config.problems) - 6} more (see `byline config show`)"
+            self.notify(text, title="Config file", severity="warning", markup=False, timeout=20)
+
     def on_mount(self) -> None:
+        self.apply_config()
         # Textual sets breakpoint classes on the first resize, after the first
         # layout; setting them now saves laying out (and drawing) twice.
         width = self.size.width

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.ui.keys import KEYS, PALETTE_NAMES
+from reader.ui.keys import KEYS, PALETTE_NAMES, shown_key
 
 
 class ReaderCommands(Provider):
@@ -16,7 +16,7 @@ class ReaderCommands(Provider):
         for section, binding in KEYS:
             if app.check_action(binding.action, ()) is False:
                 continue
-            key = binding.key_display or binding.key
+            key = shown_key(app._keymap, binding)
             name = PALETTE_NAMES.get(binding.id or "", binding.description)
             help = f"{section} · key: {key}"
             yield name, help, binding.action, app

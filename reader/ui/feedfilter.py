@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from reader.errors import BylineError
 from reader.ui.jobs import NO_FEEDS
+from reader.ui.screens import PickerList
 from reader.ui.text import safe
 
 EVERY_FEED = "*"  # the picker's answer for "all articles"
@@ -108,7 +109,7 @@ class FeedPicker(ModalScreen[str | None]):
             options.append(Option(Content(label), id=row.url))
         with Vertical(id="picker-box"):
             yield Static("Show which feed's articles?", id="picker-title", markup=False)
-            yield OptionList(*options, markup=False, id="picker-list")
+            yield PickerList(*options, markup=False, id="picker-list")
 
     def on_mount(self) -> None:
         picker = self.query_one(OptionList)

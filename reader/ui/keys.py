@@ -1,23 +1,37 @@
 """Every key the reader answers to, in one place.
 
-The app binds these; the help screen and the command palette list them. Each
-has an id, so a user keymap (``App.set_keymap``) can rebind it.
+The app binds these; the help screen, the command palette and the footer
+list them (with the user's keymap applied: see :func:`shown_key`). Each has
+an id, so a keymap in the config file (``App.set_keymap``) can rebind it.
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.keys import format_key
 
 STOP_KEY = "x"  # stops a running import or refresh
+UNDO_KEY = "U"  # undoes the last "mark all read" or removal
 
 # (section, binding). Arrows, enter and the mouse also work in the lists.
 KEYS: list[tuple[str, Binding]] = [
     ("Articles", Binding("j", "next_article", "Next article", id="article.next", show=False)),
     ("Articles", Binding("k", "previous_article", "Previous article", id="article.previous", show=False)),
     ("Articles", Binding("u", "next_unread", "Next unread", id="article.next_unread", show=False)),
+    ("Articles", Binding("home", "first_article", "First article in the list", id="article.first", show=False)),
+    ("Articles", Binding("end", "last_article", "Last article in the list", id="article.last", show=False)),
     ("Articles", Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark")),
     ("Articles", Binding("m", "toggle_read", "Read/unread", id="article.read", show=False, tooltip="opening an article marks it read")),
+    ("Articles", Binding("A", "mark_all_read", "Mark all here read", id="article.mark_all_read", key_display="A", show=False, tooltip="every article the list shows now")),
+    ("Articles", Binding("d", "remove_article", "Remove article", id="article.remove", show=False, tooltip="asks first")),
+    ("Articles", Binding(UNDO_KEY, "undo", "Undo", id="undo", key_display=UNDO_KEY, show=False, tooltip="the last mark-all-read or removal")),
     ("Articles", Binding("o", "open_url", "Open original in browser", id="article.browser", show=False)),
+    ("Story", Binding("space", "page_down", "Page down", id="story.page_down", show=False, tooltip="at the end, the next unread article")),
+    ("Story", Binding("shift+space", "page_up", "Page up", id="story.page_up", show=False)),
+    ("Story", Binding("ctrl+d", "half_page_down", "Half a page down", id="story.half_down", show=False)),
+    ("Story", Binding("ctrl+u", "half_page_up", "Half a page up", id="story.half_up", show=False)),
+    ("Story", Binding("g", "story_top", "Top of the story", id="story.top", show=False)),
+    ("Story", Binding("G", "story_end", "End of the story", id="story.end", key_display="G", show=False)),
     ("Quotes", Binding("n", "next_quote", "Next quote", id="quote.next")),
     ("Quotes", Binding("N", "previous_quote", "Previous quote", id="quote.previous", key_display="N", show=False)),
     ("Quotes", Binding("s", "cycle_speaker", "Follow speaker", id="quote.follow", tooltip="each speaker in turn; n/N visit only theirs")),
@@ -39,6 +53,28 @@ KEYS: list[tuple[str, Binding]] = [
 
 BINDINGS = [binding for _, binding in KEYS]
 
+# binding id -> its default keys: what a keymap in the config is checked against
+DEFAULT_KEYS = {binding.id: binding.key for binding in BINDINGS if binding.id}
+
+# Keys a keymap may not take: the widgets and Textual use them before the app sees them.
+RESERVED_KEYS = {
+    "tab": "moving focus", "shift+tab": "moving focus", "enter": "opening the highlighted row",
+    "up": "moving in lists and scrolling", "down": "moving in lists and scrolling",
+    "pageup": "scrolling", "pagedown": "scrolling",
+    "ctrl+p": "the command palette", "ctrl+c": "copying", "ctrl+q": "quitting",
+}
+
+
+
+def without_home_end(bindings) -> list[Binding]:
+    """A widget's own bindings less home/end, which the app keeps for the article list.
+
+    For widgets made with ``inherit_bindings=False``: Home and End then mean
+    the first and last article wherever focus is.
+    """
+    return [b for b in bindings if isinstance(b, Binding) and b.key not in ("home", "end")]
+
+
 # Names in the command palette, where the footer's short one would be vague.
 PALETTE_NAMES = {"library.stop": "Stop the import or refresh"}
 
@@ -47,6 +83,25 @@ OTHER_KEYS: list[tuple[str, str, str]] = [
     ("Articles", "↑ ↓ enter", "Move in the list, open (or click a row)"),
     ("Quotes", "quotes panel", "Enter or click: jump to a quote, follow a speaker"),
     ("View", "tab", "Move focus: list, story, quotes"),
-    ("View", "space pgup pgdn", "Scroll the story"),
+    ("View", "pgup pgdn ↑ ↓", "Scroll what has focus (the list or the story)"),
     ("View", "ctrl+p", "Command palette: find any command by name"),
+    ("View", "j k ↑ ↓", "Move in a picker (speakers, feeds); enter chooses"),
 ]
+
+
+def shown_key(keymap: dict[str, str] | None, binding: Binding) -> str:
+    """The key(s) for ``binding`` with ``keymap`` (the app's ``_keymap``) applied."""
+    keys = (keymap or {}).get(binding.id or "")
+    if not keys:
+        return binding.key_display or key_display(binding.key)
+    return " ".join(key_display(key) for key in keys.split(","))
+
+
+def key_display(keys: str) -> str:
+    """"question_mark" -> "?", "ctrl+d" stays: keys as people type them."""
+    out = []
+    for key in keys.split(","):
+        modifiers, _, name = key.strip().rpartition("+")
+        name = format_key(name)
+        out.append(f"{modifiers}+{name}" if modifiers else name)
+    return " ".join(out)

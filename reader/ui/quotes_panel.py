@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Quote
 from reader.ui.colours import SLOTS
+from reader.ui.keys import without_home_end
 from reader.ui.rows import FixedRows
 from reader.ui.text import safe
 
@@ -31,9 +32,10 @@ def quote_row(quote: Quote) -> Content:
     return Content(text, [Span(4, len(text), ".quotes--text")])
 
 
-class QuotesPanel(FixedRows, OptionList):
+class QuotesPanel(FixedRows, OptionList, inherit_bindings=False):
     """Speakers, each followed by their quotes, in reading order."""
 
+    BINDINGS = without_home_end(OptionList.BINDINGS)
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
         "quotes--text",
         *(f"quotes--name-{n}" for n in range(SLOTS + 1)),

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.ui.keys import KEYS, OTHER_KEYS
+from reader.ui.keys import KEYS, OTHER_KEYS, shown_key
 from reader.ui.text import safe
 
 
@@ -29,8 +29,7 @@ def help_content(keymap: dict[str, str] | None = None, width: int = HELP_TEXT_WI
     keymap = keymap or {}
     rows: dict[str, list[tuple[str, str]]] = {}
     for section, binding in KEYS:
-        keys = keymap.get(binding.id or "", None)
-        shown = keys or binding.key_display or binding.key
+        shown = shown_key(keymap, binding)
         what = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
         rows.setdefault(section, []).append((shown, what))
     for section, keys, what in OTHER_KEYS:
@@ -73,7 +72,24 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close", show=False),
+        Binding("j", "scroll(1)", "Down", show=False),
+        Binding("k", "scroll(-1)", "Up", show=False),
+        Binding("space", "scroll_page(1)", "Page down", show=False),
+        Binding("g", "scroll_to_end(0)", "Top", show=False),
+        Binding("G", "scroll_to_end(1)", "End", show=False),
     ]
+
+    def action_scroll(self, lines: int) -> None:
+        box = self.query_one("#help-box")
+        box.scroll_to(y=box.scroll_y + lines, animate=False)
+
+    def action_scroll_page(self, pages: int) -> None:
+        box = self.query_one("#help-box")
+        box.scroll_to(y=box.scroll_y + pages * box.scrollable_content_region.height, animate=False)
+
+    def action_scroll_to_end(self, end: int) -> None:
+        box = self.query_one("#help-box")
+        box.scroll_to(y=box.max_scroll_y if end else 0, animate=False)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
@@ -135,5 +151,51 @@ class SpeakerPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class SpeakerOptions(OptionList):
+class PickerList(OptionList):
+    """An OptionList for pickers and dialogs: j and k move as the arrows do."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes-or-no question: enter on the highlighted answer, or y / n; escape is no."""
+
+    BINDINGS = [
+        Binding("escape,n", "answer(False)", "No", show=False),
+        Binding("y", "answer(True)", "Yes", show=False),
+    ]
+
+    def __init__(self, question: str, detail: str, yes: str, no: str) -> None:
+        super().__init__()
+        self._question = question
+        self._detail = detail
+        self._answers = (yes, no)
+
+    def compose(self) -> ComposeResult:
+        yes, no = self._answers
+        with Vertical(id="picker-box"):
+            yield Static(self._question, id="picker-title", markup=False)
+            yield Static(self._detail, id="confirm-detail", markup=False)
+            yield PickerList(
+                Option(Content(f"{yes}  (y)"), id="yes"),
+                Option(Content(f"{no}  (n, escape)"), id="no"),
+                markup=False,
+                id="picker-list",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(PickerList).highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class SpeakerOptions(PickerList):
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {f"picker--name-{n}" for n in range(1, 9)}

@@ -14,16 +14,18 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 
 from reader.library import Entry
+from reader.ui.keys import without_home_end
 from reader.ui.rows import ROW_HEIGHT, EntryOption, FixedRows, IndexOfOption, OptionById, Rows
 from reader.ui.storytext import wrap_offsets
 
-class ArticleList(FixedRows, OptionList):
+class ArticleList(FixedRows, OptionList, inherit_bindings=False):
     """Entries, newest first, with unread (●) and bookmark (★) marks.
 
     The rows are a lazy sequence: an option object exists only once its row
     was drawn or asked for, so 50,000 entries cost one list and one dict.
     """
 
+    BINDINGS = without_home_end(OptionList.BINDINGS)
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
         "articles--unread",
         "articles--bookmark",

@@ -12,12 +12,14 @@ from rich.segment import Segment
 from textual.content import Content, Span
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
+from textual.containers import ScrollableContainer
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article, Quote
 from reader.ui import storytext
 from reader.ui.colours import SLOTS
+from reader.ui.keys import without_home_end
 from reader.ui.text import safe
 
 MAX_TEXT_WIDTH = 88  # the default; the app sets max_text_width from the settings
@@ -33,8 +35,10 @@ _EMPTY_HINT = (
 _HINT_BLOCK = storytext.Block(_EMPTY_HINT, ".story--hint")
 
 
-class StoryView(ScrollView, can_focus=True):
+class StoryView(ScrollView, can_focus=True, inherit_bindings=False):
     """One article: headline, meta line, body; quotes coloured by speaker."""
+
+    BINDINGS = without_home_end(ScrollableContainer.BINDINGS)
 
     COMPONENT_CLASSES = {
         "story--headline",
