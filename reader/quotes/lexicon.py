@@ -278,3 +278,27 @@ US_STATES = frozenset(
     pennsylvania tennessee texas utah vermont virginia wisconsin
     wyoming""".split()
 )
+
+# Last words that mark the name of an organisation ("Royal Widget Group",
+# "State Department"), by the common nouns that stand for one ("the
+# company said"): a description of that kind points back to the latest
+# such name in the article.
+_COMPANY = "inc inc. corp corp. co co. company group llc ltd ltd. plc holdings partners energy motors airlines".split()
+_AGENCY = "department agency administration bureau office ministry service commission".split()
+_PRESS = "times post journal news herald tribune gazette daily magazine network telegraph guardian".split()
+_BODY = "association foundation institute council committee union party coalition league society".split()
+ORGANISATION_WORDS: dict[str, frozenset[str]] = {
+    "company": frozenset(_COMPANY),
+    "firm": frozenset(_COMPANY),
+    "agency": frozenset(_AGENCY),
+    "department": frozenset(_AGENCY),
+    "ministry": frozenset(_AGENCY),
+    "newspaper": frozenset(_PRESS),
+    "paper": frozenset(_PRESS),
+    "daily": frozenset(_PRESS),
+    "network": frozenset(_PRESS),
+    "magazine": frozenset(_PRESS),
+    "organization": frozenset(_COMPANY + _AGENCY + _BODY),
+    "organisation": frozenset(_COMPANY + _AGENCY + _BODY),
+    "group": frozenset(_COMPANY + _BODY),
+}

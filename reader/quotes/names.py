@@ -24,6 +24,7 @@ _ARTICLES = frozenset("a an the".split())
 _EPITHETS = {w: "" for w in """billionaire mogul tycoon candidate nominee senator
     governor lawmaker president frontrunner front-runner contender hopeful
     politician democrat republican vice-president mayor""".split()}
+_EPITHET_WORDS = 10  # "the independent Vermont senator and Democratic candidate"
 _EPITHETS.update(businessman="m", congressman="m", businesswoman="f", congresswoman="f")
 
 
@@ -137,7 +138,7 @@ def parse(phrase: str) -> NameInfo:
     if best is None or (head_is_noun and toks[0].lower() in _ARTICLES | {"another"}) or _modifier(toks, best_end):
         words = phrase.split()
         if words and words[0].lower() in _ARTICLES:
-            if words[0].lower() == "the" and len(words) <= 5 and words[-1].lower() in _EPITHETS:
+            if words[0].lower() == "the" and len(words) <= _EPITHET_WORDS and words[-1].lower() in _EPITHETS:
                 return NameInfo("epithet", " ".join(words[1:]), (), _EPITHETS[words[-1].lower()])
             words = words[1:]
         return NameInfo("phrase", " ".join(words), (), "")
@@ -161,7 +162,7 @@ _NOT_HEAD = frozenset("and or nor who whom whose which that".split())
 
 # -- names written anywhere in the article ------------------------------
 _RUN = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin|al|la|del|da|di|le)\s+)?[A-Z][\w’'.-]*)*"
+    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin|al|el|la|del|da|di|le)\s+)?[A-Z][\w’'.-]*)*"
 )
 _NOT_FIRST = frozenset(
     """democrat democrats democratic republican republicans gop rival former

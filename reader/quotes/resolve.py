@@ -20,7 +20,7 @@ from reader.model import Paragraph
 from reader.quotes.sentences import sentence_starts
 from reader.model import Mention
 from reader.quotes.attribute import Attributed
-from reader.quotes.lexicon import PRONOUNS
+from reader.quotes.lexicon import ORGANISATION_WORDS, PRONOUNS
 from reader.quotes.firstnames import first_name_gender, is_given_name
 from reader.quotes.names import (
     NameInfo,
@@ -37,8 +37,11 @@ from reader.quotes.spans import Span
 
 _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
 _PRONOUN_RUNS = 200  # and names: a bound that keeps long paragraphs linear
+_ORGANISATION = frozenset().union(*ORGANISATION_WORDS.values())
+_ORGANISATION_REACH = 6  # paragraphs "the company" may look back
 _SPEAKER_REACH = 2  # paragraphs within which "he said" keeps the last speaker
 _KNOWN = 2.5  # weight of a gender known to fit, against a sentence's distance
+ANY = "*"  # a person of either gender ("the senator said")
 _CHAIN = 2  # pronouns followed back through sentences they open
 _CHAIN_SENTENCES = 2
 _OPENING_PRONOUN = re.compile(r"(?:(?:But|And|So|Then|Still|Now)\s+)?(He|She)\b")
@@ -192,6 +195,42 @@ class Resolver:
         self.entities.append(e)
         return e
 
+    def organisation(self, phrase: str, written: str, paragraph: int, offset: int) -> Entity | None:
+        """The organisation "the company" at ``offset`` stands for: the latest
+        name before it that ends in a word of its kind ("Royal Widget Group"),
+        or is a web address ("Widgets.com")."""
+        words = phrase.lower().split()
+        kinds = ORGANISATION_WORDS.get(words[-1]) if len(words) == 1 else None
+        if kinds is None or not written.lower().startswith("the "):
+            return None
+        if self._keys is None:
+            self._weigh()
+        i = bisect_left(self._keys, (paragraph, offset)) - 1
+        floor = max(-1, i - _PRONOUN_RUNS)
+        while i > floor and self.runs[i].paragraph >= paragraph - _ORGANISATION_REACH:
+            tokens = self.runs[i].tokens
+            last = tokens[-1].lower()
+            if self._speaking[i] and (
+                (len(tokens) > 1 and last in kinds) or (last.endswith((".com", ".org")) and len(last) > 4)
+            ):
+                return self.described(" ".join(tokens))
+            i -= 1
+        return None
+
+    def _organisation_form(self, e: Entity) -> bool:
+        """Name ``e`` by the organisation it is short for ("Peabody" of
+        "Peabody Energy"), if the article writes one and no person of that name."""
+        best = None
+        for run in self._by_token.get(e.surname, ()):
+            t = run.tokens
+            if len(t) > 1 and t[-1] == e.surname and looks_personal(t):
+                return False
+            if len(t) > 1 and t[0] == e.surname and t[-1].lower() in _ORGANISATION and best is None:
+                best = t
+        if best is not None:
+            e.tokens = best
+        return best is not None
+
     def complete(self) -> None:
         """Give each named entity the fullest form the article uses."""
         for e in self.entities:
@@ -200,7 +239,13 @@ class Resolver:
 
     def complete_one(self, e: Entity) -> None:
         """The fullest form of ``e``'s name: the most used first name, then the longest."""
+        if len(e.tokens) == 1 and self._organisation_form(e):
+            return
         tally: dict[tuple[str, ...], int] = {}
+        # A name that does not open with a given name may be a tail of the
+        # full one: "Suu Kyi" of "Aung San Suu Kyi" (not "Crooked Jane Roe").
+        size = len(e.tokens)
+        grow = size > 1 and not is_given_name(e.tokens[0])
         for run in self._by_token.get(e.surname, ()):
             tokens = run.tokens
             g = ""
@@ -210,7 +255,7 @@ class Resolver:
                 if e.surname in tokens[:-1]:  # "Hillary Clinton Goes After ..." in a headline
                     tokens = tokens[: len(tokens) - tokens[::-1].index(e.surname)]
                 t = full_forms(tokens)
-                if t[-1] != e.surname or (len(e.tokens) > 1 and t[0] != e.tokens[0]):
+                if t[-1] != e.surname or (size > 1 and t[0] != e.tokens[0] and not (grow and t[-size:] == e.tokens)):
                     continue
                 if len(t) == 1 or run.gender:
                     e.gender = e.gender or run.gender
@@ -228,7 +273,7 @@ class Resolver:
             first = max(people, key=lambda f: (is_given_name(f), people[f]))
         else:
             first = e.tokens[0]
-        forms = [t for t in tally if t[0] == first and len(t) >= len(e.tokens)]
+        forms = [t for t in tally if (t[0] == first or (grow and t[-size:] == e.tokens)) and len(t) >= size]
         if forms:
             e.tokens = max(forms, key=lambda t: (len(t), tally[t]))
         if not e.gender and len(e.tokens) > 1:
@@ -247,7 +292,7 @@ class Resolver:
         sentence opened by the same pronoun ("He attended the rally.") is
         a subject too: the person that pronoun refers to.
         """
-        if gender not in ("m", "f"):
+        if gender not in ("m", "f", ANY):
             return None
         if self._keys is None:
             self._weigh()
@@ -305,14 +350,14 @@ class Resolver:
             # A word alone is someone only as a subject: a surname known
             # from the article, or a given name ("Melanie said she ...").
             g = first_name_gender(tokens[0]) if single and role >= ACTOR else ""
-            return (None, tokens, True) if g and g == gender else None
+            return (None, tokens, True) if g and g == gender else None  # not for ANY
         g = e.gender if e is not None else ""
         g = g or run.gender or (first_name_gender(tokens[0]) if looks_personal(tokens) else "")
         if not g and _person_like(tokens):
             g = sal.hint(tokens[-1])
         if not g and single and sal.surname(tokens[0]) < 2:
             g = first_name_gender(tokens[0])  # "Kevin", seen only alone
-        if g:
+        if g and gender != ANY:
             return (e, tokens, True) if g == gender else None
         if e is not None or looks_personal(tokens) or single:
             return e, tokens, False
@@ -376,20 +421,20 @@ def resolve(
         if info is not None and info.kind == "name":
             entities[k] = resolver.named(info)
         elif info is not None and info.kind == "phrase" and info.name:
-            entities[k] = resolver.described(info.name)
+            m = mentions[k]
+            org = resolver.organisation(info.name, m.text, m.paragraph, m.start)
+            entities[k] = org or resolver.described(info.name)
     resolver.complete()
     last: tuple[Entity, int, int] | None = None  # the latest named speaker and where
     for k, info in enumerate(infos):
         m = mentions[k]
         near = last is not None and m is not None and m.paragraph - last[1] <= _SPEAKER_REACH
         if info is not None and m is not None and info.kind == "epithet":
-            # "the New York businessman": the last speaker if the gender fits,
-            # else the latest person of that gender, else a description.
-            e = None
-            if near and (not info.gender or not last[0].gender or last[0].gender == info.gender):
+            # "the New York businessman": the person a "he" there would be,
+            # else the last speaker if the gender fits, else a description.
+            e = resolver.pronoun(info.gender or ANY, m.paragraph, m.start)
+            if e is None and near and (not info.gender or not last[0].gender or last[0].gender == info.gender):
                 e = last[0]
-            if e is None and info.gender:
-                e = resolver.pronoun(info.gender, m.paragraph, m.start)
             entities[k] = e or resolver.described(info.name)
         elif info is not None and m is not None and info.kind == "pronoun":
             e = None
