@@ -170,7 +170,7 @@ _NOT_FIRST = frozenset(
     party house senate congress court committee campaign fox cnn nbc abc cbs
     msnbc white black american americans u.s. us new north south east west
     el los las san santa fort port mount lake saint great united majority
-    minority whip ranking acting interim assistant""".split()
+    minority whip ranking acting interim assistant one""".split()
 )
 _PLACE_OR_BODY = frozenset(
     """house street city county state states university college party

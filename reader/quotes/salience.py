@@ -64,6 +64,10 @@ class Salience:
         """Run ``k``'s weight as a subject (see OPENER)."""
         return self._role(k)[0]
 
+    def acts(self, k: int) -> bool:
+        """Whether a verb follows run ``k`` ("Ortiz admitted")."""
+        return self._role(k)[1]
+
     def _role(self, k: int) -> tuple[float, bool]:
         found = self._roles.get(k)
         if found is None:

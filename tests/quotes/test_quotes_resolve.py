@@ -114,3 +114,80 @@ def test_an_alias_differing_only_in_case_is_listed_once():
     _, speakers = analyze(paragraphs)
     assert [s.name for s in speakers] == ["Ellen Marsh"]
     assert [a.casefold() for a in speakers[0].aliases] == ["she"]
+
+
+# -- pronouns weigh the names before them --------------------------------
+
+
+def test_a_surname_alone_takes_the_gender_of_its_fuller_form():
+    names, _ = speakers_of(
+        '"We are ready," Marisol Ortiz said.',
+        "Ortiz, the ranking member, spoke after Tom Webb left the room.",
+        '"We will win the vote," she said.',
+    )
+    assert names == ["Marisol Ortiz", "Marisol Ortiz"]
+
+
+def test_the_subject_outweighs_a_later_object():
+    names, _ = speakers_of(
+        "Martha Quill praised her neighbour Ruth Dale at the dinner.",
+        '"She works harder than anyone I know," she said.',
+    )
+    assert names == ["Martha Quill"]
+
+
+def test_a_surname_followed_by_his_or_her_has_that_gender():
+    names, _ = speakers_of(
+        "Tom Webb chose the other team.",
+        'Pell openly admitted that his pick was a gamble. "It was a hunch," he said.',
+    )
+    assert names == ["Pell"]
+
+
+def test_a_sentence_opened_by_the_pronoun_carries_its_person_on():
+    names, _ = speakers_of(
+        "Lance Odom, 49, a retired nurse, said the mayor should resign. He attended"
+        " the rally, though he might still vote for Senator Bob Hale.",
+        '"I ask my wife what she thinks," he said.',
+    )
+    assert names == ["Lance Odom"]
+
+
+def test_a_name_after_a_reporting_verb_is_its_object_unless_a_quotation_precedes():
+    names, _ = speakers_of(
+        'Rhys Hale asked Tom Webb how tall the wall would be. "Very tall," he said.',
+    )
+    assert names == ["Rhys Hale"]
+
+
+def test_an_epithet_goes_to_the_person_a_pronoun_would_be():
+    names, _ = speakers_of(
+        '"We expect a deal," Ms Dora Quill said.',
+        "Senator Ray Pardo also called for talks on Wednesday.",
+        '"The other side is worried too," the Vermont senator said.',
+    )
+    assert names == ["Dora Quill", "Ray Pardo"]
+
+
+def test_the_company_is_the_latest_organisation_named():
+    names, _ = speakers_of(
+        "A notice from Royal Widget Group said the plant would close in May.",
+        '"We regret the loss of these jobs," the company said.',
+    )
+    assert names == ["Royal Widget Group"]
+
+
+def test_a_short_name_takes_the_organisation_it_stands_for():
+    names, _ = speakers_of(
+        "Hollin Energy gave its rival a third of its mines.",
+        '"It was a fair split," Hollin said.',
+    )
+    assert names == ["Hollin Energy"]
+
+
+def test_a_name_that_opens_without_a_given_name_grows_to_its_full_form():
+    names, _ = speakers_of(
+        "Bhekisisa Zanele Mvula won the vote on Sunday.",
+        '"We did it together," Zanele Mvula said.',
+    )
+    assert names == ["Bhekisisa Zanele Mvula"]

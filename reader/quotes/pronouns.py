@@ -1,0 +1,166 @@
+"""Pronouns: the person a "he" or "she" (or "the senator") refers to.
+
+Mixed into the ``Resolver``: the names written before the pronoun, within
+reach, are weighed by ``salience`` (subject or object), by how many
+sentences back they are, and by whether their gender is known to fit.
+Searches are bounded (``_PRONOUN_RUNS`` names, ``_PRONOUN_REACH``
+paragraphs), so resolution stays linear in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from reader.quotes.firstnames import first_name_gender
+from reader.quotes.lexicon import PRONOUNS
+from reader.quotes.names import NameInfo, Run, looks_like_surname, looks_personal, without_role
+from reader.quotes.salience import OPENER, Salience
+from reader.quotes.sentences import sentence_starts
+
+_PRONOUN_REACH = 4  # paragraphs a pronoun may look back
+_PRONOUN_RUNS = 200  # and names: a bound that keeps long paragraphs linear
+_KNOWN = 2.5  # weight of a gender known to fit, against a sentence's distance
+ANY = "*"  # a person of either gender ("the senator said")
+_CHAIN = 2  # pronouns followed back through sentences they open
+_CHAIN_SENTENCES = 2
+_OPENING_PRONOUN = re.compile(r"(?:(?:But|And|So|Then|Still|Now)\s+)?(He|She)\b")
+_BEST_SCORE = OPENER + 0.5 + _KNOWN  # a subject of known gender
+
+
+def _person_like(tokens: tuple[str, ...]) -> bool:
+    return looks_personal(tokens) or (len(tokens) == 1 and looks_like_surname(tokens[0]))
+
+
+class PronounSearch:
+    """The pronoun half of the ``Resolver`` (which holds the runs and entities)."""
+
+    def _weigh(self) -> None:
+        """Ready the search; done once, when a pronoun needs it."""
+        self._keys = [(r.paragraph, r.start) for r in self.runs]
+        self._sents = [self._sentence(r.paragraph, r.start) for r in self.runs]
+        self._salience = Salience(self.paragraphs, self.runs, self._by_token, _person_like)
+
+    def pronoun(
+        self, gender: str, paragraph: int, offset: int, since: tuple[int, int] = (-1, -1), depth: int = 0
+    ) -> Entity | None:
+        """The person a "he" or "she" at ``offset`` refers to.
+
+        The names written before it (within reach) are weighed: a subject
+        of its own or a recent sentence outweighs an object, a nearer
+        sentence a farther one, a known gender that fits an unknown one
+        (a clash rules a name out); among equals the nearest wins. A
+        sentence opened by the same pronoun ("He attended the rally.") is
+        a subject too: the person that pronoun refers to.
+        """
+        if gender not in ("m", "f", ANY):
+            return None
+        if self._keys is None:
+            self._weigh()
+        end = bisect_left(self._keys, (paragraph, offset)) - 1
+        floor = max(-1, end - _PRONOUN_RUNS)
+        best: tuple[float, int, Entity | None, tuple[str, ...]] | None = None
+        here = self._ordinal(paragraph, offset)
+        if depth < _CHAIN:
+            for distance, p, at in self._openers(gender, paragraph, offset, since):
+                e = self.pronoun(gender, p, at, since, depth + 1)
+                if e is not None:
+                    best = (OPENER + _KNOWN - distance, -1, e, e.tokens)
+                    break
+        i = end
+        while i > floor and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH and self._keys[i] > since:
+            distance = here - self._ordinal(*self._sents[i])
+            if best is not None and best[0] >= _BEST_SCORE - distance:
+                break  # nothing farther can do better
+            if self._speaking[i]:
+                role = self._salience.role(i)
+                found = self._candidate(self.runs[i], gender, role, self._salience.acts(i))
+                if found is not None:
+                    e, tokens, known = found
+                    score = role + (_KNOWN if known else 0.0) - distance
+                    if best is None or score > best[0]:
+                        best = (score, i, e, tokens)
+            i -= 1
+        if best is None:
+            return None
+        _, _, e, tokens = best
+        if e is None:
+            e = self.named(NameInfo("name", " ".join(tokens), tokens, gender))
+            self.complete_one(e)
+        return e
+
+    def same_speaker(
+        self, e: Entity, since: tuple[int, int], gender: str, paragraph: int, offset: int
+    ) -> Entity | None:
+        """``e``, quoted at ``since``, if nobody else of that gender was named after."""
+        if gender not in ("m", "f") or (e.gender and e.gender != gender):
+            return None
+        nearest = self.pronoun(gender, paragraph, offset, since)
+        return e if nearest is None or nearest is e else None
+
+    def _candidate(
+        self, run: Run, gender: str, role: float, acts: bool
+    ) -> tuple[Entity | None, tuple[str, ...], bool] | None:
+        """``run``'s person (if known yet), name and whether its gender is known
+        to fit; None if it cannot be the "he" or "she" looked for."""
+        tokens = without_role(run.tokens)  # "Campaigner Aled Hughes" is Aled Hughes
+        e = self._find(tokens)
+        sal = self._salience
+        single = len(tokens) == 1 and looks_like_surname(tokens[0])
+        if e is None and len(tokens) == 1 and not (single and sal.surname(tokens[0])):
+            # A word alone is someone only as a subject: a surname known
+            # from the article, one followed by "his" or "her" ("Pell
+            # admitted that his ..."), or a given name ("Melanie said she").
+            g = ""
+            if single and acts:
+                g = sal.hint(tokens[0]) or first_name_gender(tokens[0])
+            return (None, tokens, True) if g and g == gender else None  # not for ANY
+        g = e.gender if e is not None else ""
+        g = g or run.gender or (first_name_gender(tokens[0]) if looks_personal(tokens) else "")
+        if not g and _person_like(tokens):
+            g = sal.hint(tokens[-1])
+        if not g and single and sal.surname(tokens[0]) < 2:
+            g = first_name_gender(tokens[0])  # "Kevin", seen only alone
+        if g and gender != ANY:
+            return (e, tokens, True) if g == gender else None
+        if e is not None or looks_personal(tokens) or single:
+            return e, tokens, False
+        return None
+
+    def _openers(self, gender: str, paragraph: int, offset: int, since: tuple[int, int]):
+        """Sentences just before ``offset`` that open with a pronoun of
+        ``gender``: (sentence distance, paragraph, the pronoun's offset)."""
+        p, starts = paragraph, [0, *self._sentence_starts(paragraph)]
+        j = bisect_right(starts, offset) - 1
+        for distance in range(_CHAIN_SENTENCES + 1):
+            if j < 0:
+                p -= 1
+                if p < 0 or p < paragraph - 1:
+                    return
+                starts = [0, *self._sentence_starts(p)]
+                j = len(starts) - 1
+            m = _OPENING_PRONOUN.match(self.paragraphs[p].text, starts[j])
+            if m and (p, m.start(1)) > since and (p, m.start(1)) < (paragraph, offset):
+                if PRONOUNS.get(m.group(1).lower()) == gender:
+                    yield distance, p, m.start(1)
+            j -= 1
+
+    def _ordinal(self, paragraph: int, offset: int) -> int:
+        """The number of the sentence at ``offset`` counted from the article's start."""
+        if self._base is None:
+            self._base = [0]
+            for k in range(len(self.paragraphs)):
+                self._base.append(self._base[-1] + 1 + len(self._sentence_starts(k)))
+        return self._base[paragraph] + self._sentence(paragraph, offset)[1]
+
+    def _sentence_starts(self, paragraph: int) -> list[int]:
+        starts = self._starts.get(paragraph)
+        if starts is None:
+            starts = self._starts[paragraph] = sentence_starts(self.paragraphs[paragraph].text)
+        return starts
+
+    def _sentence(self, paragraph: int, offset: int) -> tuple[int, int]:
+        starts = self._starts.get(paragraph)
+        if starts is None:
+            starts = self._starts[paragraph] = sentence_starts(self.paragraphs[paragraph].text)
+        return paragraph, bisect_right(starts, offset)
