@@ -75,6 +75,38 @@ def _title_and_site(
     return (near[0].text if near else None), site
 
 
+def headline_line(lines: list[Line]) -> int | None:
+    """The line after the first where the page shows its headline, if any.
+
+    The dump's first line is usually the page's <title> ("Headline | Site");
+    the headline comes back as a line of its own where the story begins.
+    The first such line outside a menu with prose soon after it is the one.
+    """
+    first = lines[0].text
+    parts = _SEPARATOR.split(first)
+    keys = {first.casefold()}
+    if len(parts) >= 2:
+        keys.add(first[: first.rfind(parts[-1])].rstrip(" |-–—·•»:").casefold())
+        keys.add(parts[0].casefold())
+    keys = {key for key in keys if len(key.split()) >= 2}
+    if not keys:
+        return None
+    menu = None
+    fallback = None
+    for i in range(1, len(lines)):
+        if lines[i].text.casefold() not in keys:
+            continue
+        if menu is None:
+            menu = _menu_lines(lines, short=6)
+        if i in menu:
+            continue
+        if any(line.prose for line in lines[i + 1 : i + 16]):
+            return i
+        if fallback is None:
+            fallback = i
+    return fallback
+
+
 def _content_words(text: str) -> frozenset[str]:
     """Lowercased words of four letters or more: what a headline and its story share."""
     return frozenset(w.casefold() for w in _WORDS.findall(text))

@@ -26,9 +26,10 @@ from datetime import datetime
 
 from reader.ingest.dates import find_date, find_stamp
 from reader.ingest.header import BYLINE as _BYLINE
-from reader.ingest.header import read_header
+from reader.ingest.header import headline_line, read_header
 from reader.ingest.lines import Line, features, is_furniture, is_prose
 from reader.ingest.lists import inner_list_items, trailing_list
+from reader.ingest.markers import is_end_marker
 from reader.ingest.normalize import clean_text
 from reader.model import Paragraph
 
@@ -38,6 +39,7 @@ ISOLATION = 3  # prose with no other prose this many lines either side is "lone"
 LONE_WEIGHT = 0.3  # what a lone paragraph's words count for
 STREAK_STEP = 0.1  # each further non-prose line in a row costs 10% more...
 STREAK_CAP = 3.0  # ...up to three times its own cost
+WALL_AFTER = 20.0  # an end marker is a wall once the run holds this much
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,7 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
         line.repeated = counts[key] > 1
         line.prose = is_prose(line)
     lone = _isolated(lines, 0, len(lines) - 1)
-    start, end = _densest_run(lines, lone)
+    start, end, _ = _story_run(lines, lone)
     if start is None:
         return None
     end = _before_comments(lines, start, end)
@@ -105,14 +107,47 @@ def _score(line: Line) -> float:
     return -(1.0 + 0.5 * min(line.words, 20))
 
 
-def _densest_run(lines: list[Line], lone: set[int] = frozenset()) -> tuple[int | None, int]:
-    """The run of lines with the highest total score (Kadane)."""
+ANCHOR_SHARE = 0.3  # the run after the headline must weigh this much of the best one
+
+
+def _story_run(lines: list[Line], lone: set[int]) -> tuple[int | None, int, float]:
+    """The story's run of lines: after the headline line when the page shows one.
+
+    The densest run after the headline, up to the first end marker, is the
+    story, unless it is far lighter than a denser run before the headline
+    (then the "headline" was a link in a list of other stories).
+    """
+    best = _densest_run(lines, lone)
+    anchor = headline_line(lines)
+    if anchor is None or best[0] is None:
+        return best
+    after = _densest_run(lines, lone, anchor + 1, ends=True)
+    if after[0] is not None and (best[0] > anchor or after[2] >= ANCHOR_SHARE * best[2]):
+        return after
+    return best
+
+
+def _densest_run(
+    lines: list[Line], lone: set[int] = frozenset(), lo: int = 0, ends: bool = False
+) -> tuple[int | None, int, float]:
+    """The run of lines from ``lo`` on with the highest total score (Kadane).
+
+    A line that labels a box of other stories or comments (markers.py) is a
+    wall once the run holds some prose; with ``ends`` (the run that follows
+    the headline) the story ends there and nothing after it is looked at.
+    """
     best, best_span = 0.0, (None, -1)
-    total, start = 0.0, 0
+    total, start = 0.0, lo
     streak = 0  # non-prose lines in a row: a long stretch weighs more per line
-    for i, line in enumerate(lines):
+    for i in range(lo, len(lines)):
+        line = lines[i]
         if total <= 0:
             total, start = 0.0, i
+        if total >= WALL_AFTER and is_end_marker(line) and not _resumes(lines, i):
+            if ends:
+                break
+            total = 0.0
+            continue
         score = _score(line)
         if score < 0:
             streak += 1
@@ -122,7 +157,29 @@ def _densest_run(lines: list[Line], lone: set[int] = frozenset()) -> tuple[int |
         total += score * (LONE_WEIGHT if i in lone else 1.0)
         if total > best:
             best, best_span = total, (start, i)
-    return best_span
+    return (*best_span, best)
+
+
+RESUME_WITHIN = 30  # a box that the story resumes after is this many lines at most
+
+
+def _resumes(lines: list[Line], at: int) -> bool:
+    """Whether connected prose (three paragraphs, each within two lines of the
+    last) starts soon after line ``at``: a box set inside the story, not its
+    end. A comment's stamp on the way means it is the end."""
+    found: list[int] = []
+    for i in range(at + 1, min(at + RESUME_WITHIN + 3 * 2, len(lines))):
+        if not found and _is_stamp(lines[i]):
+            return False
+        if lines[i].prose:
+            if found and i - found[-1] > 2:
+                found = []
+            if not found and i - at > RESUME_WITHIN:
+                return False
+            found.append(i)
+            if len(found) == 3:
+                return True
+    return False
 
 
 def _is_stamp(line: Line) -> bool:
