@@ -15,7 +15,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]]*$|[.!?…]["'”’»)\]]*\s*\(?\w*\)?$""")
 # An excerpt cut short ("... the number of players […]") is a teaser.
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
-_STOPWORDS = frozenset(
+STOPWORDS = frozenset(
     # English
     "a about after all also an and are as at be been but by can could did do for from had "
     "has have he her his how i if in into is it its just more most my no not of on one only "
@@ -100,7 +100,7 @@ def features(index: int, text: str) -> Line:
     cased = lowers + sum(map(str.isupper, initials))
     # A script without case (Korean, Chinese...) gives no evidence either way.
     lower = lowers / cased if cased and cased * 3 >= n else (1.0 if n else 0.0)
-    stop = sum(map(_STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
+    stop = sum(map(STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
     return Line(
         index=index,
         text=text,

@@ -27,7 +27,7 @@ from datetime import datetime
 from reader.ingest.dates import find_date, find_stamp
 from reader.ingest.header import BYLINE as _BYLINE
 from reader.ingest.header import headline_line, read_header
-from reader.ingest.lines import Line, features, is_furniture, is_prose
+from reader.ingest.lines import STOPWORDS, Line, features, is_furniture, is_prose
 from reader.ingest.lists import inner_list_items, trailing_list
 from reader.ingest.markers import is_end_marker
 from reader.ingest.normalize import clean_text
@@ -139,15 +139,19 @@ def _densest_run(
     best, best_span = 0.0, (None, -1)
     total, start = 0.0, lo
     streak = 0  # non-prose lines in a row: a long stretch weighs more per line
+    seen = 0  # words of prose since ``lo`` (not counting lone paragraphs: teasers)
     for i in range(lo, len(lines)):
         line = lines[i]
         if total <= 0:
             total, start = 0.0, i
-        if total >= WALL_AFTER and is_end_marker(line) and not _resumes(lines, i):
-            if ends:
-                break
-            total = 0.0
-            continue
+        if (seen if ends else total) >= WALL_AFTER and is_end_marker(line):
+            if not _resumes(lines, i, start if total > 0 else lo):
+                if ends:
+                    break
+                total = 0.0
+                continue
+        if line.prose and i not in lone:
+            seen += line.words
         score = _score(line)
         if score < 0:
             streak += 1
@@ -163,10 +167,14 @@ def _densest_run(
 RESUME_WITHIN = 30  # a box that the story resumes after is this many lines at most
 
 
-def _resumes(lines: list[Line], at: int) -> bool:
-    """Whether connected prose (three paragraphs, each within two lines of the
-    last) starts soon after line ``at``: a box set inside the story, not its
-    end. A comment's stamp on the way means it is the end."""
+def _resumes(lines: list[Line], at: int, since: int) -> bool:
+    """Whether the story goes on after the box that line ``at`` labels.
+
+    It does when connected prose (three paragraphs, each within two lines of
+    the last) starts soon after and speaks of what the story so far (from
+    line ``since``) speaks of: a box set inside the story. A comment's stamp
+    on the way, or prose on other things (a footer's disclaimers), is the end.
+    """
     found: list[int] = []
     for i in range(at + 1, min(at + RESUME_WITHIN + 3 * 2, len(lines))):
         if not found and _is_stamp(lines[i]):
@@ -178,8 +186,30 @@ def _resumes(lines: list[Line], at: int) -> bool:
                 return False
             found.append(i)
             if len(found) == 3:
-                return True
+                return _on_topic(lines, since, at, found)
     return False
+
+
+TOPIC_SHARE = 0.08  # of the resumed prose's words, the share the story so far uses
+
+
+def _on_topic(lines: list[Line], since: int, at: int, found: list[int]) -> bool:
+    story = set()
+    for line in lines[since:at]:
+        if line.prose:
+            story.update(_content(line.text))
+    resumed = set()
+    for i in found:
+        resumed.update(_content(lines[i].text))
+    return bool(resumed) and len(resumed & story) >= TOPIC_SHARE * len(resumed)
+
+
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content(text: str) -> set[str]:
+    """The words that tell what a paragraph is about: long ones, not function words."""
+    return {w.casefold() for w in _CONTENT.findall(text)} - STOPWORDS
 
 
 def _is_stamp(line: Line) -> bool:
