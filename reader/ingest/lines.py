@@ -41,7 +41,8 @@ STOPWORDS = frozenset(
 _FURNITURE = re.compile(
     r"\b(?:read more|related|newsletters?|subscribe|sign up|click here|advertisement|"
     r"trending|popular|recommended|share|follow us|photo|photograph|image|credit|"
-    r"getty images|illustration|caption)\b|[|/]",
+    r"getty images|illustration|caption|also on|(?:see|read) also|also read)\b|[|/]|"
+    r"[\[(](?:file|photo|image|pic|picture|video|credit|source)s?\s*:",
     re.IGNORECASE,
 )
 
@@ -52,6 +53,11 @@ _CALL_TO_ACTION = re.compile(
     r"click here|notify me|read more|download (?:our|the) app)\b",
     re.IGNORECASE,
 )
+
+
+def is_truncated(text: str) -> bool:
+    """An excerpt cut short: a teaser's summary."""
+    return bool(_TRUNCATED.search(text[-8:]))
 
 
 def is_furniture(text: str) -> bool:

@@ -24,10 +24,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.ingest.dates import find_date, find_stamp
+from reader.ingest.dates import find_date, find_dateline, find_stamp
 from reader.ingest.header import BYLINE as _BYLINE
 from reader.ingest.header import headline_line, read_header
-from reader.ingest.lines import STOPWORDS, Line, features, is_furniture, is_prose
+from reader.ingest.lines import STOPWORDS, Line, features, is_furniture, is_prose, is_truncated
 from reader.ingest.lists import inner_list_items, trailing_list
 from reader.ingest.markers import is_end_marker
 from reader.ingest.normalize import clean_text
@@ -39,6 +39,7 @@ ISOLATION = 3  # prose with no other prose this many lines either side is "lone"
 LONE_WEIGHT = 0.3  # what a lone paragraph's words count for
 STREAK_STEP = 0.1  # each further non-prose line in a row costs 10% more...
 STREAK_CAP = 3.0  # ...up to three times its own cost
+TEXT_STOP = 0.2  # a sentence's share of function words, at the least
 WALL_AFTER = 20.0  # an end marker is a wall once the run holds this much
 
 
@@ -66,11 +67,15 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
         line.repeated = counts[key] > 1
         line.prose = is_prose(line)
     lone = _isolated(lines, 0, len(lines) - 1)
-    start, end, _ = _story_run(lines, lone)
+    start, end, anchor = _story_run(lines, lone)
     if start is None:
         return None
+    keep: set[int] = set()
+    if anchor is not None:
+        start = _from_headline(lines, anchor, start)
+        keep.add(start)  # a lone paragraph right after the headline is the story's
     end = _before_comments(lines, start, end)
-    body = _body(lines, start, end)
+    body = _body(lines, start, end, keep)
     if not any(p.kind == "text" for p in body):
         return None
     body.extend(_closing_list(lines, end))
@@ -120,11 +125,44 @@ def _story_run(lines: list[Line], lone: set[int]) -> tuple[int | None, int, floa
     best = _densest_run(lines, lone)
     anchor = headline_line(lines)
     if anchor is None or best[0] is None:
-        return best
+        return best[0], best[1], None
     after = _densest_run(lines, lone, anchor + 1, ends=True)
     if after[0] is not None and (best[0] > anchor or after[2] >= ANCHOR_SHARE * best[2]):
-        return after
-    return best
+        return after[0], after[1], anchor
+    return best[0], best[1], None
+
+
+def _from_headline(lines: list[Line], anchor: int, start: int) -> int:
+    """Where the story starts when the run found starts some lines below the
+    headline: the first line of text after the header's byline and dateline."""
+    first = start
+    for j in range(start - 1, anchor, -1):
+        line = lines[j]
+        if _is_header_line(line):
+            break
+        if _is_text(line):
+            first = j
+    return first
+
+
+def _is_header_line(line: Line) -> bool:
+    """A byline, a dateline, a credit or a link label: the header ends here."""
+    text = line.text
+    return (
+        line.repeated or line.copyright or is_furniture(text) or is_end_marker(line)
+        or bool(_BYLINE.match(text)) or (line.words <= 20 and find_dateline(text) is not None)
+    )
+
+
+def _is_text(line: Line) -> bool:
+    """A sentence, even one that does not end like one: many words, many of
+    them function words (a tag cloud or a menu has hardly any)."""
+    if line.prose:
+        return True
+    text = line.text
+    if line.words < 8 or line.stop < TEXT_STOP or is_furniture(text) or is_truncated(text):
+        return False
+    return not (line.repeated or line.copyright)
 
 
 def _densest_run(
@@ -256,15 +294,15 @@ def _introduces(line: Line) -> bool:
 
 
 
-def _body(lines: list[Line], start: int, end: int) -> list[Paragraph]:
+def _body(lines: list[Line], start: int, end: int, keep: set[int]) -> list[Paragraph]:
     out: list[Paragraph] = []
     run = lines[start : end + 1]
-    lone = _isolated(lines, start, end)
-    items = inner_list_items(run)
+    lone = _isolated(lines, start, end) - keep
+    items = inner_list_items(run) | _bridges(run)
     for k, line in enumerate(run):
         if line.index in lone:
             continue
-        if line.prose or line.index in items:
+        if line.prose or line.index in items or (line.index in keep and _is_text(line)):
             out.append(Paragraph(line.text))
         elif _is_heading(line) and 0 < k < len(run) - 1 and run[k + 1].prose:
             match = _QUOTED.match(line.text)
@@ -272,6 +310,33 @@ def _body(lines: list[Line], start: int, end: int) -> list[Paragraph]:
         elif _is_short_sentence(line):
             out.append(Paragraph(line.text))
     return out
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+BRIDGE = 2  # this many non-prose lines between paragraphs are the story's own
+
+
+def _bridges(run: list[Line]) -> set[int]:
+    """Lines of one or two between paragraphs of the story: a line of code, a
+    numbered step, a sentence that does not end like one. Not a credit, a
+    link label, a stamp or a line the page repeats."""
+    out: set[int] = set()
+    prose = [k for k, line in enumerate(run) if line.prose]
+    for a, b in zip(prose, prose[1:]):
+        if 1 < b - a <= BRIDGE + 1:
+            for line in run[a + 1 : b]:
+                if _bridgeable(line):
+                    out.add(line.index)
+    return out
+
+
+def _bridgeable(line: Line) -> bool:
+    text = line.text
+    if line.repeated or line.copyright or is_furniture(text) or not _LETTER.search(text):
+        return False
+    if _BYLINE.match(text) or is_truncated(text) or is_end_marker(line) or _is_stamp(line):
+        return False
+    return not _is_heading(line)
 
 
 def _is_heading(line: Line) -> bool:
