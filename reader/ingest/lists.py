@@ -72,8 +72,13 @@ def _run_end(lines: list[Line], first: int) -> int:
         nxt = lines[last + 1]
         if nxt.words > MAX_ITEM_WORDS or nxt.repeated or find_stamp(nxt.text):
             break
-        if _alike(lines[last + 1], lines[last]) or (
-            last > first and _alike(lines[last + 1], lines[last - 1])
+        # Same shape as the line before, or as the one before that (a list
+        # whose items take two lines: a title and its link).
+        if _alike(nxt, lines[last]) or (
+            last > first and _alike(nxt, lines[last - 1])
+        ) or (
+            last == first and last + 2 < len(lines) and _alike(lines[last + 2], lines[first])
+            and _alike(lines[last + 3 if last + 3 < len(lines) else last + 1], nxt)
         ):
             last += 1
         else:
@@ -104,3 +109,30 @@ def inner_list_items(run: list[Line]) -> set[int]:
                 k = last
         k += 1
     return items
+
+
+def list_rows(lines: list[Line], lo: int) -> set[int]:
+    """Lines from ``lo`` on that are rows of a list: three or more same-shaped
+    lines opening with a number, a month or a bullet (standings, a calendar,
+    numbered picks), or any same-shaped lines of two words or more after a
+    line that introduces them with a colon. A menu (capitalised link labels
+    with no introduction) is not a list."""
+    rows: set[int] = set()
+    i = lo
+    while i < len(lines):
+        last = _run_end(lines, i)
+        if last - i + 1 >= MIN_ITEMS:
+            items = lines[i : last + 1]
+            lead = lines[i - 1] if i > 0 else None
+            introduced = (
+                lead is not None and lead.text.endswith(":") and lead.words >= 3
+                and all(item.words >= 2 for item in items)
+            )
+            if shape(lines[i])[0] in ("digit", "month", "bullet") or introduced:
+                rows.update(item.index for item in items)
+                if lead is not None and lead.text.endswith(":") and not lead.repeated:
+                    rows.add(lead.index)
+            i = last + 1
+        else:
+            i += 1
+    return rows

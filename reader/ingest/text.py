@@ -28,7 +28,7 @@ from reader.ingest.dates import find_date, find_dateline, find_stamp
 from reader.ingest.header import BYLINE as _BYLINE
 from reader.ingest.header import headline_line, read_header
 from reader.ingest.lines import STOPWORDS, Line, features, is_furniture, is_prose, is_truncated
-from reader.ingest.lists import inner_list_items, trailing_list
+from reader.ingest.lists import inner_list_items, list_rows, trailing_list
 from reader.ingest.markers import is_end_marker
 from reader.ingest.normalize import clean_text
 from reader.model import Paragraph
@@ -40,7 +40,8 @@ LONE_WEIGHT = 0.3  # what a lone paragraph's words count for
 STREAK_STEP = 0.1  # each further non-prose line in a row costs 10% more...
 STREAK_CAP = 3.0  # ...up to three times its own cost
 TEXT_STOP = 0.2  # a sentence's share of function words, at the least
-WALL_AFTER = 20.0  # an end marker is a wall once the run holds this much
+WALL_AFTER = 20.0
+LIST_ROW = 2.0  # a row of a list after the headline counts as much as a short sentence  # an end marker is a wall once the run holds this much
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +68,14 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
         line.repeated = counts[key] > 1
         line.prose = is_prose(line)
     lone = _isolated(lines, 0, len(lines) - 1)
-    start, end, anchor = _story_run(lines, lone)
+    start, end, anchor, rows = _story_run(lines, lone)
     if start is None:
         return None
-    keep: set[int] = set()
+    first = None
     if anchor is not None:
-        start = _from_headline(lines, anchor, start)
-        keep.add(start)  # a lone paragraph right after the headline is the story's
+        start = first = _from_headline(lines, anchor, start)
     end = _before_comments(lines, start, end)
-    body = _body(lines, start, end, keep)
+    body = _body(lines, start, end, first, rows)
     if not any(p.kind == "text" for p in body):
         return None
     body.extend(_closing_list(lines, end))
@@ -115,8 +115,13 @@ def _score(line: Line) -> float:
 ANCHOR_SHARE = 0.3  # the run after the headline must weigh this much of the best one
 
 
-def _story_run(lines: list[Line], lone: set[int]) -> tuple[int | None, int, float]:
+def _story_run(
+    lines: list[Line], lone: set[int]
+) -> tuple[int | None, int, int | None, set[int]]:
     """The story's run of lines: after the headline line when the page shows one.
+
+    Returns the run's first and last line, the headline's line (or None) and
+    the rows of lists after the headline, which count as the story's.
 
     The densest run after the headline, up to the first end marker, is the
     story, unless it is far lighter than a denser run before the headline
@@ -125,11 +130,12 @@ def _story_run(lines: list[Line], lone: set[int]) -> tuple[int | None, int, floa
     best = _densest_run(lines, lone)
     anchor = headline_line(lines)
     if anchor is None or best[0] is None:
-        return best[0], best[1], None
-    after = _densest_run(lines, lone, anchor + 1, ends=True)
+        return best[0], best[1], None, set()
+    rows = list_rows(lines, anchor + 1)
+    after = _densest_run(lines, lone, anchor + 1, ends=True, rows=rows)
     if after[0] is not None and (best[0] > anchor or after[2] >= ANCHOR_SHARE * best[2]):
-        return after[0], after[1], anchor
-    return best[0], best[1], None
+        return after[0], after[1], anchor, rows
+    return best[0], best[1], None, set()
 
 
 def _from_headline(lines: list[Line], anchor: int, start: int) -> int:
@@ -166,7 +172,11 @@ def _is_text(line: Line) -> bool:
 
 
 def _densest_run(
-    lines: list[Line], lone: set[int] = frozenset(), lo: int = 0, ends: bool = False
+    lines: list[Line],
+    lone: set[int] = frozenset(),
+    lo: int = 0,
+    ends: bool = False,
+    rows: set[int] = frozenset(),
 ) -> tuple[int | None, int, float]:
     """The run of lines from ``lo`` on with the highest total score (Kadane).
 
@@ -190,7 +200,7 @@ def _densest_run(
                 continue
         if line.prose and i not in lone:
             seen += line.words
-        score = _score(line)
+        score = LIST_ROW if i in rows else _score(line)
         if score < 0:
             streak += 1
             score *= min(1.0 + STREAK_STEP * streak, STREAK_CAP)
@@ -294,15 +304,23 @@ def _introduces(line: Line) -> bool:
 
 
 
-def _body(lines: list[Line], start: int, end: int, keep: set[int]) -> list[Paragraph]:
+def _body(
+    lines: list[Line], start: int, end: int, first: int | None, rows: set[int]
+) -> list[Paragraph]:
+    """The paragraphs and subheadings of the run ``start``..``end``.
+
+    ``first`` is the line of text right after the headline: the story's even
+    when it is a lone paragraph or does not end like a sentence. ``rows`` are
+    rows of lists after the headline, kept one a paragraph.
+    """
     out: list[Paragraph] = []
     run = lines[start : end + 1]
-    lone = _isolated(lines, start, end) - keep
-    items = inner_list_items(run) | _bridges(run)
+    lone = _isolated(lines, start, end) - {first}
+    items = inner_list_items(run) | _bridges(run) | rows
     for k, line in enumerate(run):
         if line.index in lone:
             continue
-        if line.prose or line.index in items or (line.index in keep and _is_text(line)):
+        if line.prose or line.index in items or line.index == first and _is_text(line):
             out.append(Paragraph(line.text))
         elif _is_heading(line) and 0 < k < len(run) - 1 and run[k + 1].prose:
             match = _QUOTED.match(line.text)
