@@ -108,7 +108,12 @@ def find_date(text: str) -> datetime | None:
     return found[0] if found else None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _find(text: str) -> tuple[datetime, list[tuple[int, int]]] | None:
+    if not _DIGIT.search(text):  # every form has a number: most lines go here
+        return None
     for pattern in _DATES:
         match = pattern.search(text)
         if match:

@@ -39,15 +39,13 @@ def read_header(lines: list[Line], start: int, end: int) -> Header:
     """What the lines before the body (``lines[:start]``) say about the story."""
     header = lines[:start]
     near = header[-_HEADER_WINDOW:]
-    footer = " ".join(line.text for line in lines[end + 1 :] if line.words >= 5)
-    body = _content_words(" ".join(line.text for line in lines[start : end + 1]))
-    title, site = _title_and_site(lines, header, footer, body)
+    title, site = _title_and_site(lines, header, start, end)
     published = _dateline(near) or _dateline(header) or _dateline(lines[end + 1 : end + 8])
     return Header(title, site, _byline(near), published)
 
 
 def _title_and_site(
-    lines: list[Line], header: list[Line], footer: str, body: frozenset[str]
+    lines: list[Line], header: list[Line], start: int, end: int
 ) -> tuple[str | None, str | None]:
     """The headline and the site's name, from the page title and the header."""
     first = lines[0].text
@@ -58,7 +56,10 @@ def _title_and_site(
         if len(parts[-1].split()) <= 6 and len(head.split()) >= 2:
             return _headline_in(head, header), parts[-1]
         return _headline_in(first, header), None
+    footer = " ".join(line.text for line in lines[end + 1 :] if line.words >= 5)
     site = _site_line(header[1:], footer)
+    # What a headline shares with its story is in the story's first lines.
+    body = _content_words(" ".join(line.text for line in lines[start : min(end, start + 40) + 1]))
     # A short first line counts when it stands alone (not the top of a menu).
     alone = len(lines) > 1 and lines[1].raw > lines[0].raw + 1
     near = [line for line in header[-_HEADER_WINDOW:] if _is_title_like(line) and line.text != site]
@@ -109,7 +110,7 @@ def headline_line(lines: list[Line]) -> int | None:
 
 def _content_words(text: str) -> frozenset[str]:
     """Lowercased words of four letters or more: what a headline and its story share."""
-    return frozenset(w.casefold() for w in _WORDS.findall(text))
+    return frozenset(_WORDS.findall(text.casefold()))
 
 
 def _headline_in(title: str, header: list[Line]) -> str:

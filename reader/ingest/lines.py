@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import operator
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -36,6 +38,8 @@ STOPWORDS = frozenset(
     " и в не на что с по как это он она они но из к у за от о так же был была"
     .split()
 )
+# As written at the start of a sentence or in a heading: "The", "THE".
+_ANY_CASE_STOPWORDS = STOPWORDS | {w.capitalize() for w in STOPWORDS} | {w.upper() for w in STOPWORDS}
 # Words of the page's furniture rather than of a story: link labels, credits.
 # (Web-wide vocabulary, as in jusText's and boilerpipe's cues; no site's.)
 _FURNITURE = re.compile(
@@ -91,31 +95,63 @@ class Line:
     repeated: bool = False
     raw: int = 0  # line number in the file, blank lines counted
     prose: bool = False  # is_prose(), once repeated is known
+    form: tuple | None = None  # lists.shape(), worked out once when first asked
+    stamp: bool | None = None  # dates.find_stamp(text), likewise
 
 
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def features(index: int, text: str) -> Line:
+    return Line(index, text, *_measure(text))
+
+
+def read_lines(texts: Iterable[tuple[int, str]]) -> list[Line]:
+    """Each (line number, text) as a Line with its features, whether the page
+    repeats it, and whether it is prose. A repeated line is measured once."""
+    measured: dict[str, tuple] = {}
+    lines: list[Line] = []
+    for raw, text in texts:
+        found = measured.get(text)
+        if found is None:
+            found = measured[text] = _measure(text)
+        lines.append(Line(len(lines), text, *found, False, raw))
+    keys = [line.text.casefold() for line in lines]
+    counts = Counter(keys)
+    for line, key in zip(lines, keys):
+        line.repeated = counts[key] > 1
+        line.prose = is_prose(line)
+    return lines
+
+
+def _measure(text: str) -> tuple[int, float, float, bool, bool]:
+    """Words, lowercase share, function-word share, sentence end, copyright."""
     words = _WORD.findall(text)
     n = len(words)
     if not text.isascii() and _WIDE.search(text):
         n += len(_WIDE.findall(text)) // 2  # Chinese and Japanese: count characters
+    if not words:
+        return n, 1.0 if n else 0.0, 0.0, _is_sentence(text), _is_copyright(text)
     initials = "".join(map(_first, words))
-    lowers = sum(map(str.islower, initials))
-    cased = lowers + sum(map(str.isupper, initials))
+    if initials.isascii():  # count by deleting bytes: far quicker than a loop
+        raw = initials.encode()
+        lowers = len(raw) - len(raw.translate(None, _LOWER))
+        cased = lowers + len(raw) - len(raw.translate(None, _UPPER))
+    else:
+        lowers = sum(map(str.islower, initials))
+        cased = lowers + sum(map(str.isupper, initials))
     # A script without case (Korean, Chinese...) gives no evidence either way.
-    lower = lowers / cased if cased and cased * 3 >= n else (1.0 if n else 0.0)
-    stop = sum(map(STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
-    return Line(
-        index=index,
-        text=text,
-        words=n,
-        lower=lower,
-        stop=stop,
-        sentence=bool(_SENTENCE_END.search(text[-16:])) and not _TRUNCATED.search(text[-8:]),
-        copyright=_is_copyright(text),
-    )
+    lower = lowers / cased if cased and cased * 3 >= n else 1.0
+    stop = sum(map(_ANY_CASE_STOPWORDS.__contains__, words)) / len(words)
+    return n, lower, stop, _is_sentence(text), _is_copyright(text)
+
+
+def _is_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text[-16:])) and not _TRUNCATED.search(text[-8:])
+
+
+_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 
 
 def is_prose(line: Line) -> bool:

@@ -21,7 +21,19 @@ MAX_ITEM_WORDS = 40
 
 def shape(line: Line) -> tuple[str, frozenset[str]]:
     """How a line opens (digit, month, bullet, capital, other) and its separators."""
-    text = line.text
+    if line.form is None:
+        line.form = _shape(line.text)
+    return line.form
+
+
+def has_stamp(line: Line) -> bool:
+    """Whether the line holds a date with a time (dates.find_stamp), worked out once."""
+    if line.stamp is None:
+        line.stamp = find_stamp(line.text)
+    return line.stamp
+
+
+def _shape(text: str) -> tuple[str, frozenset[str]]:
     first = text[:1]
     word = text.split(" ", 1)[0].rstrip(".,").lower()
     if first.isdigit():
@@ -70,7 +82,7 @@ def _run_end(lines: list[Line], first: int) -> int:
     last = first
     while last + 1 < len(lines):
         nxt = lines[last + 1]
-        if nxt.words > MAX_ITEM_WORDS or nxt.repeated or find_stamp(nxt.text):
+        if nxt.words > MAX_ITEM_WORDS or nxt.repeated or has_stamp(nxt):
             break
         # Same shape as the line before, or as the one before that (a list
         # whose items take two lines: a title and its link).
@@ -111,6 +123,9 @@ def inner_list_items(run: list[Line]) -> set[int]:
     return items
 
 
+_ROW_OPENINGS = ("digit", "month", "bullet")
+
+
 def list_rows(lines: list[Line], lo: int) -> set[int]:
     """Lines from ``lo`` on that are rows of a list: three or more same-shaped
     lines opening with a number, a month or a bullet (standings, a calendar,
@@ -120,6 +135,11 @@ def list_rows(lines: list[Line], lo: int) -> set[int]:
     rows: set[int] = set()
     i = lo
     while i < len(lines):
+        if shape(lines[i])[0] not in _ROW_OPENINGS and not (
+            i > 0 and lines[i - 1].text.endswith(":")
+        ):
+            i += 1  # neither opens like a row nor is introduced: not a list's first line
+            continue
         last = _run_end(lines, i)
         if last - i + 1 >= MIN_ITEMS:
             items = lines[i : last + 1]
@@ -128,7 +148,7 @@ def list_rows(lines: list[Line], lo: int) -> set[int]:
                 lead is not None and lead.text.endswith(":") and lead.words >= 3
                 and all(item.words >= 2 for item in items)
             )
-            if shape(lines[i])[0] in ("digit", "month", "bullet") or introduced:
+            if shape(lines[i])[0] in _ROW_OPENINGS or introduced:
                 rows.update(item.index for item in items)
                 if lead is not None and lead.text.endswith(":") and not lead.repeated:
                     rows.add(lead.index)

@@ -55,4 +55,4 @@ def clean_text(text: str, *, controls_stripped: bool = False) -> str:
     if any(ch in text for ch in _ZERO_WIDTH_CHARS):
         text = _ZERO_WIDTH.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))

@@ -20,15 +20,16 @@ keeping only changes that helped several pages and hurt few.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.ingest.dates import find_date, find_dateline, find_stamp
+from reader.ingest.dates import find_date, find_dateline
 from reader.ingest.header import BYLINE as _BYLINE
 from reader.ingest.header import headline_line, read_header
-from reader.ingest.lines import STOPWORDS, Line, features, is_furniture, is_prose, is_truncated
-from reader.ingest.lists import inner_list_items, list_rows, trailing_list
+from reader.ingest.lines import STOPWORDS, Line, is_furniture, is_truncated, read_lines
+from reader.ingest.lists import has_stamp, inner_list_items, list_rows, trailing_list
+from reader.ingest.markers import MAX_WORDS as MARKER_WORDS
 from reader.ingest.markers import is_end_marker
 from reader.ingest.normalize import clean_text
 from reader.model import Paragraph
@@ -55,18 +56,9 @@ class TextStory:
 
 def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | None:
     """The story in a plain-text dump, or None when no prose is found."""
-    lines = []
-    for raw, line_text in _lines(text, controls_stripped):
-        line = features(len(lines), line_text)
-        line.raw = raw
-        lines.append(line)
+    lines = read_lines(_lines(text, controls_stripped))
     if not lines:
         return None
-    keys = [line.text.casefold() for line in lines]
-    counts = Counter(keys)
-    for line, key in zip(lines, keys):
-        line.repeated = counts[key] > 1
-        line.prose = is_prose(line)
     lone = _isolated(lines, 0, len(lines) - 1)
     start, end, anchor, rows = _story_run(lines, lone)
     if start is None:
@@ -99,17 +91,10 @@ def _closing_list(lines: list[Line], end: int) -> list[Paragraph]:
     return out
 
 
-def _lines(text: str, controls_stripped: bool) -> list[tuple[int, str]]:
+def _lines(text: str, controls_stripped: bool) -> Iterator[tuple[int, str]]:
     cleaned = clean_text(text, controls_stripped=controls_stripped).split("\n")
-    return [(raw, line) for raw, line in enumerate(cleaned) if line]
+    return ((raw, line) for raw, line in enumerate(cleaned) if line)
 
-
-def _score(line: Line) -> float:
-    if line.prose:
-        return float(line.words)
-    if line.copyright:
-        return -10.0
-    return -(1.0 + 0.5 * min(line.words, 20))
 
 
 ANCHOR_SHARE = 0.3  # the run after the headline must weigh this much of the best one
@@ -124,18 +109,21 @@ def _story_run(
     the rows of lists after the headline, which count as the story's.
 
     The densest run after the headline, up to the first end marker, is the
-    story, unless it is far lighter than a denser run before the headline
+    story, unless it is far lighter than the densest run before the headline
     (then the "headline" was a link in a list of other stories).
     """
-    best = _densest_run(lines, lone)
     anchor = headline_line(lines)
-    if anchor is None or best[0] is None:
+    if anchor is None:
+        best = _densest_run(lines, lone)
         return best[0], best[1], None, set()
     rows = list_rows(lines, anchor + 1)
     after = _densest_run(lines, lone, anchor + 1, ends=True, rows=rows)
-    if after[0] is not None and (best[0] > anchor or after[2] >= ANCHOR_SHARE * best[2]):
+    before = _densest_run(lines, lone, hi=anchor)
+    if after[0] is not None and after[2] >= ANCHOR_SHARE * before[2]:
         return after[0], after[1], anchor, rows
-    return best[0], best[1], None, set()
+    if before[0] is None:
+        return None, -1, None, set()
+    return before[0], before[1], None, set()
 
 
 def _from_headline(lines: list[Line], anchor: int, start: int) -> int:
@@ -177,8 +165,9 @@ def _densest_run(
     lo: int = 0,
     ends: bool = False,
     rows: set[int] = frozenset(),
+    hi: int | None = None,
 ) -> tuple[int | None, int, float]:
-    """The run of lines from ``lo`` on with the highest total score (Kadane).
+    """The run of lines from ``lo`` (up to ``hi``) with the highest total score (Kadane).
 
     A line that labels a box of other stories or comments (markers.py) is a
     wall once the run holds some prose; with ``ends`` (the run that follows
@@ -188,25 +177,36 @@ def _densest_run(
     total, start = 0.0, lo
     streak = 0  # non-prose lines in a row: a long stretch weighs more per line
     seen = 0  # words of prose since ``lo`` (not counting lone paragraphs: teasers)
-    for i in range(lo, len(lines)):
+    for i in range(lo, len(lines) if hi is None else hi):
         line = lines[i]
         if total <= 0:
             total, start = 0.0, i
-        if (seen if ends else total) >= WALL_AFTER and is_end_marker(line):
-            if not _resumes(lines, i, start if total > 0 else lo):
-                if ends:
-                    break
-                total = 0.0
-                continue
-        if line.prose and i not in lone:
-            seen += line.words
-        score = LIST_ROW if i in rows else _score(line)
-        if score < 0:
-            streak += 1
-            score *= min(1.0 + STREAK_STEP * streak, STREAK_CAP)
-        else:
+        if (
+            line.words <= MARKER_WORDS
+            and (seen if ends else total) >= WALL_AFTER
+            and is_end_marker(line)
+            and not _resumes(lines, i, start if total > 0 else lo)
+        ):
+            if ends:
+                break
+            total = 0.0
+            continue
+        if i in rows:
+            score = LIST_ROW
             streak = 0
-        total += score * (LONE_WEIGHT if i in lone else 1.0)
+        elif line.prose:
+            score = line.words
+            streak = 0
+            if i not in lone:
+                seen += score
+        else:
+            streak += 1
+            score = (-10.0 if line.copyright else -(1.0 + 0.5 * min(line.words, 20))) * min(
+                1.0 + STREAK_STEP * streak, STREAK_CAP
+            )
+        if lone and i in lone:
+            score *= LONE_WEIGHT
+        total += score
         if total > best:
             best, best_span = total, (start, i)
     return (*best_span, best)
@@ -262,7 +262,7 @@ def _content(text: str) -> set[str]:
 
 def _is_stamp(line: Line) -> bool:
     """A short line that is mostly a date and time: a post's or comment's stamp."""
-    return line.words <= 14 and not line.sentence and find_stamp(line.text)
+    return line.words <= 14 and not line.sentence and has_stamp(line)
 
 
 def _before_comments(lines: list[Line], start: int, end: int) -> int:
