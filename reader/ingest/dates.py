@@ -83,14 +83,22 @@ def find_dateline(text: str, max_other_words: int = 5) -> datetime | None:
     found = _find(text)
     if found is None:
         return None
-    stamp, spans = found
-    rest = text
-    for start, end in sorted(spans, reverse=True):
-        rest = rest[:start] + " " + rest[end:]
-    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower()[:3] not in _WEEKDAYS]
+    stamp, _ = found
+    # Every date and time on the line goes ("Published 2 May 2020 9:15 am |
+    # Updated 3 May 2020 10:00 am"), and the words that name them.
+    rest = _TIME_RE.sub(" ", text)
+    for pattern in _DATES:
+        rest = pattern.sub(" ", rest)
+    words = [
+        w for w in re.findall(r"[^\W\d_]+", rest)
+        if w.lower()[:3] not in _WEEKDAYS and w.lower() not in _DATE_WORDS
+    ]
     return stamp if len(words) <= max_other_words else None
 
 
+_DATE_WORDS = frozenset(
+    "published updated posted last modified at on am pm".split()
+)
 _CLOCK = re.compile(r"(?<![\d:])[0-2]?\d[:.][0-5]\d(?![\d:])")
 _RELATIVE = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b", re.IGNORECASE)
 

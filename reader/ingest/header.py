@@ -15,9 +15,9 @@ from datetime import datetime
 
 from reader.ingest.dates import find_date, find_dateline
 from reader.ingest.lines import Line
+from reader.ingest.title import SEPARATOR, TitleLine
 
 BYLINE = re.compile(r"^(?:by|von|por|par|di|от)\s+(?P<names>\S.*)$", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s+[|\-–—·•»:]\s+")
 _NAME_END = re.compile(
     r"\s+[|\-–—·•/]\s+|\s*\|\s*|\b(?:updated|published|posted|on|at)\b|\d|@|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
@@ -35,35 +35,38 @@ class Header:
     published: datetime | None
 
 
-def read_header(lines: list[Line], start: int, end: int) -> Header:
-    """What the lines before the body (``lines[:start]``) say about the story."""
+def read_header(lines: list[Line], start: int, end: int, top: TitleLine) -> Header:
+    """What the lines before the body (``lines[:start]``) say about the story;
+    ``top`` is what the dump's first line(s) say (title.py)."""
     header = lines[:start]
     near = header[-_HEADER_WINDOW:]
-    title, site = _title_and_site(lines, header, start, end)
-    published = _dateline(near) or _dateline(header) or _dateline(lines[end + 1 : end + 8])
+    title, site = _title_and_site(lines, header, start, end, top)
+    published = _published((near, header, lines[end + 1 : end + 8]))
     return Header(title, site, _byline(near), published)
 
 
 def _title_and_site(
-    lines: list[Line], header: list[Line], start: int, end: int
+    lines: list[Line], header: list[Line], start: int, end: int, top: TitleLine
 ) -> tuple[str | None, str | None]:
     """The headline and the site's name, from the page title and the header."""
     first = lines[0].text
-    parts = _SEPARATOR.split(first)
     bracketed = first.startswith("[") and first.endswith("]")
-    if len(parts) >= 2 and not bracketed:
-        head = first[: first.rfind(parts[-1])].rstrip(" |-–—·•»:")
-        if len(parts[-1].split()) <= 6 and len(head.split()) >= 2:
-            return _headline_in(head, header), parts[-1]
+    if top.site is not None and top.headline is not None:
+        return _headline_in(top.headline, header[top.at :]), top.site
+    if top.at == 0 and not top.site_only and SEPARATOR.search(first) and not bracketed:
         return _headline_in(first, header), None
     footer = " ".join(line.text for line in lines[end + 1 :] if line.words >= 5)
-    site = _site_line(header[1:], footer)
+    site = top.site or _site_line(header[1:], footer)
     # What a headline shares with its story is in the story's first lines.
     body = _content_words(" ".join(line.text for line in lines[start : min(end, start + 40) + 1]))
     # A short first line counts when it stands alone (not the top of a menu).
     alone = len(lines) > 1 and lines[1].raw > lines[0].raw + 1
-    near = [line for line in header[-_HEADER_WINDOW:] if _is_title_like(line) and line.text != site]
-    if not bracketed and header and _is_title_like(lines[0], min_words=1 if alone else 3):
+    # Never the site's name, nor a short line the page repeats (its menus).
+    near = [
+        line for line in header[-_HEADER_WINDOW:]
+        if _is_title_like(line) and line.text != site and not (line.repeated and line.words <= 4)
+    ]
+    if not (bracketed or top.site_only) and header and _is_title_like(lines[0], min_words=1 if alone else 3):
         # A page copied from a browser has no <title> line: its first line may
         # be a link ("Skip to content"). A headline shares words with its story.
         if _content_words(first) & body or not any(
@@ -76,25 +79,27 @@ def _title_and_site(
     return (near[0].text if near else None), site
 
 
-def headline_line(lines: list[Line]) -> int | None:
-    """The line after the first where the page shows its headline, if any.
+def headline_line(lines: list[Line], top: TitleLine) -> int | None:
+    """The line after the title line(s) where the page shows its headline, if any.
 
     The dump's first line is usually the page's <title> ("Headline | Site");
     the headline comes back as a line of its own where the story begins.
     The first such line outside a menu with prose soon after it is the one.
     """
-    first = lines[0].text
-    parts = _SEPARATOR.split(first)
-    keys = {first.casefold()}
+    if top.headline is None:
+        return None
+    keys = {top.headline.casefold(), lines[top.at].text.casefold()}
+    parts = SEPARATOR.split(top.headline)
     if len(parts) >= 2:
-        keys.add(first[: first.rfind(parts[-1])].rstrip(" |-–—·•»:").casefold())
         keys.add(parts[0].casefold())
+    if top.site:
+        keys.discard(top.site.casefold())
     keys = {key for key in keys if len(key.split()) >= 2}
     if not keys:
         return None
     menu = None
     fallback = None
-    for i in range(1, len(lines)):
+    for i in range(top.at + 1, len(lines)):
         if lines[i].text.casefold() not in keys:
             continue
         if menu is None:
@@ -133,7 +138,12 @@ def _is_title_like(line: Line, min_words: int = 3) -> bool:
     text = line.text
     if not min_words <= line.words <= 25 or line.copyright or text.endswith("."):
         return False
-    if text.startswith("[") or find_date(text) is not None or BYLINE.match(text):
+    if text.startswith("["):  # "[Video] Headline" is; "[Image]" or "[+ Expand]" is not
+        close = text.find("]")
+        text = text[close + 1 :].lstrip() if close > 0 else ""
+        if len(text.split()) < min_words:
+            return False
+    if find_date(text) is not None or BYLINE.match(text):
         return False
     first = text.lstrip("'\"‘“«")[:1]
     return first.isupper() or first.isdigit()
@@ -168,6 +178,25 @@ def _menu_lines(lines: list[Line], short: int = 3, run: int = 3) -> set[int]:
             menu.update(item.index for item in block)
         block = [line] if line is not None and line.words <= short else []
     return menu
+
+
+_PUBLISHED = re.compile(
+    r"\b(?:first\s+)?(?:published|posted|publicado|pubblicato|publié|veröffentlicht)\b", re.I
+)
+
+
+def _published(windows: tuple[list[Line], ...]) -> datetime | None:
+    """The story's date: a line saying when it was published, if one does
+    (not the "Last updated" line above it), else the dateline nearest the body."""
+    for window in windows:
+        found = _dateline([line for line in window if _PUBLISHED.search(line.text)])
+        if found is not None:
+            return found
+    for window in windows:
+        found = _dateline(window)
+        if found is not None:
+            return found
+    return None
 
 
 def _dateline(lines: list[Line]) -> datetime | None:

@@ -59,6 +59,11 @@ _CALL_TO_ACTION = re.compile(
 )
 
 
+def is_call_to_action(text: str) -> bool:
+    """Words addressed to the reader: subscribe, sign up, follow us, read more."""
+    return bool(_CALL_TO_ACTION.search(text))
+
+
 def is_truncated(text: str) -> bool:
     """An excerpt cut short: a teaser's summary."""
     return bool(_TRUNCATED.search(text[-8:]))

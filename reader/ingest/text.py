@@ -27,13 +27,23 @@ from datetime import datetime
 from reader.ingest.dates import find_date, find_dateline
 from reader.ingest.header import BYLINE as _BYLINE
 from reader.ingest.header import headline_line, read_header
-from reader.ingest.lines import STOPWORDS, Line, is_furniture, is_truncated, read_lines
+from reader.ingest.lines import (
+    STOPWORDS,
+    Line,
+    is_call_to_action,
+    is_furniture,
+    is_truncated,
+    read_lines,
+)
 from reader.ingest.lists import has_stamp, inner_list_items, list_rows, trailing_list
 from reader.ingest.markers import MAX_WORDS as MARKER_WORDS
 from reader.ingest.markers import is_end_marker
 from reader.ingest.normalize import clean_text
+from reader.ingest.title import TitleLine, read_title_line
 from reader.model import Paragraph
 
+# A colon then an opening quotation mark: someone's words, introduced.
+_SPEECH = re.compile(r"""\w:\s*['"‘“«„]""")
 _QUOTED = re.compile(r"""^(['"‘“«])(?P<inner>.+?)(['"’”»])$""")
 
 ISOLATION = 3  # prose with no other prose this many lines either side is "lone"
@@ -59,19 +69,23 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
     lines = read_lines(_lines(text, controls_stripped))
     if not lines:
         return None
+    chrome = " ".join(line.text for line in lines if line.copyright).casefold()
+    top = read_title_line(lines, chrome)
     lone = _isolated(lines, 0, len(lines) - 1)
-    start, end, anchor, rows = _story_run(lines, lone)
+    start, end, anchor, rows = _story_run(lines, lone, top)
     if start is None:
         return None
     first = None
     if anchor is not None:
         start = first = _from_headline(lines, anchor, start)
-    end = _before_comments(lines, start, end)
+    end = _last_sentences(lines, _before_comments(lines, start, end))
     body = _body(lines, start, end, first, rows)
     if not any(p.kind == "text" for p in body):
         return None
     body.extend(_closing_list(lines, end))
-    head = read_header(lines, start, end)
+    head = read_header(lines, start, end, top)
+    if head.title and body[0].text == head.title and len(body) > 1:
+        del body[0]  # the headline, taken for the story's first line
     title = head.title or body[0].text[:80]
     return TextStory(title, tuple(body), head.site, head.authors, head.published)
 
@@ -101,7 +115,7 @@ ANCHOR_SHARE = 0.3  # the run after the headline must weigh this much of the bes
 
 
 def _story_run(
-    lines: list[Line], lone: set[int]
+    lines: list[Line], lone: set[int], top: TitleLine
 ) -> tuple[int | None, int, int | None, set[int]]:
     """The story's run of lines: after the headline line when the page shows one.
 
@@ -112,7 +126,7 @@ def _story_run(
     story, unless it is far lighter than the densest run before the headline
     (then the "headline" was a link in a list of other stories).
     """
-    anchor = headline_line(lines)
+    anchor = headline_line(lines, top)
     if anchor is None:
         best = _densest_run(lines, lone)
         return best[0], best[1], None, set()
@@ -260,6 +274,14 @@ def _content(text: str) -> set[str]:
     return {w.casefold() for w in _CONTENT.findall(text)} - STOPWORDS
 
 
+def _last_sentences(lines: list[Line], end: int) -> int:
+    """The run's end, moved over short sentences that follow it: a story's
+    last paragraph may be too short to count as prose ("It reopens in May.")."""
+    while end + 1 < len(lines) and _is_short_sentence(lines[end + 1]):
+        end += 1
+    return end
+
+
 def _is_stamp(line: Line) -> bool:
     """A short line that is mostly a date and time: a post's or comment's stamp."""
     return line.words <= 14 and not line.sentence and has_stamp(line)
@@ -315,7 +337,7 @@ def _body(
     """
     out: list[Paragraph] = []
     run = lines[start : end + 1]
-    lone = _isolated(lines, start, end) - {first}
+    lone = _isolated(lines, start, end) - {first, end}  # the run's ends are its own
     items = inner_list_items(run) | _bridges(run) | rows
     for k, line in enumerate(run):
         if line.index in lone:
@@ -365,6 +387,8 @@ def _is_heading(line: Line) -> bool:
         return False
     if is_furniture(text) or find_date(text) is not None:
         return False
+    if _SPEECH.search(text):  # White said: "…" is a quotation, not a heading
+        return False
     first = text.lstrip("'\"‘“«")[:1]
     return first.isupper() or first.isdigit()
 
@@ -372,6 +396,7 @@ def _is_heading(line: Line) -> bool:
 def _is_short_sentence(line: Line) -> bool:
     return (
         not line.repeated
+        and not is_call_to_action(line.text)
         and not line.copyright
         and line.words >= 2
         and line.sentence
