@@ -97,6 +97,7 @@ class Line:
     stop: float  # share of words that are common function words
     sentence: bool  # ends like a sentence
     copyright: bool
+    caseless: bool = False  # written in a script without case (no evidence from ``lower``)
     repeated: bool = False
     raw: int = 0  # line number in the file, blank lines counted
     prose: bool = False  # is_prose(), once repeated is known
@@ -129,14 +130,14 @@ def read_lines(texts: Iterable[tuple[int, str]]) -> list[Line]:
     return lines
 
 
-def _measure(text: str) -> tuple[int, float, float, bool, bool]:
-    """Words, lowercase share, function-word share, sentence end, copyright."""
+def _measure(text: str) -> tuple[int, float, float, bool, bool, bool]:
+    """Words, lowercase share, function-word share, sentence end, copyright, caseless."""
     words = _WORD.findall(text)
     n = len(words)
     if not text.isascii() and _WIDE.search(text):
         n += len(_WIDE.findall(text)) // 2  # Chinese and Japanese: count characters
     if not words:
-        return n, 1.0 if n else 0.0, 0.0, _is_sentence(text), _is_copyright(text)
+        return n, 1.0 if n else 0.0, 0.0, _is_sentence(text), _is_copyright(text), bool(n)
     initials = "".join(map(_first, words))
     if initials.isascii():  # count by deleting bytes: far quicker than a loop
         raw = initials.encode()
@@ -146,15 +147,17 @@ def _measure(text: str) -> tuple[int, float, float, bool, bool]:
         lowers = sum(map(str.islower, initials))
         cased = lowers + sum(map(str.isupper, initials))
     # A script without case (Korean, Chinese...) gives no evidence either way.
-    lower = lowers / cased if cased and cased * 3 >= n else 1.0
+    caseless = not cased or cased * 3 < n
+    lower = 1.0 if caseless else lowers / cased
     stop = sum(map(_ANY_CASE_STOPWORDS.__contains__, words)) / len(words)
-    return n, lower, stop, _is_sentence(text), _is_copyright(text)
+    return n, lower, stop, _is_sentence(text), _is_copyright(text), caseless
 
 
 def _is_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text[-16:])) and not _TRUNCATED.search(text[-8:])
 
 
+_INNER_PUNCT = re.compile(r"[.,;:!?\"“”«»()]")
 _LOWER = bytes(range(ord("a"), ord("z") + 1))
 _UPPER = bytes(range(ord("A"), ord("Z") + 1))
 
@@ -167,4 +170,13 @@ def is_prose(line: Line) -> bool:
         return False
     if line.words >= 8 and line.sentence and (line.stop >= 0.12 or line.lower >= 0.5):
         return True
-    return line.words >= 30 and (line.stop >= 0.15 or line.lower >= 0.6)
+    # A long line that does not end like a sentence is prose only if it reads
+    # like one: a tag cloud or a run of links has hardly any function words.
+    # (A script without case, Arabic or Korean, has no function words listed.)
+    if line.words < 30:
+        return False
+    if line.stop >= 0.15 or line.caseless:
+        return True
+    # Fewer function words than we know of in its language, but lowercase
+    # words with some punctuation between them: a sentence, still.
+    return line.lower >= 0.6 and line.stop >= 0.05 and bool(_INNER_PUNCT.search(line.text))

@@ -2,8 +2,9 @@
 
 After the last paragraph, pages go on with boxes of other stories ("You may
 also like", "Related articles", "More from the author"), readers' comments
-("Leave a reply", "12 comments"), post navigation ("Previous post") and the
-author's or company's blurb ("About the author", "About Acme"). Such a box is
+("Leave a reply", "12 comments"), post navigation ("Previous post"), a
+newsletter sign-up, and the author's or company's blurb ("About the author",
+"About Acme"). Such a box is
 announced by a short line that is nothing but its label; a line that goes on
 ("Related: Council votes ...") is a link inside the story, not a box.
 
@@ -38,6 +39,8 @@ _LABELS = re.compile(
     | (?:filed\s+under|posted\s+in|categories|tags)
     | artículos\s+relacionados|noticias\s+relacionadas|te\s+puede\s+interesar|lo\s+más\s+(?:leído|visto)
     | articoli\s+correlati|potrebbe\s+interessarti|leggi\s+anche|notizie\s+correlate
+    | lascia\s+un\s+commento(?:\s+\S+){0,3}|deja\s+un\s+comentario(?:\s+\S+){0,3}
+    | laisser\s+un\s+commentaire(?:\s+\S+){0,3}|deixe\s+um\s+coment[áa]rio(?:\s+\S+){0,3}
     | artigos\s+relacionados|notícias\s+relacionadas|veja\s+também|leia\s+também|mais\s+lidas
     | (?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|vous\s+aimerez\s+aussi|articles\s+similaires
     | ähnliche\s+artikel|das\s+könnte\s+sie\s+auch\s+interessieren|mehr\s+zum\s+thema|weitere\s+artikel
@@ -46,6 +49,8 @@ _LABELS = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "Sign up for our newsletter", "Subscribe": a sign-up box.
+_SIGN_UP = re.compile(r"\b(?:sign\s+up|subscribe|newsletters?)\b", re.IGNORECASE)
 _TRIM = re.compile(r"^[\s»›>•·|\-–—:#]+|[\s»›>•·|\-–—:.!…]+$")
 
 
@@ -56,7 +61,7 @@ def is_end_marker(line: Line) -> bool:
     label = _TRIM.sub("", line.text)
     if label.endswith(")") and "(" in label:  # "Comments (12)"
         label = label[: label.rfind("(")].rstrip()
-    return bool(_LABELS.match(label)) or _is_about(label)
+    return bool(_LABELS.match(label) or _SIGN_UP.search(label)) or _is_about(label)
 
 
 _ABOUT = re.compile(r"^(?:about|sobre|acerca\s+de|à\s+propos\s+de|über|tentang|informazioni\s+su)\s+(.+)$", re.I)

@@ -72,14 +72,14 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
     chrome = " ".join(line.text for line in lines if line.copyright).casefold()
     top = read_title_line(lines, chrome)
     lone = _isolated(lines, 0, len(lines) - 1)
-    start, end, anchor, rows = _story_run(lines, lone, top)
+    start, end, anchor, rows, boxes = _story_run(lines, lone, top)
     if start is None:
         return None
     first = None
     if anchor is not None:
         start = first = _from_headline(lines, anchor, start)
     end = _last_sentences(lines, _before_comments(lines, start, end))
-    body = _body(lines, start, end, first, rows)
+    body = _body(lines, start, end, first, rows, boxes)
     if not any(p.kind == "text" for p in body):
         return None
     body.extend(_closing_list(lines, end))
@@ -116,11 +116,12 @@ ANCHOR_SHARE = 0.3  # the run after the headline must weigh this much of the bes
 
 def _story_run(
     lines: list[Line], lone: set[int], top: TitleLine
-) -> tuple[int | None, int, int | None, set[int]]:
+) -> tuple[int | None, int, int | None, set[int], set[int]]:
     """The story's run of lines: after the headline line when the page shows one.
 
-    Returns the run's first and last line, the headline's line (or None) and
-    the rows of lists after the headline, which count as the story's.
+    Returns the run's first and last line, the headline's line (or None),
+    the rows of lists after the headline, which count as the story's, and
+    the lines of boxes inside the story, which do not.
 
     The densest run after the headline, up to the first end marker, is the
     story, unless it is far lighter than the densest run before the headline
@@ -128,16 +129,18 @@ def _story_run(
     """
     anchor = headline_line(lines, top)
     if anchor is None:
-        best = _densest_run(lines, lone)
-        return best[0], best[1], None, set()
+        boxes = set()
+        best = _densest_run(lines, lone, boxes=boxes)
+        return best[0], best[1], None, set(), boxes
     rows = list_rows(lines, anchor + 1)
-    after = _densest_run(lines, lone, anchor + 1, ends=True, rows=rows)
+    boxes: set[int] = set()
+    after = _densest_run(lines, lone, anchor + 1, ends=True, rows=rows, boxes=boxes)
     before = _densest_run(lines, lone, hi=anchor)
     if after[0] is not None and after[2] >= ANCHOR_SHARE * before[2]:
-        return after[0], after[1], anchor, rows
+        return after[0], after[1], anchor, rows - boxes, boxes
     if before[0] is None:
-        return None, -1, None, set()
-    return before[0], before[1], None, set()
+        return None, -1, None, set(), set()
+    return before[0], before[1], None, set(), set()
 
 
 def _from_headline(lines: list[Line], anchor: int, start: int) -> int:
@@ -148,7 +151,7 @@ def _from_headline(lines: list[Line], anchor: int, start: int) -> int:
         line = lines[j]
         if _is_header_line(line):
             break
-        if _is_text(line):
+        if _is_text(line) or _is_short_sentence(line):
             first = j
     return first
 
@@ -180,39 +183,48 @@ def _densest_run(
     ends: bool = False,
     rows: set[int] = frozenset(),
     hi: int | None = None,
+    boxes: set[int] | None = None,
 ) -> tuple[int | None, int, float]:
     """The run of lines from ``lo`` (up to ``hi``) with the highest total score (Kadane).
 
     A line that labels a box of other stories or comments (markers.py) is a
     wall once the run holds some prose; with ``ends`` (the run that follows
-    the headline) the story ends there and nothing after it is looked at.
+    the headline) the first such line after the story's first paragraph ends
+    it, and nothing after is looked at (a paragraph right after a marker, the
+    story not yet begun, is the box's: a list of popular stories). The lines
+    of a box the story resumes after go into ``boxes``.
     """
     best, best_span = 0.0, (None, -1)
     total, start = 0.0, lo
     streak = 0  # non-prose lines in a row: a long stretch weighs more per line
-    seen = 0  # words of prose since ``lo`` (not counting lone paragraphs: teasers)
+    begun = False  # (with ``ends``) the story has begun: prose not inside a box
+    boxed = False  # a marker was passed before the story began: its prose is the box's
     for i in range(lo, len(lines) if hi is None else hi):
         line = lines[i]
         if total <= 0:
             total, start = 0.0, i
-        if (
-            line.words <= MARKER_WORDS
-            and (seen if ends else total) >= WALL_AFTER
-            and is_end_marker(line)
-            and not _resumes(lines, i, start if total > 0 else lo)
-        ):
-            if ends:
-                break
-            total = 0.0
-            continue
+        if line.words <= MARKER_WORDS and is_end_marker(line):
+            if ends and not begun:
+                boxed = True
+            elif begun if ends else total >= WALL_AFTER:
+                resume = _resumes(lines, i, start if total > 0 else lo)
+                if resume is None:
+                    if ends:
+                        break
+                    total = 0.0
+                    continue
+                if boxes is not None:  # the box's label and titles, up to its first prose
+                    boxes.update(range(i, next(j for j in range(i, resume + 1) if lines[j].prose)))
         if i in rows:
             score = LIST_ROW
             streak = 0
         elif line.prose:
             score = line.words
             streak = 0
-            if i not in lone:
-                seen += score
+            if boxed:
+                boxed = False
+            else:
+                begun = True
         else:
             streak += 1
             score = (-10.0 if line.copyright else -(1.0 + 0.5 * min(line.words, 20))) * min(
@@ -229,27 +241,31 @@ def _densest_run(
 RESUME_WITHIN = 30  # a box that the story resumes after is this many lines at most
 
 
-def _resumes(lines: list[Line], at: int, since: int) -> bool:
-    """Whether the story goes on after the box that line ``at`` labels.
+def _resumes(lines: list[Line], at: int, since: int) -> int | None:
+    """Where the story goes on after the box that line ``at`` labels, if it does.
 
     It does when connected prose (three paragraphs, each within two lines of
     the last) starts soon after and speaks of what the story so far (from
-    line ``since``) speaks of: a box set inside the story. A comment's stamp
-    on the way, or prose on other things (a footer's disclaimers), is the end.
+    line ``since``) speaks of: a box set inside the story. Comments on the
+    way (two stamped lines; one may be the story's own dateline), or prose on
+    other things (a footer's disclaimers), mean it is the end.
     """
     found: list[int] = []
+    stamps = 0
     for i in range(at + 1, min(at + RESUME_WITHIN + 3 * 2, len(lines))):
         if not found and _is_stamp(lines[i]):
-            return False
+            stamps += 1
+            if stamps == 2:  # stamped entries, one after another: comments
+                return None
         if lines[i].prose:
             if found and i - found[-1] > 2:
                 found = []
             if not found and i - at > RESUME_WITHIN:
-                return False
+                return None
             found.append(i)
             if len(found) == 3:
-                return _on_topic(lines, since, at, found)
-    return False
+                return found[0] if _on_topic(lines, since, at, found) else None
+    return None
 
 
 TOPIC_SHARE = 0.08  # of the resumed prose's words, the share the story so far uses
@@ -275,8 +291,19 @@ def _content(text: str) -> set[str]:
 
 
 def _last_sentences(lines: list[Line], end: int) -> int:
-    """The run's end, moved over short sentences that follow it: a story's
-    last paragraph may be too short to count as prose ("It reopens in May.")."""
+    """The run's end, moved over short sentences right after it, or after a
+    line or two (a caption, "Advertisement"): a story's last paragraph may be
+    too short to count as prose ("It reopens in May.")."""
+    for j in range(end + 1, min(end + 2 + BRIDGE, len(lines))):
+        line = lines[j]
+        if _is_short_sentence(line) and (j == end + 1 or line.text.endswith(".")):
+            end = j
+            break
+        # Past a caption or a label only, to a statement (a teaser asks "...?").
+        if line.words > GAP_WORDS or line.copyright or is_end_marker(line) or _is_stamp(line):
+            return end
+    else:
+        return end
     while end + 1 < len(lines) and _is_short_sentence(lines[end + 1]):
         end += 1
     return end
@@ -327,20 +354,21 @@ def _introduces(line: Line) -> bool:
 
 
 def _body(
-    lines: list[Line], start: int, end: int, first: int | None, rows: set[int]
+    lines: list[Line], start: int, end: int, first: int | None, rows: set[int], boxes: set[int]
 ) -> list[Paragraph]:
     """The paragraphs and subheadings of the run ``start``..``end``.
 
     ``first`` is the line of text right after the headline: the story's even
     when it is a lone paragraph or does not end like a sentence. ``rows`` are
-    rows of lists after the headline, kept one a paragraph.
+    rows of lists after the headline, kept one a paragraph; ``boxes`` the
+    lines of boxes set inside the story, left out.
     """
     out: list[Paragraph] = []
     run = lines[start : end + 1]
     lone = _isolated(lines, start, end) - {first, end}  # the run's ends are its own
     items = inner_list_items(run) | _bridges(run) | rows
     for k, line in enumerate(run):
-        if line.index in lone:
+        if line.index in lone or line.index in boxes:
             continue
         if line.prose or line.index in items or line.index == first and _is_text(line):
             out.append(Paragraph(line.text))
@@ -353,6 +381,7 @@ def _body(
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+GAP_WORDS = 8  # a caption or a label between a story and its last sentence, at most
 BRIDGE = 2  # this many non-prose lines between paragraphs are the story's own
 
 
