@@ -6,7 +6,8 @@ phrase naming the speaker; ``attribute`` lends cues to quotations without
 one and drops quoted words that are not speech; ``resolve`` groups the
 mentions into speakers named by their fullest form (``names`` reads names
 out of phrases and text). ``lexicon`` and ``firstnames`` hold word lists,
-``sentences`` finds sentence edges.
+``sentences`` finds sentence edges; ``language`` tells an English article
+from one byline has no rules for (which gets quotations but no speakers).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 
 from reader.model import Mention, Paragraph, Quote, Speaker
 from reader.quotes.attribute import Attributed, attribute
+from reader.quotes.language import english
 from reader.quotes.names import NameInfo
 from reader.quotes.resolve import Entity, resolve
 from reader.quotes.spans import find_spans
@@ -27,6 +29,12 @@ def analyze(paragraphs: Sequence[Paragraph]) -> tuple[tuple[Quote, ...], tuple[S
     paragraphs = tuple(paragraphs)
     spans = find_spans(paragraphs)
     items = attribute(paragraphs, spans)
+    if not english(p.text for p in paragraphs):
+        # No rules for this language: its quotations may be marked, but a
+        # speaker read off its words by English rules would be invented.
+        for a in items:
+            if a.cue is not None:
+                a.cue.mention = None
     mentions, infos, entities = resolve(paragraphs, spans, items)
     return _build(items, mentions, infos, entities)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reader.model import Paragraph
 from reader.quotes.cues import Cue, find_cue, last_sentence_cue
+from reader.quotes.mentions import Vocabulary
 from reader.quotes.spans import Span
 
 _WORDS = re.compile(r"[\w’'-]+")
@@ -70,6 +71,7 @@ def attribute(paragraphs: tuple[Paragraph, ...] | list[Paragraph], spans: list[S
             inner = s.inner(text)
             cue = find_cue(text, lo, s.start, s.end, hi, inner) if inner else None
             items.append(Attributed(s, inner, cue, p, s.chain))
+    _drop_openers(paragraphs, items)
     _share_chains(items)
     _borrow(paragraphs, items)
     _share_chains(items)  # a chain whose first part borrowed a cue lends it on
@@ -80,6 +82,16 @@ def attribute(paragraphs: tuple[Paragraph, ...] | list[Paragraph], spans: list[S
 def _edges(text: str) -> tuple[int, int]:
     """Where ``text``'s first non-space character is, and where its last one ends."""
     return len(text) - len(text.lstrip()), len(text.rstrip())
+
+
+def _drop_openers(paragraphs, items: list[Attributed]) -> None:
+    """A sentence-opening ordinary word before a colon is no speaker ("Quick
+    tip: '...'"); next to a reporting verb it may be ("Police said")."""
+    words = Vocabulary(paragraphs)
+    for a in items:
+        if a.cue is not None and a.cue.mention is not None and a.cue.how == "colon":
+            if words.opener(paragraphs[a.source_paragraph].text, a.cue.mention):
+                a.cue.mention = None
 
 
 def _share_chains(items: list[Attributed]) -> None:

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from reader.quotes.lexicon import (
     BARE_FORMS,
+    role_strength,
     NOT_NAMES,
     PERSON_NOUNS,
     PRONOUNS,
     STRONG_CUES,
     WEAK_CUES,
 )
-from reader.quotes.mentions import subject_after, subject_before, trailing_name
+from reader.quotes.mentions import subject_after, subject_before, trailing_name, vet
 from reader.quotes.sentences import sentence_end, sentence_start
 
 _ALL = sorted(STRONG_CUES | WEAK_CUES | {"according to"}, key=len, reverse=True)
@@ -284,27 +285,51 @@ def _leading_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if d:  # "The email goes on to say:", "An early tweet quoted him as saying"
         words = [w for w in re.finditer(r"\S+", d.group(1))]
         end = d.start(1) + words[0].end()
+        head = ""
         for k, w in enumerate(words[1:_DESCRIPTION_WORDS], 1):
             token = w.group().strip(",;:")
+            if token.lower() in _SPEAKING_THINGS or (token in PERSON_NOUNS and token not in _VERBISH):
+                end, head = d.start(1) + w.start() + len(token), token  # "An early tweet", "The email,"
+                break
             if token in STRONG_CUES or token in WEAK_CUES or token in _VERBISH or w.group()[-1] in ",;:":
                 break
             if k >= 2 and token.endswith("ed"):
                 break  # "The piece used ..."
-            end = d.start(1) + w.end()
-        return d.start(1), end
+            end, head = d.start(1) + w.end(), token
+        low = head.lower()
+        if head and (head[:1].isupper() or role_strength(head) or low in PERSON_NOUNS or low in _SPEAKING_THINGS):
+            return d.start(1), end
+        # "Another worry:", "One problem:": a label, not someone speaking
     return None
+
+
+# Things that speak for someone: "A footnote in the report makes that clear:".
+_SPEAKING_THINGS = frozenset(
+    """statement email e-mail letter memo tweet post release report footnote
+    note ad video piece article editorial column book headline caption sign
+    banner poster website page message text transcript document filing
+    complaint lawsuit ruling order survey poll study""".split()
+)
+
+
+def _bare_word(word: str) -> str:
+    return word.strip(",;:.!?\"“”’'()").lower()
 
 
 def find_cue(text: str, lo: int, q_start: int, q_end: int, hi: int, inner: str) -> Cue | None:
     """The best cue for the quotation at ``q_start:q_end`` between ``lo`` and ``hi``."""
     closes = inner.rstrip("\"”’' ").endswith((".", "!", "?"))
     after = _after(text, q_end, hi, closes)
-    if after is not None:
-        return after
-    return _before(text, lo, q_start)
+    return _vetted(text, after if after is not None else _before(text, lo, q_start))
 
 
 def last_sentence_cue(text: str, lo: int, hi: int) -> Cue | None:
     """A cue in the last sentence of ``text[lo:hi]`` ("Trump said he would win.")."""
-    end = len(text[:hi].rstrip().rstrip(".:!?\"”’'"))
-    return _before(text, sentence_start(text, lo, end), end) if end > lo else None
+    end = lo + len(text[lo:hi].rstrip().rstrip(".:!?\"”’'"))
+    return _vetted(text, _before(text, sentence_start(text, lo, end), end)) if end > lo else None
+
+
+def _vetted(text: str, cue: Cue | None) -> Cue | None:
+    if cue is not None and cue.mention is not None:
+        cue.mention = vet(text, cue.mention)
+    return cue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reader.quotes.firstnames import is_given_name
 from reader.quotes.lexicon import (
     ADVERBS,
     DETERMINERS,
@@ -17,6 +18,7 @@ from reader.quotes.lexicon import (
     PERSON_NOUNS,
     PRONOUNS,
     STRONG_CUES,
+    WEAK_CUES,
     role_strength,
 )
 
@@ -230,3 +232,188 @@ def trailing_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return None
     end = m.start() + len(m.group().rstrip())
     return (m.start(), end) if end > m.start() else None
+
+
+# -- what may be a mention at all -------------------------------------------
+# Closed-class words a mention never ends with: "Ortiz still", "a clerk who".
+_NEVER_LAST = frozenset(
+    """who whom whose which that and but or nor also still never just even
+    already now then too only again always ever yet soon once""".split()
+)
+# Words ending in -ly that are nouns or adjectives, not adverbs.
+_LY_WORDS = frozenset(
+    """family ally rally assembly supply anomaly monopoly belly bully folly
+    jelly lily holly fly reply daily weekly monthly quarterly yearly elderly
+    early only""".split()
+)
+_CLITIC = re.compile(r"[’'](?:s|re|ve|ll|d|m)$", re.I)
+# Documents that stand for whoever issued them: "a statement from Acme".
+_DOCUMENT = (
+    r"statement|email|e-mail|letter|release|memo|tweet|post|note|message|notice|"
+    r"announcement|filing|complaint|report"
+)
+_ISSUED = re.compile(
+    r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?:" + _DOCUMENT + r")s?\s+"
+    r"(?:(?:issued|released|sent|posted|published|signed)\s+)?(?:from|by)\s+(\S.*)$",
+    re.I,
+)
+_ISSUER_POSSESSIVE = re.compile(r"(.+?)[’']s?\s+(?:[\w-]+\s+)?(?:" + _DOCUMENT + r")s?$", re.I)
+# A proper-noun chain after "envoy to", "minister of": the place or body it
+# names, then the person ("the envoy to Norway Liu Xiaming").
+# A role and the place or body it serves: the role is the speaker.
+_OFFICE_OF = re.compile(
+    r"(.*\b[a-z][\w-]*)\s+(?:to|of|for|at|from)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)$"
+)
+_LEADING_PREPOSITION = re.compile(r"(?:including|among|like|even)\s+(?=\S)", re.I)
+_AFTER_PREPOSITION = re.compile(
+    r"\b[a-z][\w-]*\s+(?:to|of|for|at|from|in)\s+((?:[A-Z][\w’'.-]*\s+){2,}[A-Z][\w’'-]*)$"
+)
+
+
+def _adverb_after_name(word: str, prev: str) -> bool:
+    """A trailing adverb cut from "Ortiz allegedly told" (after a name or pronoun)."""
+    b = _bare(word)
+    if word[:1].isupper() or not b:
+        return False
+    if b in _NEVER_LAST:
+        # "a clerk who", "Ortiz still"; but "Buckley first learned who" is no
+        # noun phrase with a clause word after it: left as it is.
+        before = _bare(prev)
+        return prev[:1].isupper() or not before.endswith(("ed", "ly")) or before in _LY_WORDS
+    return (
+        len(b) > 4
+        and b.endswith("ly")
+        and b not in _LY_WORDS
+        and (prev[:1].isupper() or _bare(prev) in PRONOUNS)
+    )
+
+
+_POSSESSED_WORDS = 3
+# Prepositions that open a time or place phrase, never a speaker.
+_PHRASE_OPENERS = frozenset("on in during at after before since until throughout amid".split())
+_PREPOSITIONS = frozenset("in on at of for with from during after before by about to into".split())
+
+
+def _possessed(text: str, pos: int) -> int | None:
+    """Where the noun phrase after a possessive at ``pos`` ends, before its verb."""
+    end = None
+    for _, e, w in _words(text, pos, min(len(text), pos + 80))[:_POSSESSED_WORDS]:
+        b = _bare(w)
+        if not b or b in STRONG_CUES or b in _VERBAL or b in ADVERBS or b in _CLAUSE or b in WEAK_CUES:
+            break
+        if b in _PREPOSITIONS or (end is not None and b.endswith("ed")):
+            break  # "Jane Roe’s lawyer in court", "Roe’s campaign shrugged off"
+        if not w[-1].isalnum():
+            if w[-1] in ",;:.!?\"”":
+                break
+        end = e
+    return end
+
+
+def vet(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A mention as it may stand as a speaker, or None when it cannot be one.
+
+    Trailing adverbs and clause words go ("Ortiz allegedly", "Vance still",
+    "a clerk who"); contractions of closed-class words ("You’re",
+    "That’s") and possessives cut from their noun ("Jane Roe’s") are no
+    mention; a document with its issuer stands for the issuer ("a
+    statement from Acme", "Acme's email"); a person named after a place
+    ("the envoy to Norway Liu Xiaming") starts at the person.
+    """
+    s, e = span
+    words = _words(text, s, e)
+    if words and _bare(words[0][2]) in _PHRASE_OPENERS:
+        # "On Monday", "During the call": a time or place, not a speaker;
+        # "In a Bloomberg interview Trump": the name after the phrase.
+        k = len(words)
+        while k > 1 and (words[k - 1][2][:1].isupper() or _bare(words[k - 1][2]) in PRONOUNS):
+            k -= 1
+        if k == len(words) or not any(w[:1].islower() for _, _, w in words[1:k]):
+            return None
+        s, words = words[k][0], words[k:]
+    while len(words) > 1 and _adverb_after_name(words[-1][2], words[-2][2]):
+        words = words[:-1]
+    if not words:
+        return None
+    e = words[-1][1]
+    while e > s and text[e - 1] in ",.;:)”\"’'":
+        e -= 1
+    last = words[-1][2].rstrip(",.;:)”\"")
+    base = _CLITIC.sub("", last)
+    if base != last:
+        if _bare(base) in PRONOUNS:
+            pass  # "he’s said"
+        elif len(words) == 1 and base.capitalize() in NOT_NAMES:
+            return None  # "You’re told", "That’s the rule"
+        elif last.lower().endswith(("’s", "'s")):
+            # A possessive: the noun it qualifies was cut off ("Jane Roe’s
+            # lawyer said"); it comes back, or there is no mention.
+            e = _possessed(text, words[-1][1])
+            if e is None:
+                return None
+    phrase = text[s:e]
+    issued = _ISSUED.match(phrase)
+    if issued:
+        return s + issued.start(1), e
+    possessive = _ISSUER_POSSESSIVE.match(phrase)
+    if possessive and possessive.group(1)[:1].isupper():
+        return s, s + possessive.end(1)
+    lead = _LEADING_PREPOSITION.match(phrase)
+    if lead:  # "including a career officer"
+        s, phrase = s + lead.end(), phrase[lead.end() :]
+    office = _OFFICE_OF.match(phrase)
+    if office:
+        return s, s + office.end(1)  # "China’s ambassador to Britain", "a spokesman for Acme"
+    chain = _AFTER_PREPOSITION.search(phrase)
+    if chain:
+        names = list(_WORD.finditer(phrase, chain.start(1), chain.end(1)))
+        k = next((i for i in range(1, len(names) - 1) if is_given_name(names[i].group())), len(names) - 2)
+        return s + names[k].start(), e
+    return (s, e) if e > s else None
+
+
+# A capitalised word inside a sentence: after a word or a comma and a space.
+_INSIDE = re.compile(r"(?<=[^\s.!?:;…\"“‘'(\[«„]\s)[A-Z][\w-]*(?:[’'][A-Za-z][\w-]+)*")
+_OPENING = "\"“‘'([«„ \u00a0\t"
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence (or the paragraph)."""
+    j = pos
+    while j > 0 and text[j - 1] in _OPENING:
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?:;…"
+
+
+_CHAIN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w-]*(?:[’'][A-Za-z][\w-]+)*)+")
+
+
+class Vocabulary:
+    """The capitalised words an article writes inside sentences or inside a
+    longer name (built once, on first use): a word that is capitalised only
+    where a sentence opens ("Quick tip:", "One thing is clear:") is an
+    ordinary word, not a name."""
+
+    def __init__(self, paragraphs) -> None:
+        self._paragraphs = paragraphs
+        self._inside: set[str] | None = None
+
+    def _build(self) -> set[str]:
+        inside: set[str] = set()
+        for p in self._paragraphs:
+            inside.update(_INSIDE.findall(p.text))
+            for chain in _CHAIN.findall(p.text):
+                inside.update(chain.split()[1:])
+        return inside
+
+    def opener(self, text: str, span: tuple[int, int]) -> bool:
+        """Whether the mention at ``span`` is one sentence-opening ordinary word."""
+        s, e = span
+        word = text[s:e]
+        if not word[:1].isupper() or not word.isalpha() or not _sentence_initial(text, s):
+            return False
+        if word.lower() in PRONOUNS or is_given_name(word):
+            return False
+        if self._inside is None:
+            self._inside = self._build()
+        return word not in self._inside

@@ -179,8 +179,16 @@ _PLACE_OR_BODY = frozenset(
     fund bank church school hospital airport island river park hall square
     tower building bureau agency office service ministry union network
     channel media journal magazine review press daily weekly republic
-    kingdom valley beach heights airlines motors capital""".split()
+    kingdom valley beach heights airlines motors capital embassy consulate
+    army navy administration government parliament assembly commission
+    authority board agency institute laboratory observatory museum library
+    station command corps guard secretariat cabinet exchange trust society
+    federation league alliance coalition organization organisation
+    corporation ltd llc plc industries technologies systems studios records
+    tribune herald gazette chronicle register""".split()
 )
+# Endings of abstract nouns, which name offices and bodies, never people.
+_ABSTRACT = ("tion", "sion", "ment", "ship", "ness", "ism", "ance", "ence", "ity")
 
 
 _NAME_SHAPED = re.compile(r"[A-Z](?:[a-z]*(?:[-’'][A-Za-z][a-z]+)*|\.)$|[A-Z][a-z]*[A-Z][a-z]+$")
@@ -287,6 +295,8 @@ def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
     Cruz"): a capitalised word it does not know may be a given name
     ("Marisol Angela Price") and stays.
     """
+    if len(tokens) > 1 and tokens[-1].lower().strip(".") in _PLACE_OR_BODY:
+        return tuple(tokens[-6:])  # a body or place, taken whole: "White House", "US Embassy"
     tail = list(tokens[-4:])
     for k in range(len(tail) - 2, -1, -1):
         if _not_name(tail, k):
@@ -304,6 +314,7 @@ def _not_name(tokens, k: int) -> bool:
         return False
     return (
         low in _NOT_FIRST
+        or low.endswith(_ABSTRACT)  # "Public Prosecution Anna Berg": an office, then the person
         or low in _PLACE_OR_BODY
         or tokens[k] in NOT_NAMES
         or title_at(tokens, k)
