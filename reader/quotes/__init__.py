@@ -29,7 +29,9 @@ def analyze(paragraphs: Sequence[Paragraph]) -> tuple[tuple[Quote, ...], tuple[S
     paragraphs = tuple(paragraphs)
     spans = find_spans(paragraphs)
     items = attribute(paragraphs, spans)
-    if not english(p.text for p in paragraphs):
+    if any(a.cue is not None and a.cue.mention is not None for a in items) and not english(
+        p.text for p in paragraphs
+    ):
         # No rules for this language: its quotations may be marked, but a
         # speaker read off its words by English rules would be invented.
         for a in items:
