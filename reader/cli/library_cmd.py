@@ -19,6 +19,7 @@ from reader.cli import main
 from reader.cli.common import State, echo_json, fail, pass_state, reports_errors
 from reader.cli.listing import BOOKMARK_MARK, entry_json, format_entries, quote_lines
 from reader.library import Entry
+from reader.library.order import SORTS, UNDATED
 
 __all__ = ["format_entries"]  # `byline` prints the list with it when not on a terminal
 
@@ -101,27 +102,33 @@ def import_(state: State, paths: tuple[str, ...], jobs: int | None) -> None:
 @click.option("--speaker", metavar="NAME",
               help="Only articles quoting someone whose name contains NAME (any case).")
 @click.option("--feed", metavar="URL", help="Only articles from this feed.")
-@click.option("--sort", type=click.Choice(["date", "imported"]), default="date", show_default=True,
-              help="Order by publication date (import date if unknown) or import time.")
+@click.option("--sort", type=click.Choice(SORTS), default="date", show_default=True,
+              help="date: publication date, newest first; imported: import time; "
+                   "site: by site, A to Z; unread: unread ones first.")
+@click.option("--undated", type=click.Choice(UNDATED), default="last", show_default=True,
+              help="Where articles with no publication date go: after the dated ones, "
+                   "before them, or mixed in by their import time.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
 @pass_state
 @reports_errors
 def list_(state: State, unread: bool, read: bool, bookmarked: bool, speaker: str | None,
-          feed: str | None, sort: str, as_json: bool) -> None:
+          feed: str | None, sort: str, undated: str, as_json: bool) -> None:
     """List the articles in the library, newest first.
 
     Each line shows the short id (any unique prefix of it works wherever an
     ID is asked for), ● if unread, ★ if bookmarked, the date, site and title.
+    Filters combine: --unread --bookmarked lists the bookmarked articles not
+    yet read.
 
     With --json each article is one JSON object on its own line, with id,
     title, site, published, url, read, bookmarked, quotes (a count) and
     speakers (names).
     """
+    if unread and read:
+        raise click.UsageError("--unread and --read together match nothing; give one of them")
     chosen = [name for name, on in (("unread", unread), ("read", read), ("bookmarked", bookmarked)) if on]
-    if len(chosen) > 1:  # one filter only: the last one would silently win
-        raise click.UsageError("give one of --unread, --read and --bookmarked, not several")
     library = state.open_library()
-    entries = library.list(show=chosen[0] if chosen else "all", speaker=speaker, feed=feed, sort=sort)
+    entries = library.list(show=chosen, speaker=speaker, feed=feed, sort=sort, undated=undated)
     if as_json:
         for entry in entries:
             echo_json(entry_json(entry))

@@ -246,31 +246,30 @@ class Library:
     def list(
         self,
         *,
-        show: Show = "all",
+        show: Show | Iterable[Show] = "all",
         speaker: str | None = None,
         feed: str | None = None,
         sort: Sort = "date",
+        undated: str = "last",
     ) -> list[Entry]:
-        """Entries, newest first."""
-        if show not in ("all", "unread", "read", "bookmarked"):
-            raise ValueError(f"unknown show filter {show!r}")
+        """Entries in ``sort`` order (see :mod:`reader.library.order`).
+
+        ``show`` is one filter or several that must all hold (unread and
+        bookmarked); ``speaker`` and ``feed`` narrow further.
+        """
+        from reader.library.order import filtered, shows, sorted_entries
+
+        shows(show)  # a bad filter is an error before any work
         needle = speaker.casefold() if speaker else None
         # No lock: an import running in another thread must not stall the list;
         # the catalog swaps whole objects, so a list made meanwhile is consistent.
         entries = self.catalog.entries(self.state.flags_by_id.get)
-        if show == "unread":
-            entries = [e for e in entries if not e.read]
-        elif show == "read":
-            entries = [e for e in entries if e.read]
-        elif show == "bookmarked":
-            entries = [e for e in entries if e.bookmarked]
+        entries = filtered(entries, show)
         if feed is not None:
             entries = [e for e in entries if e.feed == feed]
         if needle is not None:
             entries = [e for e in entries if any(needle in s.casefold() for s in e.speakers)]
-        if sort == "imported":
-            entries.sort(key=_by_import, reverse=True)
-        return entries
+        return sorted_entries(entries, sort, undated)
 
     def search(self, query: str) -> list[Entry]:
         """Entries matching a search query (see :mod:`reader.library.query`), best first."""
@@ -383,7 +382,3 @@ class Library:
     def set_setting(self, key: str, value: Any) -> None:
         with self._mutex:
             self.settings.set(key, value)
-
-
-def _by_import(entry: Entry) -> tuple[float, str]:
-    return entry.imported, entry.id

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Literal
 
 Show = Literal["all", "unread", "read", "bookmarked"]
-Sort = Literal["date", "imported"]
+Sort = Literal["date", "imported", "site", "unread"]
 AddOutcome = Literal["imported", "updated", "unchanged"]
 
 

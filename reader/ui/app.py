@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from reader.config import FILENAME, Config
 from reader.errors import BylineError
 from reader.library import Counts, Library
+from reader.library.order import filtered
 from reader.resources import styles_dir
 from reader.ui.actions import LibraryActions, QuoteActions
 from reader.ui.background import JobActions
@@ -32,6 +33,7 @@ from reader.ui.layout import Body, LayoutActions
 from reader.ui.legend import Legend
 from reader.ui.marks import MarkActions
 from reader.ui.prefs import pref
+from reader.ui.sorting import SORT_NAMES, SortActions
 from reader.ui.quotes_panel import QuotesPanel
 from reader.ui.reading import ReadingActions
 from reader.ui.sidebar import ArticleList
@@ -39,13 +41,15 @@ from reader.ui.story import StoryView
 from reader.ui.themes import remember_theme, starting_theme
 from reader.ui.undo import Undo, UndoActions
 
-FILTERS = ("all", "unread", "bookmarked")
+# f cycles these; "unread bookmarked" is both at once. Each narrows a search
+# and a feed's articles too.
+FILTERS = ("all", "unread", "bookmarked", "unread bookmarked")
 EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
 class ReaderApp(
-    UndoActions, ReadingActions, LayoutActions, FeedActions, MarkActions, QuoteActions,
-    LibraryActions, JobActions, App[None],
+    UndoActions, ReadingActions, SortActions, LayoutActions, FeedActions, MarkActions,
+    QuoteActions, LibraryActions, JobActions, App[None],
 ):
     """byline's reader: articles on the left, the story, its quotes."""
 
@@ -119,6 +123,7 @@ class ReaderApp(
         self.screen.update_classes(
             {name: name == chosen for _, name in self.HORIZONTAL_BREAKPOINTS}, animate=False
         )
+        self.sort_order = self.restore_sort()
         saved = self.library.setting("ui.filter", "all")
         self.show_filter = saved if saved in FILTERS else "all"
         self.restore_feed()
@@ -156,12 +161,13 @@ class ReaderApp(
     # -- the list and the header ----------------------------------------
 
     def reload_list(self, keep: str | None = None) -> None:
-        """Fill the sidebar from the library for the current filter or search."""
+        """Fill the sidebar from the library for the filter, search, feed and sort."""
         keep = keep or self._highlighted_id()
+        shows = self.show_filter.split()
         if self.search_query is not None:
-            entries = self.library.search(self.search_query)
+            entries = filtered(self.library.search(self.search_query), shows)  # best first
         else:
-            entries = self.library.list(show=self.show_filter)  # type: ignore[arg-type]
+            entries = self.library.list(show=shows, sort=self.sort_order, undated=pref(self, "undated"))
         entries = self.feed_filtered(entries)
         self.sidebar.empty_text = self._empty_text()
         self.sidebar.set_entries(entries, keep=keep)
@@ -189,6 +195,8 @@ class ReaderApp(
             showing = f'search “{self.search_query}”: {self.sidebar.option_count:,} found'
         else:
             showing = f"showing {self.show_filter}"
+            if self.sort_order != "date":
+                showing += f" · by {SORT_NAMES[self.sort_order]}"
         if self.show_feed is not None:
             showing += f" · feed: {self.show_feed_name or self.show_feed}"
         name = self.library.setting("name") or self.library.path.name

@@ -14,6 +14,7 @@ DEFAULTS: dict[str, Any] = {
     "sidebar_width": None,  # None: the layout decides from the terminal's width
     "max_line_width": 88,  # story lines stop here (columns)
     "sort": "date",  # date | imported | site | unread
+    "undated": "last",  # where undated articles go in date order: last | first | mixed
     "refresh_at_start": False,
     "refresh_interval": 0,  # minutes; 0: never
 }

@@ -43,14 +43,30 @@ def test_add_many_counts_outcomes_including_repeats_within_a_batch(library):
     assert len(library.list()) == 3
 
 
-def test_list_is_newest_first_by_published_falling_back_to_import_time(library):
+def test_list_is_newest_first_with_undated_articles_after_the_dated_or_where_asked(library):
     old = make_article(1, published=day(1))
     new = make_article(2, published=day(9))
     undated = make_article(3)  # imported now, i.e. after both dates
     library.add_many([new, undated, old])
-    assert [e.id for e in library.list()] == [undated.id, new.id, old.id]
+    assert [e.id for e in library.list()] == [new.id, old.id, undated.id]
+    assert [e.id for e in library.list(undated="first")] == [undated.id, new.id, old.id]
+    # mixed: as if published when imported (now, after both dates)
+    assert [e.id for e in library.list(undated="mixed")] == [undated.id, new.id, old.id]
     by_import = [e.id for e in library.list(sort="imported")]
     assert set(by_import) == {old.id, new.id, undated.id}
+
+
+def test_sort_by_site_then_newest_and_unread_first(library):
+    a = make_article(1, published=day(1), site="beta")
+    b = make_article(2, published=day(5), site="Alpha")
+    c = make_article(3, published=day(3), site="alpha")
+    d = make_article(4, published=day(7), site=None)
+    library.add_many([a, b, c, d])
+    assert [e.id for e in library.list(sort="site")] == [b.id, c.id, a.id, d.id]
+    library.set_read_many([d.id, b.id])
+    assert [e.id for e in library.list(sort="unread")] == [c.id, a.id, d.id, b.id]
+    library.set_bookmarked_many([a.id, b.id])
+    assert [e.id for e in library.list(show=("unread", "bookmarked"))] == [a.id]
 
 
 def test_sort_by_import_time(library):

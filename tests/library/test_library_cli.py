@@ -219,10 +219,28 @@ def test_an_undated_article_shows_no_date_rather_than_its_import_day():
     assert lines[0].index("S  Dated") == lines[1].index("S  Undated")
 
 
-def test_list_filters_are_one_at_a_time_not_silently_the_last(data_dir):
-    result = run(data_dir, "list", "--bookmarked", "--unread")
-    assert result.exit_code == 2 and result.stdout == ""
-    assert "give one of --unread, --read and --bookmarked" in result.stderr
+def test_list_filters_combine_and_contradictions_are_refused(data_dir):
+    with Library.open(data_dir) as lib:
+        ids_by_title = {e.title: e.id for e in lib.list()}
+        lib.set_bookmarked_many([ids_by_title["Old floods"], ids_by_title["Middle story"]])
+        lib.set_read(ids_by_title["Middle story"])
+    result = run(data_dir, "list", "--bookmarked", "--unread", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["title"] for line in result.stdout.splitlines()] == ["Old floods"]
+    both = run(data_dir, "list", "--read", "--unread")
+    assert both.exit_code == 2 and both.stdout == ""
+    assert "--unread and --read together match nothing" in both.stderr
+
+
+def test_list_sorts_by_site_and_unread_first(data_dir):
+    titles = lambda *args: [json.loads(l)["title"] for l in run(data_dir, "list", "--json", *args).stdout.splitlines()]  # noqa: E731,E741
+    assert titles() == ["New [bold]budget", "Middle story", "Old floods"]
+    with Library.open(data_dir) as lib:
+        lib.set_read(next(e.id for e in lib.list() if e.title == "New [bold]budget"))
+    assert titles("--sort", "unread") == ["Middle story", "Old floods", "New [bold]budget"]
+    sites = [json.loads(l)["site"] for l in run(data_dir, "list", "--json", "--sort", "site").stdout.splitlines()]  # noqa: E741
+    assert sites == sorted(sites, key=lambda s: (not s, (s or "").casefold()))
+    assert run(data_dir, "list", "--sort", "nonsense").exit_code == 2
 
 
 def test_list_of_an_empty_library_says_how_to_fill_it(tmp_path, data_dir):

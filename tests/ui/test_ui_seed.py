@@ -127,6 +127,8 @@ async def test_filter_cycles_and_search_finds_the_seed_by_speaker(seed):
         assert app.show_filter == "unread"
         assert app.sidebar.option_count == 1  # not opened yet, so unread
         await pilot.press("f", "f")
+        assert app.show_filter == "unread bookmarked"
+        await pilot.press("f")
         assert app.show_filter == "all"
         await pilot.press("slash", *"hill", "enter")
         assert [e.id for e in app.sidebar.entries()] == [seed_id(seed)]
