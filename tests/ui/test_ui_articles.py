@@ -67,7 +67,7 @@ async def test_bookmark_and_read_toggles_show_at_once_and_persist():
         assert not library.entry("new").bookmarked and not library.entry("new").read
 
 
-async def test_filter_cycles_all_unread_bookmarked_and_is_remembered():
+async def test_filter_cycles_all_unread_bookmarked_both_and_is_remembered():
     library = three_articles()
     app = ReaderApp(library=library)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -79,6 +79,9 @@ async def test_filter_cycles_all_unread_bookmarked_and_is_remembered():
         await pilot.press("f")
         assert [e.id for e in app.sidebar.entries()] == ["mid"]
         assert "showing bookmarked" in header_text(app)
+        await pilot.press("f")  # unread and bookmarked: the middle one is both
+        assert [e.id for e in app.sidebar.entries()] == ["mid"]
+        assert "showing unread bookmarked" in header_text(app)
         await pilot.press("f")
         assert app.sidebar.option_count == 3
         await pilot.press("f")

@@ -71,7 +71,7 @@ async def test_one_feed_narrows_the_list_with_the_filter_and_is_remembered():
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert ids(again) == ["r1"]
-        await pilot.press("f", "f")  # back to all articles of the feed
+        await pilot.press("f", "f", "f")  # bookmarked, both, then all articles of the feed
         assert ids(again) == ["r2", "r1"]
         labels = await pick(pilot, "All articles")
         assert labels[2] == "River News  (2, 1 unread)"
