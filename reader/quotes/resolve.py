@@ -209,6 +209,11 @@ class Resolver(PronounSearch):
             if e.phrase is None:
                 self.complete_one(e)
 
+    def _after_preposition(self, run: Run) -> bool:
+        """Whether ``run`` follows a preposition ("the envoy to Norway Liu Xiaming")."""
+        before = self.paragraphs[run.paragraph].text[max(0, run.start - 6) : run.start].split()
+        return bool(before) and before[-1] in ("to", "of", "for", "from", "at", "in")
+
     def complete_one(self, e: Entity) -> None:
         """The fullest form of ``e``'s name: the most used first name, then the longest."""
         if len(e.tokens) == 1 and self._organisation_form(e):
@@ -227,7 +232,9 @@ class Resolver(PronounSearch):
                 if e.surname in tokens[:-1]:  # "Hillary Clinton Goes After ..." in a headline
                     tokens = tokens[: len(tokens) - tokens[::-1].index(e.surname)]
                 t = full_forms(tokens)
-                if t[-1] != e.surname or (size > 1 and t[0] != e.tokens[0] and not (grow and t[-size:] == e.tokens)):
+                # "the envoy to Norway Liu Xiaming": Norway is no part of the name
+                grows = grow and t[-size:] == e.tokens and not self._after_preposition(run)
+                if t[-1] != e.surname or (size > 1 and t[0] != e.tokens[0] and not grows):
                     continue
                 if len(t) == 1 or run.gender:
                     e.gender = e.gender or run.gender
