@@ -9,16 +9,21 @@ import click
 
 from reader import __version__
 from reader.errors import quiet_library_warnings
-from reader.cli.common import State, reports_errors
+from reader.cli.common import BylineGroup, State, reports_errors
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=BylineGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
     envvar="BYLINE_DATA_DIR",
     show_envvar=True,
-    help="Where the library lives (default: your platform's user data directory).",
+    help="Where the library lives (default: your platform's user data directory). "
+    "It may also come after the command: `byline list --data-dir DIR`.",
 )
 @click.version_option(__version__, prog_name="byline")
 @click.pass_context

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from reader.errors import BylineError
+from reader.errors import BylineError, StorageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -22,10 +22,24 @@ class State:
     def __init__(self, data_dir: Path | None) -> None:
         self.data_dir = data_dir
 
-    def open_library(self):  # -> reader.library.Library
-        """Open the library and tell the user (stderr) what was repaired on the way."""
-        from reader.library import Library
+    def open_library(self, *, must_exist: bool = False):  # -> reader.library.Library
+        """Open the library and tell the user (stderr) what was repaired on the way.
 
+        ``must_exist``: for commands that only read (or change what is there),
+        a folder holding no library is an error, not a new empty library.
+        """
+        from reader.library import Library, default_data_dir, library_exists
+
+        if must_exist and not library_exists(self.data_dir):
+            if self.data_dir is None:
+                raise StorageError(
+                    f"no library yet in {default_data_dir()}; add pages with `byline import PATH`, "
+                    "or run `byline` to start with the sample articles"
+                )
+            raise StorageError(
+                f"no library in {self.data_dir} (nothing was imported there); check --data-dir, "
+                f"or add pages with `byline --data-dir {self.data_dir} import PATH`"
+            )
         library = Library.open(self.data_dir)
         for notice in library.notices:
             fail(notice)
@@ -54,6 +68,70 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def json_line(obj: Any) -> str:
+    """One JSON object on one line (JSON Lines), non-ASCII kept readable.
+
+    Every --json output is made here, so all have the same separators.
+    """
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+
+
 def echo_json(obj: Any) -> None:
-    """One JSON object on one line (JSON Lines), non-ASCII kept readable."""
-    click.echo(json.dumps(obj, ensure_ascii=False))
+    click.echo(json_line(obj))
+
+
+def iso_time(stamp: float | None) -> str | None:
+    """A unix time as ISO 8601 in local time with its UTC offset (None stays None)."""
+    if stamp is None:
+        return None
+    from datetime import datetime
+
+    return datetime.fromtimestamp(stamp).astimezone().isoformat(timespec="seconds")
+
+
+def hoist_data_dir(args: list[str]) -> list[str]:
+    """Move ``--data-dir X`` given after the subcommand to the front, where click reads it.
+
+    Order is kept, so the last one given still wins; nothing after ``--`` moves.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg.startswith("--data-dir="):
+            front.append(arg)
+        elif arg == "--data-dir" and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+class BylineGroup(click.Group):
+    """The top command: --data-dir anywhere; a closed pipe (``| head``) ends quietly."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_data_dir(list(args)))
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
+        except BrokenPipeError:
+            # The reader of our output has gone (`byline list | head -1`): that is
+            # not an error. Point stdout at /dev/null so the final flush is quiet.
+            import os
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
+            ctx.exit(0)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from reader.cli.common import iso_time, json_line
 from reader.library import Entry
 from reader.model import Article
 
@@ -11,8 +10,8 @@ from reader.model import Article
 def to_json_line(article: Article, entry: Entry) -> str:
     """The whole article (``Article.to_dict()``) plus its state, on one line."""
     data = article.to_dict()
-    data.update(read=entry.read, bookmarked=entry.bookmarked, imported=entry.imported)
-    return json.dumps(data, ensure_ascii=False)
+    data.update(read=entry.read, bookmarked=entry.bookmarked, imported=iso_time(entry.imported))
+    return json_line(data)
 
 
 def to_markdown(article: Article, entry: Entry) -> str:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 
 import click
 
 from reader.cli import main
-from reader.cli.common import echo_json, fail, pass_state, reports_errors
+from reader.cli.common import echo_json, fail, iso_time, pass_state, reports_errors
 from reader.errors import SourceError
 
 
@@ -80,7 +79,7 @@ def _subscribed(new: int, total: int, skipped: list[str], source: object) -> Non
 def feeds_export(state) -> None:
     """Print your subscriptions as OPML 2.0 (folders as nested outlines)."""
     from reader.ingest.opml import Subscription, write_opml
-    store = _feed_store(state.open_library())
+    store = _feed_store(state.open_library(must_exist=True))
     subs = [Subscription(f.url, f.title, f.folder, f.link) for f in store.list()]
     click.echo(write_opml(subs), nl=False)
 
@@ -91,7 +90,7 @@ def feeds_export(state) -> None:
 @reports_errors
 def feeds_list(state, as_json: bool) -> None:
     """Your feeds: title, URL, articles, unread, last update and last error."""
-    library = state.open_library()
+    library = state.open_library(must_exist=True)
     store = _feed_store(library)
     counts: dict[str, list[int]] = {}
     for entry in library.list():
@@ -127,7 +126,7 @@ def feeds_list(state, as_json: bool) -> None:
 @reports_errors
 def feeds_remove(state, url: str, delete_articles: bool) -> None:
     """Unsubscribe from a feed (its articles stay unless --delete-articles)."""
-    library = state.open_library()
+    library = state.open_library(must_exist=True)
     feed = _feed_store(library).remove(url)
     gone = 0
     if delete_articles:
@@ -197,9 +196,7 @@ def refresh_cmd(state, urls: tuple[str, ...], fetch_full: bool) -> None:
 
 
 def _iso(stamp: float | None) -> str | None:
-    if not stamp:
-        return None
-    return datetime.fromtimestamp(stamp).astimezone().isoformat(timespec="seconds")
+    return iso_time(stamp) if stamp else None
 
 
 def _local(stamp: float) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from reader.cli import main
-from reader.cli.common import State, echo_json, fail, pass_state, reports_errors
+from reader.cli.common import State, echo_json, fail, iso_time, pass_state, reports_errors
 from reader.cli.listing import BOOKMARK_MARK, entry_json, format_entries, quote_lines
 from reader.library import Entry
 from reader.library.order import SORTS, UNDATED
@@ -127,7 +127,7 @@ def list_(state: State, unread: bool, read: bool, bookmarked: bool, speaker: str
     if unread and read:
         raise click.UsageError("--unread and --read together match nothing; give one of them")
     chosen = [name for name, on in (("unread", unread), ("read", read), ("bookmarked", bookmarked)) if on]
-    library = state.open_library()
+    library = state.open_library(must_exist=True)
     entries = library.list(show=chosen, speaker=speaker, feed=feed, sort=sort, undated=undated)
     if as_json:
         for entry in entries:
@@ -150,12 +150,12 @@ def show(state: State, article_id: str, as_json: bool) -> None:
 
     ID is an article id from `byline list`, or any unique prefix of it.
     """
-    library = state.open_library()
+    library = state.open_library(must_exist=True)
     full = library.resolve(article_id)
     article, entry = library.get(full), library.entry(full)
     if as_json:
         data = article.to_dict()
-        data.update(read=entry.read, bookmarked=entry.bookmarked, imported=entry.imported)
+        data.update(read=entry.read, bookmarked=entry.bookmarked, imported=iso_time(entry.imported))
         echo_json(data)
         return
     import shutil
@@ -191,7 +191,7 @@ def quotes(state: State, speaker: str | None, as_json: bool) -> None:
     An article whose stored copy cannot be read is reported on stderr and
     skipped; the exit status is then 1.
     """
-    library = state.open_library()
+    library = state.open_library(must_exist=True)
     out = sys.stdout
     damaged = []
 
@@ -227,7 +227,7 @@ def export(state: State, bookmarked: bool, fmt: str, output: Path | None) -> Non
     """
     from reader.cli.export import to_json_line, to_markdown
 
-    library = state.open_library()
+    library = state.open_library(must_exist=True)
     entries = library.list(show="bookmarked" if bookmarked else "all")
     chunks = (
         (to_markdown(library.get(e.id), e) if fmt == "markdown"

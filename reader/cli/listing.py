@@ -6,11 +6,11 @@ output is not a terminal.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from reader.cli.common import iso_time, json_line
 from reader.library import Entry
 from reader.model import Quote
 
@@ -62,7 +62,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "published": entry.published.isoformat() if entry.published else None,
         "url": entry.url,
         "feed": entry.feed,
-        "imported": entry.imported,
+        "imported": iso_time(entry.imported),
         "read": entry.read,
         "bookmarked": entry.bookmarked,
         "quotes": entry.quotes,
@@ -70,14 +70,13 @@ def entry_json(entry: Entry) -> dict[str, Any]:
     }
 
 
-_json_line = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def quote_lines(article_id: str, found: Iterable[Quote], as_json: bool) -> list[str]:
     """One line (with its newline) per quotation: short id, speaker, text; or JSON."""
     if as_json:
         return [
-            _json_line({"article": article_id, "speaker": q.speaker, "text": q.text, "cue": q.cue})
+            json_line({"article": article_id, "speaker": q.speaker, "text": q.text, "cue": q.cue})
             + "\n"
             for q in found
         ]

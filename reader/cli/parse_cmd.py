@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from pathlib import Path
 
 import click
 
@@ -17,14 +16,15 @@ _MAX_WIDTH = 100
 
 
 @main.command("parse")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True,
               help="Print one JSON object per file, one per line (JSON Lines).")
-def parse(paths: tuple[Path, ...], as_json: bool) -> None:
+def parse(paths: tuple[str, ...], as_json: bool) -> None:
     """Read saved pages (HTML or plain-text dumps) and print the clean story.
 
-    Nothing is stored in the library. Each PATH is sniffed by its content,
-    so the file name does not matter. The story is printed for reading:
+    Nothing is stored in the library. Each PATH is a file or a folder (read
+    recursively, hidden files and folders skipped, as `byline import` does);
+    each file is sniffed by its content, so its name does not matter. The story is printed for reading:
     headline, site, byline and date, the paragraphs wrapped to the terminal,
     subheadings set apart, every quotation marked with its speaker and a
     list of who is quoted at the end.
@@ -40,14 +40,20 @@ def parse(paths: tuple[Path, ...], as_json: bool) -> None:
     \b
     Examples:
       byline parse saved-page.html
-      byline parse dumps/*.txt --json | jq .title
+      byline parse dumps/ --json | jq .title
     """
+    from reader.gather.importer import expand
     from reader.ingest import load_path
 
-    failed = False
+    files, urls, failures = expand(paths)
+    for url in urls:
+        failures.append((url, "parse reads files and folders; `byline import URL` fetches a page"))
+    for source, reason in failures:
+        fail(f"{source}: {reason}")
+    failed = bool(failures)
     width = min(shutil.get_terminal_size((80, 24)).columns, _MAX_WIDTH)
     first = True
-    for path in paths:
+    for path in files:
         try:
             article = load_path(path)
         except BylineError as error:

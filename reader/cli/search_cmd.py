@@ -49,7 +49,7 @@ def search(state: State, words: tuple[str, ...], limit: int, as_json: bool) -> N
 
     query_text = " ".join(words)
     query = parse(query_text)
-    library = state.open_library()
+    library = state.open_library(must_exist=True)
     seen = len(library.notices)
     hits = library.find(query) if not query.empty else []
     for notice in library.notices[seen:]:  # an index rebuilt on the way

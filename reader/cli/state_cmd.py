@@ -12,21 +12,41 @@ from reader.cli.common import State, fail, pass_state, reports_errors
 from reader.library import Library
 
 
-def resolve_all(library: Library, prefixes: Iterable[str]) -> list[str]:
-    """Full ids for abbreviated ones; raises before anything is changed."""
-    return [library.resolve(prefix) for prefix in prefixes]
+def resolve_some(library: Library, prefixes: Iterable[str]) -> tuple[dict[str, str], bool]:
+    """Full id -> title for each prefix that names one article, in the order given.
+
+    Each that names none, or several, is reported on stderr; the second value
+    says whether any was. Commands act on the good ones and then exit 1.
+    """
+    from reader.errors import NotFoundError
+
+    found: dict[str, str] = {}
+    failed = False
+    for prefix in prefixes:
+        try:
+            article_id = library.resolve(prefix)
+        except NotFoundError as error:
+            fail(str(error))
+            failed = True
+            continue
+        found.setdefault(article_id, library.entry(article_id).title)
+    return found, failed
 
 
-def _report(library: Library, ids: list[str], verb: str) -> None:
-    for article_id in ids:
-        click.echo(f"{verb} {article_id[:8]}  {library.entry(article_id).title}")
+def _change(state: State, ids: tuple[str, ...], change, verb: str) -> None:
+    library = state.open_library(must_exist=True)
+    found, failed = resolve_some(library, ids)
+    if found:
+        change(library, list(found))
+        for article_id, title in found.items():
+            click.echo(f"{verb} {article_id[:8]}  {title}")
+    if failed:
+        sys.exit(1)
 
 
 def _mark_read(state: State, ids: tuple[str, ...], read: bool) -> None:
-    library = state.open_library()
-    full = resolve_all(library, ids)
-    library.set_read_many(full, read)
-    _report(library, full, "read" if read else "unread")
+    _change(state, ids, lambda library, full: library.set_read_many(full, read),
+            "read" if read else "unread")
 
 
 @main.command("read")
@@ -37,7 +57,8 @@ def read(state: State, ids: tuple[str, ...]) -> None:
     """Mark articles as read.
 
     Each ID is an article id as `byline list` shows it, or any unique prefix
-    of one. If any ID matches no article, or several, nothing is changed.
+    of one. An ID that matches no article, or several, is reported and the
+    others are still marked; the exit status is then 1.
 
     \b
     Example:
@@ -54,7 +75,8 @@ def unread(state: State, ids: tuple[str, ...]) -> None:
     """Mark articles as not read yet (they show ● in `byline list` again).
 
     Each ID is an article id as `byline list` shows it, or any unique prefix
-    of one. If any ID matches no article, or several, nothing is changed.
+    of one. An ID that matches no article, or several, is reported and the
+    others are still marked; the exit status is then 1.
     """
     _mark_read(state, ids, False)
 
@@ -69,17 +91,16 @@ def bookmark(state: State, ids: tuple[str, ...], remove: bool) -> None:
 
     Bookmarked articles show ★ in `byline list`; `byline list --bookmarked`
     and `byline export --bookmarked` pick them out. Each ID may be any
-    unique prefix of an article id.
+    unique prefix of an article id; one that matches none, or several, is
+    reported, the others are still changed, and the exit status is then 1.
 
     \b
     Examples:
       byline bookmark 1a2b
       byline bookmark --remove 1a2b
     """
-    library = state.open_library()
-    full = resolve_all(library, ids)
-    library.set_bookmarked_many(full, not remove)
-    _report(library, full, "unbookmarked" if remove else "bookmarked")
+    _change(state, ids, lambda library, full: library.set_bookmarked_many(full, not remove),
+            "unbookmarked" if remove else "bookmarked")
 
 
 @main.command("remove")
@@ -98,22 +119,4 @@ def remove(state: State, ids: tuple[str, ...]) -> None:
     Example:
       byline remove 1a2b 9f0e 77c1
     """
-    from reader.errors import NotFoundError
-
-    library = state.open_library()
-    found: dict[str, str] = {}  # full id -> title, in the order given
-    failed = False
-    for prefix in ids:
-        try:
-            article_id = library.resolve(prefix)
-        except NotFoundError as error:
-            fail(str(error))
-            failed = True
-            continue
-        found.setdefault(article_id, library.entry(article_id).title)
-    if found:
-        library.remove_many(found)
-        for article_id, title in found.items():
-            click.echo(f"removed {article_id[:8]}  {title}")
-    if failed:
-        sys.exit(1)
+    _change(state, ids, lambda library, full: library.remove_many(full), "removed")

@@ -51,13 +51,23 @@ class QuoteActions:
             "  No quotations found." if story.article else "  Open an article to see who said what.",
         )
 
+    def say_nothing_to_visit(self, what: str) -> None:
+        """Why n, N, s or S found nothing: no story open (or none at all), or none here."""
+        if self.story.article is not None:
+            message = f"No {what} in this story."
+        elif self.library.counts().total == 0:
+            message = "No articles yet. Press i to import a file, a folder, or a page's or feed's URL."
+        else:
+            message = f"No article open, so no {what}. Press enter (or j) to read the highlighted one."
+        self.notify(message, markup=False, timeout=3)
+
     def action_next_quote(self) -> None:
         if self.story.step_quote(1) is None:
-            self.notify("No quotations in this story.", markup=False, timeout=2)
+            self.say_nothing_to_visit("quotations")
 
     def action_previous_quote(self) -> None:
         if self.story.step_quote(-1) is None:
-            self.notify("No quotations in this story.", markup=False, timeout=2)
+            self.say_nothing_to_visit("quotations")
 
     def follow(self, speaker: str | None) -> None:
         self.story.follow(speaker)
@@ -66,7 +76,7 @@ class QuoteActions:
     def action_cycle_speaker(self) -> None:
         names = [name for name, _, count in self.story.speakers_by_count() if count]
         if not names:
-            self.notify("No quoted speakers in this story.", markup=False, timeout=2)
+            self.say_nothing_to_visit("quoted speakers")
             return
         followed = self.story.followed
         position = names.index(followed) + 1 if followed in names else 0
@@ -76,8 +86,10 @@ class QuoteActions:
         from reader.ui.screens import SpeakerPicker
 
         speakers = [s for s in self.story.speakers_by_count() if s[2]]
-        if speakers:
-            self.push_screen(SpeakerPicker(speakers), self.follow)
+        if not speakers:
+            self.say_nothing_to_visit("quoted speakers")
+            return
+        self.push_screen(SpeakerPicker(speakers), self.follow)
 
     def action_clear(self) -> None:
         if self.story.followed is not None:

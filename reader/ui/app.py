@@ -17,7 +17,7 @@ from textual.containers import Vertical
 
 from reader.config import FILENAME, Config
 from reader.errors import BylineError
-from reader.library import Counts, Library
+from reader.library import Counts, Library, default_data_dir
 from reader.library.order import filtered
 from reader.resources import styles_dir
 from reader.ui.actions import LibraryActions, QuoteActions
@@ -74,6 +74,7 @@ class ReaderApp(
         self.unsaved_shown = {}
         self.notices_shown = 0  # how many of library.notices the user has seen
         self.undo_stack: list[Undo] = []
+        self._folder_name: str | None = None
         theme = theme or starting_theme(self, self.config)
         if theme:
             self.theme = theme
@@ -199,8 +200,21 @@ class ReaderApp(
                 showing += f" · by {SORT_NAMES[self.sort_order]}"
         if self.show_feed is not None:
             showing += f" · feed: {self.show_feed_name or self.show_feed}"
-        name = self.library.setting("name") or self.library.path.name
-        self.query_one(LibraryHeader).show(str(name), self.counts, showing)
+        self.query_one(LibraryHeader).show(self.folder_name(), self.counts, showing)
+
+    def folder_name(self) -> str:
+        """The data folder's name for the header; nothing when it is the default one."""
+        if self._folder_name is None:
+            name = self.library.setting("name")
+            if not name:
+                path = self.library.path
+                try:
+                    default = path.resolve() == default_data_dir().resolve()
+                except OSError:
+                    default = False
+                name = "" if default else path.name
+            self._folder_name = str(name)
+        return self._folder_name
 
     def _highlighted_id(self) -> str | None:
         entry = self.sidebar.highlighted_entry

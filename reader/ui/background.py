@@ -54,7 +54,10 @@ class JobActions:
                 source = text if text.lower().startswith(("http://", "https://")) else Path(text).expanduser()
                 self._import_worker(self._start_job("import"), source)
 
-        prompt = PromptScreen("Import a file, folder or web address", "path to a saved page, or https://…")
+        prompt = PromptScreen(
+            "Import a file, folder, web page or feed (a feed's URL subscribes to it)",
+            "path to a saved page, or https://…",
+        )
         self.push_screen(prompt, done)
 
     def action_refresh_feeds(self) -> None:

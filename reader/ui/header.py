@@ -14,7 +14,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def header_content(name: str, counts: Counts, showing: str) -> Content:
-    left = f" byline · {safe(name)}"
+    left = f" byline · {safe(name)}" if name else " byline"
     middle = (
         f"{_plural(counts.total, 'article')} · {counts.unread:,} unread"
         f" · {counts.bookmarked:,} bookmarked"

@@ -19,7 +19,10 @@ if TYPE_CHECKING:  # imported by the workers, not at start-up
     from reader.gather.importer import ImportReport
     from reader.gather.refresh import RefreshReport
 
-NO_FEEDS = "No feeds yet: subscribe with `byline feeds add URL` (or an OPML file)."
+NO_FEEDS = (
+    "No feeds yet. Press i and give a feed's URL to subscribe to it "
+    "(or run `byline feeds add URL`, which also takes an OPML file)."
+)
 
 
 class JobProgress(Message):

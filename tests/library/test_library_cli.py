@@ -79,12 +79,26 @@ def test_state_commands_accept_prefixes_and_show_in_list(data_dir):
     assert listed("--bookmarked") == []
 
 
-def test_unknown_or_ambiguous_id_is_a_clear_error_and_changes_nothing(data_dir):
-    new = ids(data_dir)[0]
-    result = run(data_dir, "read", new, "zzzz")
+@pytest.mark.parametrize("command", ["read", "unread", "bookmark", "remove"])
+def test_bad_ids_are_named_the_good_ones_changed_and_the_exit_status_is_1(data_dir, command):
+    new, middle, old = ids(data_dir)
+    run(data_dir, "read", old)  # so that unread has something to change
+    result = run(data_dir, command, "zzzz", new[:8], "", old)
     assert result.exit_code == 1
-    assert "byline: no article id starts with 'zzzz'" in result.stderr
-    assert run(data_dir, "list", "--read").stdout == ""
+    assert result.stderr.splitlines() == [
+        "byline: no article id starts with 'zzzz' (see `byline list`)",
+        "byline: an article id is needed (see `byline list`)",
+    ]
+    verb = "removed" if command == "remove" else command + "ed" if command == "bookmark" else command
+    assert result.stdout.splitlines() == [
+        f"{verb} {new[:8]}  New [bold]budget", f"{verb} {old[:8]}  Old floods",
+    ]
+    rows = {json.loads(line)["id"]: json.loads(line) for line in run(data_dir, "list", "--json").stdout.splitlines()}
+    if command == "remove":
+        assert list(rows) == [middle]
+    else:
+        flag, value = ("bookmarked", True) if command == "bookmark" else ("read", command == "read")
+        assert (rows[new][flag], rows[old][flag], rows[middle][flag]) == (value, value, False)
 
 
 def test_show_prints_the_story_and_json(data_dir):
@@ -190,10 +204,11 @@ def test_every_command_has_help():
         assert result.exit_code == 0 and len(result.stdout) > 200, name
 
 
-def test_data_dir_comes_from_the_environment(tmp_path):
+def test_data_dir_comes_from_the_environment(tmp_path, data_dir):
+    result = CliRunner().invoke(main, ["list"], env={"BYLINE_DATA_DIR": str(data_dir)})
+    assert result.exit_code == 0 and "Old floods" in result.stdout
     result = CliRunner().invoke(main, ["list"], env={"BYLINE_DATA_DIR": str(tmp_path / "env")})
-    assert result.exit_code == 0
-    assert (tmp_path / "env" / "catalog.json").exists()
+    assert result.exit_code == 1 and f"no library in {tmp_path / 'env'}" in result.stderr
 
 
 def test_format_entries_aligns_wide_site_names_and_clips_long_ones():
@@ -244,6 +259,7 @@ def test_list_sorts_by_site_and_unread_first(data_dir):
 
 
 def test_list_of_an_empty_library_says_how_to_fill_it(tmp_path, data_dir):
+    Library.open(tmp_path / "empty").close()
     empty = run(tmp_path / "empty", "list")
     assert empty.exit_code == 0 and empty.stdout == ""
     assert "the library is empty; add pages with `byline import PATH`" in empty.stderr
