@@ -114,7 +114,7 @@ class Library:
 
                     self._search_index = SearchIndex(
                         self.path, self.catalog, self.documents, self.notices.append,
-                        self._reload_catalog,
+                        self._reload_catalog, durable=self.documents.durable,
                     )
         return self._search_index
 

@@ -48,6 +48,8 @@ class Hit:
 def find(library: Library, text: str | Query, speaker_names: Callable[[str], set[str]] | None = None) -> list[Hit]:
     """Articles matching ``text``, best first (newest first on ties)."""
     query = parse(text) if isinstance(text, str) else text
+    if query.empty:
+        return []  # nothing to search for (a lone quote mark, punctuation)
     rows = library.catalog.rows
     scores: dict[str, float] | None = None
     expression = query.match()

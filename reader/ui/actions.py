@@ -1,4 +1,4 @@
-"""The app's actions on quotes, and on the library (search, the browser).
+"""The app's actions on quotes, and opening an article's original in the browser.
 
 Mixins for ReaderApp, split from app.py to keep one idea per module. They
 use ``self.story``, ``self.sidebar``, ``self.library`` and ``reload_list``.
@@ -95,8 +95,7 @@ class QuoteActions:
         if self.story.followed is not None:
             self.follow(None)
         elif self.search_query is not None:
-            self.search_query = None
-            self.reload_list(keep=self.open_id)
+            self.end_search()
 
     def quote_changed(self, event: StoryView.QuoteChanged) -> None:
         self.query_one(QuotesPanel).mark_current(event.index)
@@ -111,19 +110,7 @@ class QuoteActions:
 
 
 class LibraryActions:
-    """Search, and opening the original in the browser."""
-
-    def action_search(self) -> None:
-        from reader.ui.screens import PromptScreen
-
-        def done(query: str | None) -> None:
-            if query is None:
-                return
-            self.search_query = query.strip() or None
-            self.reload_list(keep=self.open_id)
-
-        prompt = PromptScreen("Search titles, sites and speakers", "e.g. Kim or bbc")
-        self.push_screen(prompt, done)
+    """Opening the original in the browser (search is in search.py)."""
 
     def action_open_url(self) -> None:
         article = self.story.article

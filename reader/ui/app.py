@@ -36,6 +36,7 @@ from reader.ui.prefs import pref
 from reader.ui.sorting import SORT_NAMES, SortActions
 from reader.ui.quotes_panel import QuotesPanel
 from reader.ui.reading import ReadingActions
+from reader.ui.search import SearchActions
 from reader.ui.sidebar import ArticleList
 from reader.ui.story import StoryView
 from reader.ui.themes import remember_theme, starting_theme
@@ -48,13 +49,17 @@ EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
 class ReaderApp(
-    UndoActions, ReadingActions, SortActions, LayoutActions, FeedActions, MarkActions,
+    SearchActions, UndoActions, ReadingActions, SortActions, LayoutActions, FeedActions, MarkActions,
     QuoteActions, LibraryActions, JobActions, App[None],
 ):
     """byline's reader: articles on the left, the story, its quotes."""
 
     TITLE = "byline"
-    CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "speakers.tcss")]
+    CSS_PATH = [
+        str(styles_dir() / "app.tcss"),
+        str(styles_dir() / "speakers.tcss"),
+        str(styles_dir() / "search.tcss"),
+    ]
     BINDINGS = BINDINGS
     COMMANDS = App.COMMANDS | {ReaderCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
@@ -166,7 +171,7 @@ class ReaderApp(
         keep = keep or self._highlighted_id()
         shows = self.show_filter.split()
         if self.search_query is not None:
-            entries = filtered(self.library.search(self.search_query), shows)  # best first
+            entries = filtered(self.searched_entries(self.search_query), shows)  # best first
         else:
             entries = self.library.list(show=shows, sort=self.sort_order, undated=pref(self, "undated"))
         entries = self.feed_filtered(entries)
@@ -239,6 +244,8 @@ class ReaderApp(
         if index is not None and self.sidebar.highlighted != index:
             self.sidebar.highlighted = index
         self.story.show(article)
+        if self.search_query is not None:
+            self.story.show_matches(self.search_query)
         self.show_quotes(panel_later=True)
         entry = self.sidebar.highlighted_entry
         if mark_read and entry is not None and entry.id == id and not entry.read:

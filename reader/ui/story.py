@@ -20,6 +20,7 @@ from reader.model import Article, Quote
 from reader.ui import storytext
 from reader.ui.colours import SLOTS
 from reader.ui.keys import without_home_end
+from reader.ui.matches import CURRENT_MATCH, MATCH, StoryMatches
 from reader.ui.text import safe
 
 MAX_TEXT_WIDTH = 88  # the default; the app sets max_text_width from the settings
@@ -35,7 +36,7 @@ _EMPTY_HINT = (
 _HINT_BLOCK = storytext.Block(_EMPTY_HINT, ".story--hint")
 
 
-class StoryView(ScrollView, can_focus=True, inherit_bindings=False):
+class StoryView(StoryMatches, ScrollView, can_focus=True, inherit_bindings=False):
     """One article: headline, meta line, body; quotes coloured by speaker."""
 
     BINDINGS = without_home_end(ScrollableContainer.BINDINGS)
@@ -47,6 +48,8 @@ class StoryView(ScrollView, can_focus=True, inherit_bindings=False):
         "story--blockquote",
         "story--quote-other",
         "story--hint",
+        MATCH,
+        CURRENT_MATCH,
         *(f"story--quote-{n}" for n in range(SLOTS + 1)),
         *(f"story--current-{n}" for n in range(SLOTS + 1)),
         *(f"story--mention-{n}" for n in range(1, SLOTS + 1)),
@@ -85,6 +88,7 @@ class StoryView(ScrollView, can_focus=True, inherit_bindings=False):
         self._laid_out_width = -1
         self._content: dict[int, Content] = {}
         self._strips: dict[int, Strip] = {}
+        self.clear_matches()
 
     # -- what is shown -------------------------------------------------
 
@@ -97,6 +101,7 @@ class StoryView(ScrollView, can_focus=True, inherit_bindings=False):
         self.slots = storytext.speaker_slots(article) if article else {}
         self.current = None
         self.followed = None
+        self.clear_matches()
         self._blocks = storytext.story_blocks(article) if article else [_HINT_BLOCK]
         self._para_block = {
             b.paragraph: i for i, b in enumerate(self._blocks) if b.paragraph is not None
@@ -263,6 +268,7 @@ class StoryView(ScrollView, can_focus=True, inherit_bindings=False):
                     self.current,
                     self.followed,
                 )
+            content = self._with_matches(index, content)
             self._content[index] = content
         return content
 
