@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from reader.model import Paragraph
-from reader.quotes.cues import Cue, find_cue, last_sentence_cue
+from reader.quotes.cues import Cue, credit_line, find_cue, last_sentence_cue
+from reader.quotes.firstnames import is_given_name
 from reader.quotes.mentions import Vocabulary
 from reader.quotes.spans import Span
 
@@ -32,7 +33,8 @@ _LAST_WORD = re.compile(r"\w+$")
 _BORROWED_WORDS = 4
 _FORWARD_WORDS = 12
 _NICKNAME = re.compile(r"\s[A-Z][a-z]+\b")
-_NAME_END = re.compile(r"\b[A-Z][a-z]+\s$")
+_NAME_END = re.compile(r"\b([A-Z][a-z]+)\s$")
+_GIVEN_NAME_CHARS = 30
 _STANDALONE_WORDS = 8
 _LOOK_BACK = 60  # characters before a quotation searched for title words or a name
 
@@ -73,6 +75,7 @@ def attribute(paragraphs: tuple[Paragraph, ...] | list[Paragraph], spans: list[S
             items.append(Attributed(s, inner, cue, p, s.chain))
     _drop_openers(paragraphs, items)
     _share_chains(items)
+    _credit(paragraphs, items)
     _borrow(paragraphs, items)
     _share_chains(items)  # a chain whose first part borrowed a cue lends it on
     edges = [_edges(p.text) for p in paragraphs]
@@ -111,6 +114,20 @@ def _share_chains(items: list[Attributed]) -> None:
                 m.chained = True
         for m in members[1:]:  # one quotation, one group (its first part may share a split one's)
             m.group = members[0].group
+
+
+def _credit(paragraphs, items: list[Attributed]) -> None:
+    """A quotation that ends its paragraph, with no cue, credited by the next
+    paragraph ('"…" ¶ - Jane Roe.')."""
+    for k, a in enumerate(items):
+        p = a.span.paragraph
+        if a.cue is not None or p + 1 >= len(paragraphs):
+            continue
+        if paragraphs[p].text[a.span.end :].strip(" .,") or (k + 1 < len(items) and items[k + 1].span.paragraph == p):
+            continue
+        cue = credit_line(paragraphs[p + 1].text)
+        if cue is not None:
+            a.cue, a.source_paragraph = cue, p + 1
 
 
 def _borrow(paragraphs, items: list[Attributed]) -> None:
@@ -209,8 +226,10 @@ def _keep(paragraphs, edges: list[tuple[int, int]], a: Attributed) -> bool:
     if _looks_like_title(words) and len(words) <= 8:
         if not own or how not in ("after", "before") or _title_words_before(text, back, a.span.start):
             return False
-    if _NICKNAME.match(text, a.span.end) and _NAME_END.search(text, back, a.span.start):
-        return False  # Marcia "Cia" Price
+    if len(words) == 1 and _NICKNAME.match(text, a.span.end):
+        given = _NAME_END.search(text, max(back, a.span.start - _GIVEN_NAME_CHARS), a.span.start)
+        if given and is_given_name(given.group(1)):
+            return False  # a nickname between a given name and a surname: Robert "Bobby" Vane
     if own:
         return True
     if a.cue is not None:  # borrowed from a neighbour

@@ -27,7 +27,7 @@ from reader.quotes.mentions import subject_after, subject_before, trailing_name,
 from reader.quotes.sentences import sentence_end, sentence_start
 
 _ALL = sorted(STRONG_CUES | WEAK_CUES | {"according to"}, key=len, reverse=True)
-# Verbs that open a sentence before their subject: 'Said Ms Poynter, "..."'.
+# Verbs that open a sentence before their subject: 'Said Ms Quill, "..."'.
 _INVERTED = (
     "Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes", "Continued", "Replied", "Recalled",
 )
@@ -77,7 +77,7 @@ _NOUN_S = frozenset(
     responses warnings accusations states""".split()
 )
 _DETERMINERS = frozenset("a an the his her their its this that my our your".split())
-_SINGULAR_S = frozenset("his its this was has is us as thus plus this".split())
+_SINGULAR_S = frozenset("his its this was has is us as thus plus".split())
 _SPACE = re.compile(r"[\s,;—–―-]*")
 _DASH = re.compile(r"\s*(?:[—–―]|--?)\s*")
 _DASH_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)[\s.,]*$")
@@ -119,7 +119,8 @@ def _verbs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         prev = raw.lower()
         word = m.group()
         gerund = word.endswith("ing") and prev not in _DETERMINERS
-        if (prev in _NOT_VERB_AFTER or prev.endswith(("’s", "'s"))) and word.lower() != "according to" and not gerund:
+        clause = j >= lo and text[j] in ",;"  # "who replaced her, said": a verb after all
+        if not clause and (prev in _NOT_VERB_AFTER or prev.endswith(("’s", "'s"))) and word.lower() != "according to" and not gerund:
             continue  # "a report", "the statement"
         if word in _NAMING and _words_within(text, m.end(), hi, 3) and prev not in _DETERMINERS:
             yield m  # 'and calls people "losers"': a label just before the quotation
@@ -127,11 +128,11 @@ def _verbs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         if word in _NOUN_S and not (
             raw[:1].isupper() or prev in ("he", "she", "it", "who", "which", "that") or prev in PERSON_NOUNS
         ):
-            continue  # "Clinton's released emails", "those tweets"
+            continue  # "the mayor's released emails", "those tweets"
         if word in BARE_FORMS and not (
             prev in _BARE_AFTER or (prev.endswith("s") and prev not in _SINGULAR_S)
         ):
-            continue  # "a Trump tweet", "the call"
+            continue  # "a Ferris tweet", "the call"
         yield m
 
 
@@ -165,14 +166,14 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
     if text[q_end:start].strip() and text[q_end:start].strip()[0] in ";":
         return None
     bracket = _BRACKET_SOURCE.match(text, q_end, hi)
-    if bracket:  # a digest's credit: "...” [WaPo.]"
+    if bracket:  # a digest's credit: "...” [Herald.]"
         return Cue("after", bracket.group().strip(), (bracket.start(1), bracket.end(1)))
     stop = sentence_end(text, start, min(hi, start + 200))
     m = next(_verbs(text, start, stop), None)
     if m is None:
         dash = _DASH.match(text, q_end, hi)
         name = _DASH_NAME.match(text, start, hi) if dash else None
-        if name:  # "... .” ― Sonya Herridge" (a byline-style credit)
+        if name:  # '"…" — Jane Roe': a credit, as under an epigraph (see ``credit_line``)
             return Cue("after", dash.group().strip(), (name.start(1), name.end(1)))
         return None
     strict = closes_sentence and text[start].isupper()
@@ -221,7 +222,7 @@ def _before(text: str, lo: int, q_start: int) -> Cue | None:
             who = subject_after(text, m.end(), q_start)
         elif word.endswith("ing") or _preceded_by(text, start, m.start(), "to"):
             # "..., saying" and "took to Twitter to accuse": the main subject;
-            # "footage of Hillary Clinton asking": the name just before.
+            # "footage of Joan Ferris asking": the name just before.
             who = None
             if word.endswith("ing") and not _preceded_by(text, start, m.start(), ","):
                 who = trailing_name(text, start, m.start())
@@ -253,7 +254,7 @@ _LEADING = re.compile(
     r"\s*(?:(?:But|And|So|Then|Now|Still|Yet)\s+)?"
     r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey|I|We)\b"
 )
-# "Republican presidential candidate Donald Trump": a role, then the name.
+# "Independent mayoral candidate Rosa Delgado": a role, then the name.
 _ROLE_THEN_NAME = re.compile(
     r"\s*(?:(?:But|And|So|Then|Now|Still|Yet)\s+)?"
     r"([A-Z][\w.’'-]*\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]*)"
@@ -268,10 +269,10 @@ _VERBISH = frozenset(
 
 
 def _leading_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """A name or pronoun opening the last clause ("Mosman saw it differently:").
+    """A name or pronoun opening the last clause ("Ortiz saw it differently:").
 
     Introductory phrases set off by commas are skipped: "With Democrats
-    worried, President Obama is rolling out a new message:".
+    rising, Mayor Tess Gallo is trying out a new slogan:".
     """
     starts = [lo] + [m.end() for m in _CLAUSE_SPLIT.finditer(text, lo, hi)]
     for start in reversed(starts):
@@ -316,6 +317,21 @@ def _bare_word(word: str) -> str:
     return word.strip(",;:.!?\"“”’'()").lower()
 
 
+_CREDIT_LINE = re.compile(
+    r"\s*(?:[—–―]|--?)\s*((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)\s*(?:[,.]|$)"
+)
+
+
+def credit_line(text: str) -> Cue | None:
+    """A paragraph that credits the quotation standing before it: "- Jane
+    Roe." or "—Senator Ray Pardo, speaking on Monday." (as under the
+    quotations of a fact check or a digest)."""
+    m = _CREDIT_LINE.match(text)
+    if m is None or m.group(1).split()[0] in NOT_NAMES:
+        return None
+    return Cue("after", text[: m.start(1)].strip(), (m.start(1), m.end(1)))
+
+
 def find_cue(text: str, lo: int, q_start: int, q_end: int, hi: int, inner: str) -> Cue | None:
     """The best cue for the quotation at ``q_start:q_end`` between ``lo`` and ``hi``."""
     closes = inner.rstrip("\"”’' ").endswith((".", "!", "?"))
@@ -324,7 +340,7 @@ def find_cue(text: str, lo: int, q_start: int, q_end: int, hi: int, inner: str) 
 
 
 def last_sentence_cue(text: str, lo: int, hi: int) -> Cue | None:
-    """A cue in the last sentence of ``text[lo:hi]`` ("Trump said he would win.")."""
+    """A cue in the last sentence of ``text[lo:hi]`` ("Ferris said she would win.")."""
     end = lo + len(text[lo:hi].rstrip().rstrip(".:!?\"”’'"))
     return _vetted(text, _before(text, sentence_start(text, lo, end), end)) if end > lo else None
 

@@ -19,7 +19,7 @@ testify tout advise affirm confirm contend counter decry observe remind retort
 whisper clarify declaim deny disagree disclose dispute inform maintain preach
 rave reassert reassure reckon recommend reconfirm restate scoff snap
 underscore interject continue post email text message recount begin
-explain concede cry scream thunder bark quip beam boom echo confess
+cry scream thunder bark beam boom echo confess
 interrupt laugh sigh gush chime plead fume
 """.split()
 
@@ -85,12 +85,15 @@ BARE_FORMS: frozenset[str] = frozenset(_STRONG + _WEAK) - {"read", "put"}
 STRONG_CUES: frozenset[str] = frozenset(f for v in _STRONG for f in inflections(v))
 WEAK_CUES: frozenset[str] = frozenset(f for v in _WEAK for f in inflections(v)) - STRONG_CUES
 
-# Words that may sit between a subject and its verb ("he later said").
+# Words that may sit between a subject and its verb: adverbs ("he later
+# said") and auxiliaries ("she had said", "he would add").
 ADVERBS = frozenset(
     """also later then again once previously earlier recently simply further
     quickly finally flatly bluntly repeatedly often frequently reportedly
-    famously has had have was would will had once""".split()
+    famously""".split()
 )
+AUXILIARIES = frozenset("has had have was would will".split())
+BEFORE_VERB = ADVERBS | AUXILIARIES
 
 # Courtesy and office titles that precede a name; the value is the gender
 # they imply ("" when none).
@@ -113,7 +116,7 @@ TITLES: dict[str, str] = {
     "candidate": "", "nominee": "", "leader": "", "founder": "",
     "ceo": "", "pastor": "", "coach": "", "detective": "", "sheriff": "",
     "state": "", "sens.": "", "reps.": "", "u.s.": "", "us": "",
-    "former": "", "first": "", "mrs.": "f", "madam": "f",
+    "former": "", "first": "", "madam": "f",
 }
 # Military, police, religious and civic ranks and offices; they stay in the
 # written form of a name ("Captain Ellen Marsh") like "Mr" does.
@@ -136,8 +139,8 @@ RANKS: dict[str, str] = {
 }
 TITLES.update(RANKS)
 
-# Titles that are also common surnames or given names ("John Major", "David
-# Duke", "Steve King"): titles only at the head of a name, before another
+# Titles that are also common surnames or given names ("Jo Major", "Dana
+# Duke", "Lee King"): titles only at the head of a name, before another
 # capitalised word.
 SURNAME_TITLES = frozenset(
     "major bishop cardinal constable marshal deacon baron king chancellor".split()
@@ -168,11 +171,11 @@ PERSON_NOUNS = frozenset(
     doctor lawyer attorney professor president senator governor mayor
     candidate nominee voter voters supporter supporters critic critics
     member members leader leaders chairman chairwoman director manager
-    operative person man woman officer official spokesmen group campaign
+    operative person man woman officer group campaign
     memo email press secretary minister ministry envoy diplomat
     representative resident residents worker workers protester protesters
     organizer organizers executive chief agent friend neighbor witness
-    police statement website post tweet release editorial article study
+    police website post tweet release editorial article study
     survey poll host anchor moderator reporter author writer historian
     economist scientist researcher student teacher pastor judge prosecutor
     lawmaker lawmakers congressman congresswoman delegate delegates
@@ -203,16 +206,16 @@ _ROLE_ENDINGS = ("er", "ist", "or", "ian", "ant")
 _NOT_ROLES = frozenset(
     """after later water never other under over ever rather whether together
     however another neither either further former latter earlier border
-    number member major minor prior senior junior interior exterior
+    number major minor prior senior junior interior exterior
     superior inferior labor labour honor honour favor favour humor error
-    mirror sector factor floor door motor tower power paper letter matter
+    mirror sector factor floor door motor tower power paper matter
     center centre winter summer silver river corner quarter chapter order
     october november december september christian want grant pleasant
     giant""".split()
 )
 
 
-# Given names with those endings ("Tucker Carlson", "Julian Assange").
+# Given names with those endings ("Tucker Hale", "Julian Ross").
 _NAMES_LIKE_ROLES = frozenset(
     """oliver victor trevor taylor connor conor hunter carter tucker spencer
     parker porter walker tanner sawyer harper piper asher ryder archer
@@ -253,18 +256,18 @@ NOT_NAMES = frozenset(
     While After Before Since Because Although Though This That These Those
     It He She They We I You His Her Their Our My Your Its There Here What
     Who Why How Where Which Then Now Still Also Even Just Only Not No Yes
-    Asked Speaking Meanwhile However According Last Next On Monday Tuesday
+    Asked Speaking Meanwhile However According Last Next Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Mr Mrs Ms
-    Earlier Later Today Yesterday Tonight Instead Indeed Still Like Unlike
-    Asked Both All Some Many Most Such Each Every Other Another During
+    Earlier Later Today Yesterday Tonight Instead Indeed Like Unlike
+    Both All Some Many Most Such Each Every Other Another During
     Despite Under Over Through Among Without Within Including Following Given
     Amid Across Against Toward Towards Upon Until Unless Whether Once Whatever
     Whoever Perhaps Maybe Sometimes Often Already Nor Did Does Do Is Are Was
-    Were Has Have Had Will Would Can Could Should Must May Might Shall Please
+    Were Has Have Had Will Would Can Could Should Must Might Shall Please
     Thank Thanks Sure Well Oh Ok OK Dear Hey Hello Let Look See Read More
     Watch Related Photo Video Image Source Getty Reuters AP Likewise Similarly
-    Moreover Furthermore Additionally Again Separately Overall Also Besides
+    Moreover Furthermore Additionally Again Separately Overall Besides
     Nonetheless Nevertheless Regardless Otherwise Thus Hence Therefore""".split()
 )
 

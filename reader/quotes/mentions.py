@@ -12,7 +12,7 @@ import re
 
 from reader.quotes.firstnames import is_given_name
 from reader.quotes.lexicon import (
-    ADVERBS,
+    BEFORE_VERB,
     DETERMINERS,
     NOT_NAMES,
     PERSON_NOUNS,
@@ -99,7 +99,7 @@ def _clean(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
             # "I laughed and said": the subject opens the first clause.
             lead = _clean(words[:i])
             return lead[: _subject_length(lead)]
-    while words and _bare(words[-1][2]) in ADVERBS:
+    while words and _bare(words[-1][2]) in BEFORE_VERB:
         words = words[:-1]
     while words and _bare(words[0][2]) in _LEADING:
         words = words[1:]
@@ -141,7 +141,7 @@ def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _bare_name(words: list[tuple[int, int, str]]) -> bool:
-    """Two to four capitalised words and initials: "Laurence H. Tribe"."""
+    """Two to four capitalised words and initials: "Dora H. Quill"."""
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[0] not in "“\"‘'" for _, _, w in words)
 
 
@@ -149,10 +149,10 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject of a verb at ``hi``, looking no further back than ``lo``."""
     seg_text = text[lo:hi].rstrip()
     hi = lo + len(seg_text)
-    if seg_text.endswith(")") and "(" in seg_text:  # "Gov. John Kasich (R-Ohio) said"
+    if seg_text.endswith(")") and "(" in seg_text:  # "Gov. Neil Harrow (R-Ohio) said"
         hi = lo + seg_text.rindex("(")
     words = _words(text, lo, hi)
-    while words and _bare(words[-1][2]) in ADVERBS:
+    while words and _bare(words[-1][2]) in BEFORE_VERB:
         words = words[:-1]
     if not words:
         return None
@@ -168,7 +168,7 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         last = _clean(_words(text, *segs[-1]))
         first = _clean(_words(text, *segs[-2]))
         if _bare_name(last) and first and not _bare_name(first):
-            chosen = last  # "Labour's shadow chancellor, John McDonnell, said"
+            chosen = last  # "The union's chief negotiator, Pia Lund, said"
         for s, e in [] if chosen else reversed(segs[:-1]):
             w = _clean(_words(text, s, e))
             if w and w[0][2] in NOT_NAMES and _bare(w[0][2]) not in PRONOUNS:
@@ -199,7 +199,7 @@ def subject_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if not stripped:
         return None
     first = _bare(stripped.split(None, 1)[0])
-    # "Mr Hill" and "campaign manager Robby Mook" end where a name ends;
+    # "Mr Hill" and "campaign manager Iris Vale" end where a name ends;
     # "a source close to the talks" runs to the first comma.
     named = stripped[:1].isupper() or (first not in DETERMINERS and first not in PRONOUNS)
     pattern = _STOP_AFTER if named else _STOP_AFTER_PHRASE
@@ -226,7 +226,7 @@ _TRAILING_NAME = re.compile(r"(?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,3}[A-Z
 
 
 def trailing_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """A name or pronoun just before ``hi`` ("footage of Hillary Clinton asking")."""
+    """A name or pronoun just before ``hi`` ("footage of Joan Ferris asking")."""
     m = _TRAILING_NAME.search(text, lo, hi)
     if not m:
         return None

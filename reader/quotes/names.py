@@ -21,9 +21,9 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _ARTICLES = frozenset("a an the".split())
 # Heads of a definite description that stands for someone already named:
 # "the New York businessman said" (but "the source said" is someone new).
-_EPITHETS = {w: "" for w in """billionaire mogul tycoon candidate nominee senator
-    governor lawmaker president frontrunner front-runner contender hopeful
-    politician democrat republican vice-president mayor""".split()}
+_EPITHETS = {w: "" for w in """candidate nominee senator governor lawmaker
+    president contender hopeful politician democrat republican vice-president
+    mayor minister chancellor""".split()}
 _EPITHET_WORDS = 10  # "the independent Vermont senator and Democratic candidate"
 _EPITHETS.update(businessman="m", congressman="m", businesswoman="f", congresswoman="f")
 
@@ -288,11 +288,11 @@ def _split_run(i: int, pos: int, group: str, out: list[Run]) -> None:
 
 
 def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The personal-name tail of a run: "Rival Hillary Clinton" -> Hillary Clinton.
+    """The personal-name tail of a run: "Rival Joan Ferris" -> Joan Ferris.
 
-    Up to four words are kept ("Hans Joachim Schellnhuber"), cut after the
-    last one the lexicon knows is no part of a name ("Texas Republican Ted
-    Cruz"): a capitalised word it does not know may be a given name
+    Up to four words are kept ("Hans Joachim Brandt"), cut after the
+    last one the lexicon knows is no part of a name ("Texas Republican Tom
+    Webb"): a capitalised word it does not know may be a given name
     ("Marisol Angela Price") and stays.
     """
     if len(tokens) > 1 and tokens[-1].lower().strip(".") in _PLACE_OR_BODY:
@@ -325,7 +325,7 @@ def _not_name(tokens, k: int) -> bool:
 def without_role(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A name without the role written before it: "Economist Jones", "Campaigner
     Aled Hughes" (a word that only ends like a role needs a full name after it;
-    one before an initial is a given name: "Sander M. Levin")."""
+    one before an initial is a given name: "Sander M. Holt")."""
     while len(tokens) > 1 and not is_given_name(tokens[0]) and not _initial(tokens[1]):
         strength = role_strength(tokens[0])
         if not strength or strength + len(tokens) <= 3:

@@ -110,7 +110,7 @@ class PronounSearch:
         if e is None and len(tokens) == 1 and not (single and sal.surname(tokens[0])):
             # A word alone is someone only as a subject: a surname known
             # from the article, one followed by "his" or "her" ("Pell
-            # admitted that his ..."), or a given name ("Melanie said she").
+            # admitted that his ..."), or a given name ("Marisol said she").
             g = ""
             if single and acts:
                 g = sal.hint(tokens[0]) or first_name_gender(tokens[0])

@@ -1,7 +1,7 @@
 """Resolution: mentions grouped into speakers with their fullest names.
 
-Named mentions are grouped by surname ("Donald J. Trump", "Mr. Trump",
-"Trump"), or by the family name written first ("Mr Kim" joins "Kim
+Named mentions are grouped by surname ("Dora J. Quill", "Ms. Quill",
+"Quill"), or by the family name written first ("Mr Kim" joins "Kim
 Kye-gwan"). Each person is named by the fullest form the article uses
 anywhere, titles removed. A pronoun goes to the person it most likely
 means (see ``pronouns``). "The company" goes to the latest organisation of
@@ -229,7 +229,7 @@ class Resolver(PronounSearch):
             if len(e.tokens) == 1 and len(tokens) == 2 and tokens[0] == e.surname and "-" in tokens[1]:
                 t = tokens  # a family name written first: "Kim Kye-gwan"
             else:
-                if e.surname in tokens[:-1]:  # "Hillary Clinton Goes After ..." in a headline
+                if e.surname in tokens[:-1]:  # a Title-Case headline: "Joan Ferris Takes On ..."
                     tokens = tokens[: len(tokens) - tokens[::-1].index(e.surname)]
                 t = full_forms(tokens)
                 # "the envoy to Norway Liu Xiaming": Norway is no part of the name
@@ -298,7 +298,7 @@ def resolve(
                 e = resolver.same_speaker(last[0], last[1:], info.gender, m.paragraph, m.start)
             e = e or resolver.pronoun(info.gender, m.paragraph, m.start)
             if e is not None and not e.gender:
-                e.gender = info.gender  # "Melanie ... she said": now we know
+                e.gender = info.gender  # "Marisol ... she said": now we know
             entities[k] = e
         found = entities[k]
         if found is not None and found.phrase is None:

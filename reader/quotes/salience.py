@@ -124,7 +124,7 @@ def _read_role(paragraphs: Sequence, r) -> tuple[float, bool]:
     text = paragraphs[r.paragraph].text
     before = text[max(0, r.start - 40) : r.start]
     words = _WORD.findall(before)
-    # "Governor Chris Christie", "Vermont Sen. Bernie Sanders": titles
+    # "Governor Ray Pardo", "Vermont Sen. Dora Quill": titles
     # and capitalised words before the name are part of it.
     while words and (
         words[-1][:1].isupper()

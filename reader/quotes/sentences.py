@@ -28,7 +28,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         j -= 1
     word = text[j:i].lower().lstrip("(\"“‘")
     if len(word) == 1 and word.isalpha():
-        return False  # an initial: "Donald J. Trump"
+        return False  # an initial: "Dora J. Quill"
     return word not in _ABBREV
 
 

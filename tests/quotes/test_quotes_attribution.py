@@ -44,9 +44,9 @@ def test_cue_and_mention(text, cue, mention):
 
 
 def test_aside_between_speaker_and_verb():
-    q = one('"He was a fine leader," Sir Vince Cable, who replaced him, said.')
-    assert q.mention.text == "Sir Vince Cable"
-    assert q.speaker == "Vince Cable"
+    q = one('"She was a fair chair," Dame Ruth Orme, who followed her, said.')
+    assert q.mention.text == "Dame Ruth Orme"
+    assert q.speaker == "Ruth Orme"
 
 
 def test_dash_before_the_attribution():
@@ -111,13 +111,28 @@ def test_dash_credit_after_a_quotation():
     assert q.cue == "―" and q.speaker == "Ana Ruiz"
 
 
+def test_dash_credit_in_the_paragraph_after_a_quotation():
+    quotes, _ = run(
+        '"Rents have doubled and wages have not moved at all."',
+        "- Ana Ruiz.",
+        '"Great night for the city. Thank you all."',
+        "—Councillor Ray Pardo, writing on his blog.",
+    )
+    assert [(q.speaker, q.mention.paragraph) for q in quotes] == [("Ana Ruiz", 1), ("Ray Pardo", 3)]
+
+
+def test_a_dash_line_that_names_no_one_credits_nothing():
+    quotes, _ = run('"Rents have doubled and wages have not moved at all."', "- The end.")
+    assert [q.speaker for q in quotes] == [None]
+
+
 def test_quoted_show_title_is_not_speech():
     quotes, _ = run('Speaking on "Meet the Press," Senator Ann Lee said she would run.')
     assert quotes == ()
 
 
 def test_nickname_inside_a_name_is_not_speech():
-    quotes, _ = run('State Del. Marcia "Cia" Price shouted to the crowd.')
+    quotes, _ = run('State Sen. Robert "Bobby" Vane shouted to the crowd.')
     assert quotes == ()
 
 
@@ -135,8 +150,8 @@ def test_labelling_verb_attributes_the_label():
 
 
 def test_colon_after_an_introductory_phrase():
-    q = one('With voters worried, President Obama is rolling out a new message: "It is about me."')
-    assert q.cue == ":" and q.speaker == "Obama"
+    q = one('With prices rising, Mayor Tess Gallo is trying out a new slogan: "It is about rent."')
+    assert q.cue == ":" and q.speaker == "Tess Gallo"
 
 
 def test_new_sentence_after_a_quote_is_not_its_attribution():
@@ -145,45 +160,45 @@ def test_new_sentence_after_a_quote_is_not_its_attribution():
 
 
 def test_plural_noun_lookalike_after_possessive_is_not_a_cue():
-    q = one("The piece used one of the woman’s quotes as its headline: “Finally, someone like me.”")
-    assert q.cue == ":" and q.mention.text == "The piece"
+    q = one("The article used one of the farmer’s quotes as its title: “Rain, at last, and plenty of it.”")
+    assert q.cue == ":" and q.mention.text == "The article"
 
 
 def test_uk_style_split_quotation():
-    quotes, _ = run("'It is a good day,' said Prime Minister Theresa May. 'We will not look back.'")
-    assert [q.speaker for q in quotes] == ["Theresa May", "Theresa May"]
+    quotes, _ = run("'It is a fine morning,' said Home Secretary Alma Reyes. 'We will not turn back.'")
+    assert [q.speaker for q in quotes] == ["Alma Reyes", "Alma Reyes"]
     assert quotes[0].group == quotes[1].group
-    assert quotes[0].mention.text == "Prime Minister Theresa May"
+    assert quotes[0].mention.text == "Home Secretary Alma Reyes"
 
 
 def test_name_in_apposition_after_a_role():
-    q = one("Labour's shadow chancellor, John McDonnell, told the BBC: 'We will oppose it.'")
-    assert q.speaker == "John McDonnell" and q.cue == "told"
+    q = one("The union's chief negotiator, Pia Lund, told the radio station: 'We will oppose it.'")
+    assert q.speaker == "Pia Lund" and q.cue == "told"
 
 
 def test_party_and_state_after_a_name():
-    q = one('"We are going all the way," Gov. John Kasich (R-Ohio) said.')
-    assert q.mention.text == "Gov. John Kasich" and q.speaker == "John Kasich"
+    q = one('"We are going all the way," Gov. Neil Harrow (R-Ohio) said.')
+    assert q.mention.text == "Gov. Neil Harrow" and q.speaker == "Neil Harrow"
 
 
 def test_lead_in_phrase_is_not_the_speaker():
-    q = one('In a statement to the paper, her adviser, Jake Sullivan, said: "Cooperation is essential."')
-    assert q.speaker == "Jake Sullivan"
+    q = one('In a note to the council, her deputy, Owen Marsh, said: "Patience is essential."')
+    assert q.speaker == "Owen Marsh"
 
 
 def test_title_after_a_comma_and_its_kind_is_not_speech():
-    quotes, _ = run("In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested saving.")
+    quotes, _ = run("In her 2009 book, ''Grow Your Own Orchard,'' Ms. Pruitt suggested planting early.")
     assert quotes == ()
 
 
 def test_inverted_verb_before_role_and_name():
-    q = one('"He is special," said conservative activist Bob Klaus, who backs nobody.')
-    assert q.mention.text == "conservative activist Bob Klaus" and q.speaker == "Bob Klaus"
+    q = one('"He is special," said veteran activist Ben Ostrow, who backs nobody.')
+    assert q.mention.text == "veteran activist Ben Ostrow" and q.speaker == "Ben Ostrow"
 
 
 def test_role_in_apposition_after_the_quotation():
-    q = one('"California stuck out," Sanders\'s campaign manager, Jeff Weaver, said in an interview.')
-    assert q.speaker == "Jeff Weaver"
+    q = one('"The north held firm," the mayor\'s campaign manager, Iris Vale, said in an interview.')
+    assert q.speaker == "Iris Vale"
 
 
 def test_role_words_before_a_first_name_are_dropped():
@@ -199,8 +214,8 @@ def test_an_unknown_word_before_a_given_name_stays_in_the_name():
 
 
 def test_role_then_name_opening_a_sentence_before_a_colon():
-    q = one("Republican presidential candidate Donald Trump took to Twitter, writing: “We will win.”")
-    assert q.speaker == "Donald Trump"
+    q = one("Independent mayoral candidate Rosa Delgado took to Twitter, writing: “We will win.”")
+    assert q.speaker == "Rosa Delgado"
 
 
 def test_cue_in_the_sentence_before_in_the_same_paragraph():
@@ -218,12 +233,12 @@ def test_cue_in_the_last_sentence_of_the_paragraph_before():
 
 
 def test_list_of_quoted_titles_is_not_speech():
-    quotes, _ = run('The actor, who starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted it.')
+    quotes, _ = run('The singer, who starred in “Harbour Lights” and “A Winter of Swans,” posted it.')
     assert quotes == ()
 
 
 def test_label_after_a_conjunction_keeps_its_verb():
-    q = one('Tom Hart mocks his rivals and calls people "losers" at every rally.')
+    q = one('Tom Hart mocks his rivals and calls them "cowards" at every rally.')
     assert q.cue == "calls" and q.speaker == "Tom Hart"
 
 

@@ -13,28 +13,28 @@ def speakers_of(*texts: str):
 
 def test_aliases_group_under_the_fullest_name():
     names, speakers = speakers_of(
-        'Donald J. Trump spoke first. "We will win," Trump said.',
-        '"We will win big," Mr. Trump added.',
+        'Dora J. Quill spoke first. "We will win," Quill said.',
+        '"We will win big," Ms. Quill added.',
     )
-    assert names == ["Donald J. Trump", "Donald J. Trump"]
+    assert names == ["Dora J. Quill", "Dora J. Quill"]
     assert len(speakers) == 1 and speakers[0].quotes == 2
-    assert set(speakers[0].aliases) >= {"Trump", "Mr. Trump"}
+    assert set(speakers[0].aliases) >= {"Quill", "Ms. Quill"}
 
 
 def test_family_name_first():
     names, _ = speakers_of(
-        "Envoy Kim Kye-gwan arrived on Monday.",
-        '"We are ready," Mr Kim said.',
+        "Envoy Park Sun-hee arrived on Monday.",
+        '"We are ready," Ms Park said.',
     )
-    assert names == ["Kim Kye-gwan"]
+    assert names == ["Park Sun-hee"]
 
 
 def test_role_phrase_is_stripped_from_the_name():
     names, _ = speakers_of(
-        '"Talks will resume," US envoy Christopher Hill said.',
-        '"We hope so," North Korea\'s envoy Kim Kye-gwan said.',
+        '"Talks will resume," US envoy Colin Hale said.',
+        '"We hope so," South Korea\'s envoy Park Sun-hee said.',
     )
-    assert names == ["Christopher Hill", "Kim Kye-gwan"]
+    assert names == ["Colin Hale", "Park Sun-hee"]
 
 
 def test_pronoun_takes_the_latest_person_of_its_gender():
@@ -62,38 +62,38 @@ def test_no_speaker_gives_none():
 
 def test_names_inside_quotations_are_not_antecedents():
     names, _ = speakers_of(
-        "Mr. Obama read the reports every morning.",
-        '"My adviser, John Holdren, brings me charts," he said.',
+        "Mr. Ferris read the reports every morning.",
+        '"My adviser, Carl Ode, brings me charts," he said.',
     )
-    assert names == ["Obama"]
+    assert names == ["Ferris"]
 
 
 def test_pronouns_follow_the_last_speaker_until_someone_else_is_named():
     names, _ = speakers_of(
-        '"It was wonderful," Melanie said.',
+        '"It was wonderful," Marisol said.',
         '"I will go again," she said.',
         "Her husband Bo Zell stayed home.",
         '"I was tired," he said.',
     )
-    assert names == ["Melanie", "Melanie", "Bo Zell"]
+    assert names == ["Marisol", "Marisol", "Bo Zell"]
 
 
 def test_epithet_refers_to_the_person_of_its_gender():
     names, _ = speakers_of(
-        '"He is not fit," Hillary Clinton said.',
-        'Donald Trump answered at a rally. "She has no stamina," the New York businessman said.',
+        '"He is not fit," Joan Ferris said.',
+        'Hal Brandt answered at a rally. "She has no stamina," the Ohio businessman said.',
     )
-    assert names == ["Hillary Clinton", "Donald Trump"]
+    assert names == ["Joan Ferris", "Hal Brandt"]
 
 
 def test_full_name_from_a_title_case_headline():
     quotes, _ = analyze(
         [
-            Paragraph("Hillary Clinton Goes After Donald Trump", "heading"),
-            Paragraph('"He is a fraud," Clinton said.'),
+            Paragraph("Joan Ferris Takes On Hal Brandt", "heading"),
+            Paragraph('"He is a fraud," Ferris said.'),
         ]
     )
-    assert [q.speaker for q in quotes] == ["Hillary Clinton"]
+    assert [q.speaker for q in quotes] == ["Joan Ferris"]
 
 
 def test_plural_pronoun_has_no_single_speaker():

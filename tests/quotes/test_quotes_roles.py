@@ -1,8 +1,8 @@
 """Roles and ranks before a name are not part of it.
 
 "Housing campaigner Nia Rowlands" is Nia Rowlands; "Captain Rhian Morgan" is
-Rhian Morgan (the rank stays in the written form); but "Rob Bishop", "Tucker
-Carlson" and "General Motors" keep every word.
+Rhian Morgan (the rank stays in the written form); but "Ray Bishop", "Tucker
+Hale" and "General Motors" keep every word.
 """
 
 from __future__ import annotations
@@ -59,10 +59,10 @@ def test_listed_role_noun_before_a_surname():
 @pytest.mark.parametrize(
     "phrase, name",
     [
-        ("Tucker Carlson", "Tucker Carlson"),  # -er, but a two-word name
-        ("Carter Page", "Carter Page"),
+        ("Tucker Hale", "Tucker Hale"),  # -er, but a two-word name
+        ("Carter Voss", "Carter Voss"),
         ("Victor Hugo Lopez", "Victor Hugo Lopez"),  # a given name ending in -or
-        ("Julian Assange", "Julian Assange"),
+        ("Julian Ross", "Julian Ross"),
     ],
 )
 def test_given_names_that_look_like_roles_are_kept(phrase, name):
@@ -105,10 +105,10 @@ def test_rank_in_apposition_and_a_later_pronoun():
 @pytest.mark.parametrize(
     "texts, name",
     [
-        (["“It was a mistake,” Rob Bishop said."], "Rob Bishop"),
+        (["“It was a mistake,” Ray Bishop said."], "Ray Bishop"),
         (["“It was a mistake,” John Major said."], "John Major"),
         (["“It was a mistake,” David Duke said."], "David Duke"),
-        (["Rep. Rob Bishop spoke first.", "“We will vote no,” Bishop said."], "Rob Bishop"),
+        (["Rep. Ray Bishop spoke first.", "“We will vote no,” Bishop said."], "Ray Bishop"),
         (["Sir John Major spoke first.", "“We will vote no,” Major said."], "John Major"),
     ],
 )
@@ -157,7 +157,7 @@ def test_a_given_name_before_an_initial_is_not_a_role():
         ("Shop owners in Munich said the tax was “not fair” to them.", "Shop owners in Munich"),
         ("Israeli officials said the talks were “going nowhere”.", "Israeli officials"),
         ("The Labour leader said the vote was “a disgrace”.", "Labour leader"),
-        ("A Trump spokesman said the report was “fake”.", "Trump spokesman"),
+        ("A Ferris spokesman said the report was “fake”.", "Ferris spokesman"),
         ("Chinese foreign ministry spokesperson said talks could resume “any time”.",
          "Chinese foreign ministry spokesperson"),
     ],
@@ -169,5 +169,5 @@ def test_a_name_that_qualifies_a_common_noun_is_a_description(text, speaker):
 
 
 def test_a_role_before_a_name_still_gives_the_name():
-    assert parse("Clinton campaign chairman John Podesta").name == "John Podesta"
+    assert parse("Ferris campaign chairman Owen Marsh").name == "Owen Marsh"
     assert parse("Mr Kim").name == "Kim"
