@@ -14,7 +14,7 @@ import re
 _FUNCTION_WORDS = frozenset(
     """the of and to in is that for it was on with as he she his her they at by
     from this be are have has had not but which will would were been who their
-    an or its we you said says there been than when what after about into also
+    an or its we you said says there than when what after about into also
     can could should them him more one out up new over just""".split()
 )
 # The commonest function words of other languages written in Latin letters
@@ -22,12 +22,12 @@ _FUNCTION_WORDS = frozenset(
 # of them an English word.
 _OTHER_WORDS = frozenset(
     """el la los las del que por para una con se es lo como más pero sus
-    não uma os das dos em um ao pela pelo são também
+    não uma os dos em um ao pela pelo são também
     le les des du est une pour dans qui pas sur au avec sont ce cette
     il di che per non si è della gli sono ha nel alla anche
     der die und den das ist mit von zu sich auf dem nicht ein eine auch für
     het een van en op zijn niet voor dat te met
-    yang dan di ini itu dengan untuk dari tidak akan pada juga""".split()
+    yang dan ini itu dengan untuk dari tidak akan pada juga""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _READ = 6_000  # characters looked at

@@ -305,3 +305,27 @@ ORGANISATION_WORDS: dict[str, frozenset[str]] = {
     "organisation": frozenset(_COMPANY + _AGENCY + _BODY),
     "group": frozenset(_COMPANY + _BODY),
 }
+
+# Countries written in one word (and the first word of a few longer names):
+# before a name they say where, not who ("the ambassador to Norway Liu Wei").
+COUNTRIES = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia
+    austria azerbaijan bahamas bahrain bangladesh barbados belarus belgium
+    belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina
+    burundi cambodia cameroon canada chile china colombia comoros congo
+    croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt
+    eritrea estonia eswatini ethiopia fiji finland france gabon gambia
+    germany ghana greece grenada guatemala guinea guyana haiti honduras
+    hungary iceland india indonesia iran iraq ireland italy jamaica japan
+    kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon
+    lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi
+    malaysia maldives mali malta mauritania mauritius mexico micronesia
+    moldova monaco mongolia montenegro morocco mozambique myanmar burma
+    namibia nauru nepal netherlands nicaragua niger nigeria norway oman
+    pakistan palau palestine panama paraguay peru philippines poland portugal
+    qatar romania russia rwanda samoa senegal serbia seychelles singapore
+    slovakia slovenia somalia spain sudan suriname sweden switzerland syria
+    taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan
+    tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen
+    zambia zimbabwe britain england scotland wales""".split()
+)

@@ -299,7 +299,7 @@ def _possessed(text: str, pos: int) -> int | None:
     end = None
     for _, e, w in _words(text, pos, min(len(text), pos + 80))[:_POSSESSED_WORDS]:
         b = _bare(w)
-        if not b or b in STRONG_CUES or b in _VERBAL or b in ADVERBS or b in _CLAUSE or b in WEAK_CUES:
+        if not b or b in STRONG_CUES or b in _VERBAL or b in BEFORE_VERB or b in _CLAUSE or b in WEAK_CUES:
             break
         if b in _PREPOSITIONS or (end is not None and b.endswith("ed")):
             break  # "Jane Roe’s lawyer in court", "Roe’s campaign shrugged off"

@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass
 
 from reader.quotes.firstnames import first_name_gender, is_given_name
-from reader.quotes.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, SURNAME_TITLES, TITLES, US_STATES, role_strength
+from reader.quotes.lexicon import (
+    COUNTRIES,
+    HONORIFICS,
+    NOT_NAMES,
+    PRONOUNS,
+    SURNAME_TITLES,
+    TITLES,
+    US_STATES,
+    role_strength,
+)
 
 _TOKEN = re.compile(r"[\w.’'-]+|[^\w\s]")
 _PARTICLES = frozenset("de del della der di da van von bin al el la le du dos das st. st".split())
@@ -181,7 +190,7 @@ _PLACE_OR_BODY = frozenset(
     channel media journal magazine review press daily weekly republic
     kingdom valley beach heights airlines motors capital embassy consulate
     army navy administration government parliament assembly commission
-    authority board agency institute laboratory observatory museum library
+    authority board laboratory observatory museum library
     station command corps guard secretariat cabinet exchange trust society
     federation league alliance coalition organization organisation
     corporation ltd llc plc industries technologies systems studios records
@@ -217,6 +226,7 @@ def looks_like_surname(token: str) -> bool:
         and low not in _PLACE_OR_BODY
         and low not in TITLES
         and low not in US_STATES
+        and low not in COUNTRIES
     )
 
 
@@ -316,6 +326,8 @@ def _not_name(tokens, k: int) -> bool:
         low in _NOT_FIRST
         or low.endswith(_ABSTRACT)  # "Public Prosecution Anna Berg": an office, then the person
         or low in _PLACE_OR_BODY
+        or low in COUNTRIES
+        or low in US_STATES
         or tokens[k] in NOT_NAMES
         or title_at(tokens, k)
         or role_strength(tokens[k]) == 2
