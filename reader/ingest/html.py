@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import trafilatura
+from lxml import etree
 
 from reader.ingest.metadata import Meta, read_meta
-from reader.ingest.prepare import separate_nested_blocks
+from reader.ingest.prepare import MARK, separate_nested_blocks
+from reader.ingest.promo import looks_like_navigation, story_weight, trim
 from reader.ingest.xmlbody import paragraphs as read_body
 from reader.model import Paragraph
 
@@ -43,17 +45,15 @@ def parse_html(text: str, url: str | None = None) -> HtmlStory | None:
         return None
     meta = read_meta(tree)
     separate_nested_blocks(tree)
-    document = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=FAST
-    )
-    body = getattr(document, "body", None)
-    paragraphs = read_body(body) if body is not None else []
+    is_link = _LinkTexts(tree)
     title = meta.title or ""
-    if paragraphs and paragraphs[0].kind == "heading":
-        first = paragraphs[0].text
-        if not title or _same(first, title):
-            title = title or first
-            paragraphs.pop(0)
+    title, raw, paragraphs = _reading(tree, url, title, is_link, fast=FAST)
+    if FAST and looks_like_navigation(raw, is_link):
+        # The fast pass kept a menu: trafilatura's full pass (its comparison
+        # with other extractors) may find the story; keep whichever holds more.
+        full_title, _, full = _reading(tree, url, meta.title or "", is_link, fast=False)
+        if story_weight(full) > story_weight(paragraphs):
+            title, paragraphs = full_title, full
     if not title and paragraphs:
         title = _fallback_title(paragraphs)
     words = sum(len(p.text.split()) for p in paragraphs if p.kind != "heading")
@@ -68,6 +68,54 @@ def parse_html(text: str, url: str | None = None) -> HtmlStory | None:
         url=meta.url or url,
         summary=meta.summary,
     )
+
+
+def _reading(tree, url: str | None, title: str, is_link, *, fast: bool):
+    """One trafilatura pass over ``tree`` (which it copies): the title, the
+    paragraphs as read, and the story's paragraphs without the promo lines."""
+    document = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=fast
+    )
+    body = getattr(document, "body", None)
+    paragraphs = read_body(body) if body is not None else []
+    if paragraphs and paragraphs[0].kind == "heading":
+        first = paragraphs[0].text
+        if not title or _same(first, title):
+            title = title or first
+            paragraphs.pop(0)
+    return title, paragraphs, trim(paragraphs, is_link, MIN_WORDS)
+
+
+class _LinkTexts:
+    """Whether a line is the whole text of a link on the page.
+
+    The first few lines are looked up by one XPath query each (in C); after
+    that the texts of all the page's links are gathered once into a set.
+    """
+
+    QUERIES = 3
+
+    def __init__(self, tree) -> None:
+        self._tree = tree
+        self._asked = 0
+        self._texts: set[str] | None = None
+
+    def __call__(self, text: str) -> bool:
+        key = " ".join(text.split())
+        if self._texts is None and self._asked < self.QUERIES:
+            self._asked += 1
+            return bool(_IS_ANCHOR_TEXT(self._tree, text=key))
+        if self._texts is None:
+            self._texts = {_key(anchor.xpath("string()")) for anchor in _ANCHORS(self._tree)}
+        return key in self._texts
+
+
+_ANCHORS = etree.XPath("//a[@href]")
+_IS_ANCHOR_TEXT = etree.XPath(f"boolean(//a[@href][normalize-space(translate(., '{MARK}', ' ')) = $text])")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace(MARK, " ").split())
 
 
 def _same(a: str, b: str) -> bool:

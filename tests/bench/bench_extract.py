@@ -35,8 +35,9 @@ Scoring rules:
   that is not in the ground truth but is two adjacent ground-truth tokens run
   together). Counted the same way for trafilatura fast, for scale.
 * Speed is pages per second on one core, parsing bytes already in memory,
-  each system timed over the same pages by CPU time (time.process_time), the
-  best of --repeat runs, so other load on the machine skews it less. byline's
+  by CPU time (time.process_time). The systems take turns page by page, so
+  a change in the machine's load falls on all of them alike, and each page's
+  time is its best of --repeat runs; the ratio of the sums is the figure. byline's
   HTML time is ``reader.ingest.extract`` (decoding, metadata and cleaning
   included, quote analysis not), set against ``trafilatura.extract(fast=True)``.
 """
@@ -97,20 +98,31 @@ def scores(counts: list[tuple[float, float, float]]) -> tuple[float, float, floa
     return precision, recall, f1
 
 
-def run(extract: Callable[[bytes], str], pages: dict[str, bytes],
-        repeat: int = 1) -> tuple[dict[str, str], float]:
-    """Every page through ``extract``; the outputs and pages per second (best of ``repeat``)."""
-    out: dict[str, str] = {}
-    best = float("inf")
+def run(systems: dict[str, Callable[[bytes], str]], pages: dict[str, bytes],
+        repeat: int = 1) -> dict[str, tuple[dict[str, str], float]]:
+    """Every page through every system: each one's outputs and pages per second.
+
+    The systems take turns page by page, so a change in the machine's load
+    falls on all of them alike; a page's time is the best of ``repeat`` runs.
+    """
+    outputs: dict[str, dict[str, str]] = {name: {} for name in systems}
+    best: dict[str, dict[str, float]] = {name: {} for name in systems}
     for _ in range(max(1, repeat)):
-        start = time.process_time()
         for key, data in pages.items():
-            try:
-                out[key] = extract(data) or ""
-            except Exception:  # noqa: BLE001 - a failure scores as empty output
-                out[key] = ""
-        best = min(best, time.process_time() - start)
-    return out, len(pages) / best if best else float("inf")
+            for name, extract in systems.items():
+                start = time.process_time()
+                try:
+                    out = extract(data) or ""
+                except Exception:  # noqa: BLE001 - a failure scores as empty output
+                    out = ""
+                elapsed = time.process_time() - start
+                outputs[name][key] = out
+                best[name][key] = min(elapsed, best[name].get(key, float("inf")))
+    result = {}
+    for name in systems:
+        total = sum(best[name].values())
+        result[name] = (outputs[name], len(pages) / total if total else float("inf"))
+    return result
 
 
 def page_f1(counts: tuple[float, float, float]) -> float:
@@ -222,37 +234,38 @@ def main() -> None:
     rows = []
     per_page: dict[tuple[str, str], dict[str, float]] = {}
     outputs_of: dict[tuple[str, str], dict[str, str]] = {}
-    for label, pages, system, extract in (
-        ("HTML", html, "byline", byline_body),
-        ("HTML", html, "trafilatura fast", trafilatura_fast_body),
-        ("HTML", html, "trafilatura default", trafilatura_body),
-        ("text dumps", text, "byline", byline_body),
-        ("text dumps", text, "trafilatura fast", trafilatura_text_fast_body),
-        ("text dumps", text, "trafilatura default", trafilatura_text_body),
-    ):
-        outputs, speed = run(extract, pages, args.repeat)
-        outputs_of[label, system] = outputs
-        counts = {k: page_counts(truth[k].get("articleBody", ""), outputs[k]) for k in pages}
-        p, r, f1 = scores(list(counts.values()))
-        rows.append((label, system, len(pages), p, r, f1, speed))
-        per_page[label, system] = {k: page_f1(c) for k, c in counts.items()}
-        if system != "byline":
-            kind = "html" if label == "HTML" else "text"
-            trimmed = {
-                k: page_counts(truth[k].get("articleBody", ""),
-                               without_headline(outputs[k], page_title(pages[k], kind)))
-                for k in pages
-            }
-            p, r, f1 = scores(list(trimmed.values()))
-            rows.append((label, "  - headline line", len(pages), p, r, f1, speed))
-            per_page[label, system] = {k: page_f1(c) for k, c in trimmed.items()}
-        if args.worst and system == "byline":
-            print(f"byline's {args.worst} worst {label} pages:", file=sys.stderr)
-            worst = sorted(counts, key=lambda k: page_f1(counts[k]))
-            for k in worst[: args.worst]:
-                c = counts[k]
-                print(f"  {k[:12]}  P={_precision(*c):.2f} R={_recall(*c):.2f} F1={page_f1(c):.2f}",
-                      file=sys.stderr)
+    runs = {
+        "HTML": (html, run({"byline": byline_body, "trafilatura fast": trafilatura_fast_body,
+                            "trafilatura default": trafilatura_body}, html, args.repeat)),
+        "text dumps": (text, run({"byline": byline_body,
+                                  "trafilatura fast": trafilatura_text_fast_body,
+                                  "trafilatura default": trafilatura_text_body},
+                                 text, args.repeat)),
+    }
+    for label, (pages, results) in runs.items():
+        for system, (outputs, speed) in results.items():
+            outputs_of[label, system] = outputs
+            counts = {k: page_counts(truth[k].get("articleBody", ""), outputs[k]) for k in pages}
+            p, r, f1 = scores(list(counts.values()))
+            rows.append((label, system, len(pages), p, r, f1, speed))
+            per_page[label, system] = {k: page_f1(c) for k, c in counts.items()}
+            if system != "byline":
+                kind = "html" if label == "HTML" else "text"
+                trimmed = {
+                    k: page_counts(truth[k].get("articleBody", ""),
+                                   without_headline(outputs[k], page_title(pages[k], kind)))
+                    for k in pages
+                }
+                p, r, f1 = scores(list(trimmed.values()))
+                rows.append((label, "  - headline line", len(pages), p, r, f1, speed))
+                per_page[label, system] = {k: page_f1(c) for k, c in trimmed.items()}
+            if args.worst and system == "byline":
+                print(f"byline's {args.worst} worst {label} pages:", file=sys.stderr)
+                worst = sorted(counts, key=lambda k: page_f1(counts[k]))
+                for k in worst[: args.worst]:
+                    c = counts[k]
+                    print(f"  {k[:12]}  P={_precision(*c):.2f} R={_recall(*c):.2f} F1={page_f1(c):.2f}",
+                          file=sys.stderr)
 
     print(f"{'input':<11} {'system':<20} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8}")
     for label, system, n, p, r, f1, speed in rows:
