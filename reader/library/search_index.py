@@ -11,9 +11,14 @@ Tables:
 
 * ``fts``: contentless FTS5 (title, site, authors, speakers, body), so the
   text is not stored twice in full; rowid = ``docs.rowid``;
-* ``docs``: article id, a fingerprint of its catalog row, and the indexed
-  text zlib-compressed (a contentless row can only be deleted by giving
-  back the exact text it was indexed with; it also makes snippets);
+* ``docs``: article id, a fingerprint of its catalog row, and a checksum
+  of the text it was indexed with. A contentless row can only be deleted
+  by giving that exact text back: it is read from the stored document
+  before the document is replaced or removed, and used only if its
+  checksum agrees. When it cannot be had (the document changed behind the
+  index's back), the row is unlinked instead: its words stay in the FTS
+  table but lead to no article, and once such dead rows are a tenth of the
+  index it is rebuilt, which also keeps its words honest for BM25;
 * ``pending``: ids of a batch being written (a kill between the catalog
   write and the index update leaves them for the next open to redo);
 * ``meta``: ``catalog`` = the signature of the catalog file the index
@@ -39,7 +44,7 @@ from reader.library import records
 from reader.library.atomic import set_aside
 
 FILE = "search.db"
-VERSION = "1"
+VERSION = "2"
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 COLUMNS = ("title", "site", "authors", "speakers", "body")
 WEIGHTS = (8.0, 3.0, 3.0, 4.0, 1.0)  # bm25 weight of each column, in COLUMNS order
@@ -48,8 +53,8 @@ NOTICE_AT = 200  # catching up this many articles or more is told to the user
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
-                                fp INTEGER NOT NULL, z BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL,
+                                fp INTEGER NOT NULL, th INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS pending(id TEXT PRIMARY KEY);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(COLUMNS)},
     content='', tokenize='{TOKENIZE}');
@@ -88,8 +93,8 @@ def fields(doc: dict[str, Any]) -> tuple[str, str, str, str, str]:
     )
 
 
-def stored(z: bytes) -> tuple[str, ...]:
-    return tuple(json.loads(zlib.decompress(z)))
+def checksum(text: Sequence[str]) -> int:
+    return zlib.crc32(json.dumps(list(text), ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 class SearchIndex:
@@ -115,6 +120,7 @@ class SearchIndex:
         self._conn: sqlite3.Connection | None = None
         # Why the index is built anew: "missing" (told when built), "told" (damage, told already)
         self._anew: str | None = None
+        self._old: dict[str, tuple[str, ...]] = {}  # text of the articles a batch replaces
         self._in_sync_before = False  # whether the index matched the catalog before a write
         self.progress: Callable[[int, int], None] | None = None  # (done, total) while catching up
 
@@ -204,6 +210,8 @@ class SearchIndex:
         """A batch of ``ids`` is about to be written: note them, mark the index unsure."""
 
         def work(conn: sqlite3.Connection) -> None:
+            indexed = [i for i in ids if conn.execute("SELECT 1 FROM docs WHERE id=?", (i,)).fetchone()]
+            self._old = {i: text for i in indexed if (text := self._stored_text(i)) is not None}
             with _transaction(conn):
                 self._in_sync_before = _meta(conn, "catalog") == _sig(catalog_sig)
                 conn.executemany("INSERT OR IGNORE INTO pending VALUES(?)", ((i,) for i in ids))
@@ -218,18 +226,22 @@ class SearchIndex:
         def work(conn: sqlite3.Connection) -> None:
             with _transaction(conn):
                 for doc in docs:
-                    self._put(conn, doc["id"], fields(doc), fps.get(doc["id"], 0))
+                    old = self._old.get(doc["id"])
+                    self._put(conn, doc["id"], fields(doc), fps.get(doc["id"], 0), old)
                 conn.executemany("DELETE FROM pending WHERE id=?", ((i,) for i in fps))
                 if self._in_sync_before:
                     conn.execute("UPDATE meta SET value=? WHERE key='catalog'", (_sig(catalog_sig),))
 
-        self._quietly(work)
+        try:
+            self._quietly(work)
+        finally:
+            self._old = {}
 
     def after_remove(self, ids: Sequence[str], before_sig: Any, catalog_sig: Any) -> None:
         def work(conn: sqlite3.Connection) -> None:
             with _transaction(conn):
                 in_sync = _meta(conn, "catalog") == _sig(before_sig)
-                for article_id in ids:
+                for article_id in ids:  # the documents are still there: they go after
                     self._drop(conn, article_id)
                 if in_sync:
                     conn.execute("UPDATE meta SET value=? WHERE key='catalog'", (_sig(catalog_sig),))
@@ -244,25 +256,51 @@ class SearchIndex:
             with self._lock:
                 self.close()
 
-    def _put(self, conn: sqlite3.Connection, article_id: str, text: Sequence[str], fp: int) -> None:
-        self._drop(conn, article_id)
-        z = zlib.compress(json.dumps(list(text), ensure_ascii=False).encode("utf-8"), 6)
-        cur = conn.execute("INSERT INTO docs(id, fp, z) VALUES(?, ?, ?)", (article_id, fp, z))
+    def _put(
+        self,
+        conn: sqlite3.Connection,
+        article_id: str,
+        text: Sequence[str],
+        fp: int,
+        old: Sequence[str] | None = None,
+    ) -> None:
+        self._drop(conn, article_id, old)
+        cur = conn.execute(
+            "INSERT INTO docs(id, fp, th) VALUES(?, ?, ?)", (article_id, fp, checksum(text))
+        )
         conn.execute(
             f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES(?, ?, ?, ?, ?, ?)",
             (cur.lastrowid, *text),
         )
 
-    def _drop(self, conn: sqlite3.Connection, article_id: str) -> None:
-        found = conn.execute("SELECT rowid, z FROM docs WHERE id=?", (article_id,)).fetchone()
+    def _drop(self, conn: sqlite3.Connection, article_id: str, old: Sequence[str] | None = None) -> None:
+        """Take an article out: its words too when the text it was indexed with can be had."""
+        found = conn.execute("SELECT rowid, th FROM docs WHERE id=?", (article_id,)).fetchone()
         if found is None:
             return
-        rowid, z = found
-        conn.execute(
-            f"INSERT INTO fts(fts, rowid, {', '.join(COLUMNS)}) VALUES('delete', ?, ?, ?, ?, ?, ?)",
-            (rowid, *stored(z)),
-        )
+        rowid, th = found
+        if old is None or checksum(old) != th:
+            old = self._stored_text(article_id)
+        if old is not None and checksum(old) == th:
+            conn.execute(
+                f"INSERT INTO fts(fts, rowid, {', '.join(COLUMNS)}) VALUES('delete', ?, ?, ?, ?, ?, ?)",
+                (rowid, *old),
+            )
+        else:  # its words stay behind, leading nowhere (see the module's docstring)
+            conn.execute(
+                "INSERT INTO meta VALUES('dead', '1') ON CONFLICT(key) DO UPDATE "
+                "SET value = CAST(value AS INTEGER) + 1"
+            )
         conn.execute("DELETE FROM docs WHERE rowid=?", (rowid,))
+
+    def _stored_text(self, article_id: str) -> tuple[str, ...] | None:
+        """The indexed text of the stored document, None if it cannot be read."""
+        try:
+            doc = self.documents.read(article_id)
+        except StorageError:
+            return None
+        return fields(doc) if doc is not None else None
+
 
     # -- catching up -------------------------------------------------------
 
@@ -286,6 +324,7 @@ class SearchIndex:
             state = self._guarded(lambda c: (_meta(c, "catalog"), _count(c, "pending")))
             if state == (sig, 0):
                 return
+            self._guarded(_clear_if_dead)
             self.reload()
             rows = list(self.catalog.rows.items())
             work = self._guarded(lambda c: _plan(c, rows))
@@ -300,6 +339,8 @@ class SearchIndex:
             self._anew = None
             self._catch_up(dict(rows), to_index, to_drop)
             self._guarded(lambda c: _finish(c, sig, self.catalog.storage.signature()))
+            if len(to_index) >= NOTICE_AT:  # a big build: merge its segments, fold the WAL in
+                self._guarded(_compact)
 
     def _catch_up(self, rows: dict[str, records.Row], to_index: list[str], to_drop: list[str]) -> None:
         total = len(to_index) + len(to_drop)
@@ -345,10 +386,7 @@ class SearchIndex:
 
     def text(self, article_id: str) -> tuple[str, ...] | None:
         """The indexed text of an article (title, site, authors, speakers, body), None if absent."""
-        found = self._guarded(
-            lambda c: c.execute("SELECT z FROM docs WHERE id=?", (article_id,)).fetchone()
-        )
-        return stored(found[0]) if found else None
+        return self._stored_text(article_id)
 
     def size(self) -> int:
         """Bytes on disk (the database and its WAL)."""
@@ -407,6 +445,22 @@ def _plan(conn: sqlite3.Connection, rows: list[tuple[str, records.Row]]) -> tupl
     to_drop = [i for i in indexed if i not in wanted]
     conn.executemany("DELETE FROM pending WHERE id=?", ((i,) for i in pending - wanted))
     return to_index, to_drop
+
+
+def _clear_if_dead(conn: sqlite3.Connection) -> None:
+    """Empty the index when a tenth of its rows are dead, for the catch-up to fill it anew."""
+    dead = int(_meta(conn, "dead") or 0)
+    if dead and dead >= max(50, _count(conn, "docs") // 10):
+        with _transaction(conn):
+            conn.execute("INSERT INTO fts(fts) VALUES('delete-all')")
+            conn.execute("DELETE FROM docs")
+            conn.execute("DELETE FROM meta WHERE key='dead'")
+            conn.execute("UPDATE meta SET value='' WHERE key='catalog'")
+
+
+def _compact(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _finish(conn: sqlite3.Connection, sig: str, now: Any) -> None:

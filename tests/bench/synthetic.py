@@ -58,8 +58,46 @@ CUES = ["said", "told reporters", "added", "warned", "insisted", "wrote", "argue
 
 
 def _sentence(rng: random.Random, low: int = 8, high: int = 22) -> str:
-    words = rng.choices(WORDS, k=rng.randint(low, high))
+    if _VOCABULARY:
+        words = rng.choices(_VOCABULARY[0], cum_weights=_VOCABULARY[1], k=rng.randint(low, high))
+    else:
+        words = rng.choices(WORDS, k=rng.randint(low, high))
     return " ".join(words).capitalize() + "."
+
+
+_VOCABULARY: list = []  # (words, cumulative weights) once realistic_vocabulary() is called
+
+
+def realistic_vocabulary(types: int = 40_000, exponent: float = 1.05) -> None:
+    """Draw story text from a Zipf-distributed vocabulary of ``types`` words from now on.
+
+    News text follows Zipf's law: a word's frequency falls as a power of its
+    rank. The most frequent ranks are the real words of the bundled sample
+    articles (``seeds/``), most frequent first; the long tail is made of
+    pronounceable invented words, so a rare word is found in few articles,
+    as in a real library. Without this call the short WORDS list is used.
+    """
+    import re
+    from collections import Counter
+    from itertools import accumulate
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    counts: Counter[str] = Counter()
+    for path in seeds.iterdir():
+        text = re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8", errors="replace"))
+        counts.update(w.lower() for w in re.findall(r"[A-Za-z]{2,}", text))
+    words = [w for w, _ in counts.most_common()]
+    rng = random.Random(7)
+    onsets, vowels, codas = "b c d f g h k l m n p r s t v w z br cr dr gr pl st tr".split(), "a e i o u ai ea ou".split(), "n r s t l m nd st ck".split()
+    seen = set(words)
+    while len(words) < types:
+        word = "".join(rng.choice(onsets) + rng.choice(vowels) for _ in range(rng.randint(1, 3)))
+        word += rng.choice(codas) if rng.random() < 0.6 else ""
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    weights = [1 / (rank ** exponent) for rank in range(1, types + 1)]
+    _VOCABULARY[:] = [words, list(accumulate(weights))]
 
 
 def _speakers(rng: random.Random) -> list[Speaker]:

@@ -171,3 +171,17 @@ def test_an_index_behind_the_catalog_is_caught_up(tmp_path):
     with Library.open(tmp_path) as lib:
         assert ids(lib, "roof") == [SCHOOL.id]
         assert ids(lib, "pontoon") == []
+
+
+def test_a_document_changed_behind_the_index_leaves_no_false_match(library):
+    library.add(HARBOUR)
+    doc = dict(HARBOUR.to_dict(), _imported=0.0)
+    doc["paragraphs"] = [{"kind": "text", "text": "Something else entirely."}]
+    library.documents.write_many([doc])  # not through the library: the index cannot know
+    changed = make_article(
+        1, title=HARBOUR.title, site=HARBOUR.site, published=HARBOUR.published,
+        body="A viaduct instead.", speakers=("Ines Varga",),
+    )
+    assert library.add(changed) == "updated"
+    assert ids(library, "pontoon") == []  # the old words lead nowhere
+    assert ids(library, "viaduct") == [HARBOUR.id]
