@@ -87,6 +87,8 @@ _STATEMENT = re.compile(
     r"(?:statement|interview|email|e-mail|tweet|post|speech|letter|release|memo)\b"
 )
 _TRAILING_WORDS = 8
+# Verbs whose subject may be a written thing called "it": '"…," it read.'
+_WRITTEN = frozenset("read reads said says stated states declared declares added adds warned warns".split())
 _MAX_TRIES = 8  # reporting verbs tried before a quotation, nearest first
 # Verbs that name something with a quoted label: 'calls them "lone wolves"'.
 _NAMING = frozenset(
@@ -120,7 +122,14 @@ def _verbs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         word = m.group()
         gerund = word.endswith("ing") and prev not in _DETERMINERS
         clause = j >= lo and text[j] in ",;"  # "who replaced her, said": a verb after all
-        if not clause and (prev in _NOT_VERB_AFTER or prev.endswith(("’s", "'s"))) and word.lower() != "according to" and not gerund:
+        relative = prev == "that" and word not in BARE_FORMS and word not in _NOUN_S  # "a sign that read"
+        if (
+            not clause
+            and (prev in _NOT_VERB_AFTER or prev.endswith(("’s", "'s")))
+            and word.lower() != "according to"
+            and not gerund
+            and not relative
+        ):
             continue  # "a report", "the statement"
         if word in _NAMING and _words_within(text, m.end(), hi, 3) and prev not in _DETERMINERS:
             yield m  # 'and calls people "losers"': a label just before the quotation
@@ -186,6 +195,8 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
         return Cue("after", m.group(), who) if who and text[start:m.start()].strip() == "" else None
     if text[start:m.start()].strip():
         who = subject_before(text, start, m.start())
+        if who is None and text[start : m.start()].strip() in ("it", "It") and m.group() in _WRITTEN:
+            who = (start, start + 2)  # '"I am still here," it read.
         gap = text[start : who[0]] if who else ""
         if who is None or (
             gap.split() not in ([], ["and"], ["but"], ["as"])

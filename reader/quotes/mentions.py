@@ -145,6 +145,27 @@ def _bare_name(words: list[tuple[int, int, str]]) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[0] not in "“\"‘'" for _, _, w in words)
 
 
+# Words after which a reporting verb's form is a noun: "the email", "his post".
+_NOUN_BEFORE = frozenset("a an the his her its their this that my our your another every".split())
+_RELATIVE = frozenset("that which who".split())
+
+
+def _antecedent(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Written text after a noun: "a sign that read", "bottles which said" ->
+    the noun phrase before the relative word."""
+    if len(words) < 2 or _bare(words[-1][2]) not in _RELATIVE:
+        return words
+    k = len(words) - 2
+    for j in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        b = _bare(words[j][2])
+        if b in _VERBAL or b in STRONG_CUES and not (j and _bare(words[j - 1][2]) in _NOUN_BEFORE):
+            break
+        k = j
+        if b in _NOUN_BEFORE:
+            break
+    return words[k:-1]
+
+
 def subject_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject of a verb at ``hi``, looking no further back than ``lo``."""
     seg_text = text[lo:hi].rstrip()
@@ -181,10 +202,14 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         words = chosen
     else:
         words = _clean(_words(text, *segs[-1]))
+    words = _antecedent(words)
     if not words or len(words) > _MAX_WORDS or not looks_like_speaker(words):
         return None
-    if any(w in STRONG_CUES or w in _VERBAL for _, _, w in words):
-        return None
+    if any(
+        (w in STRONG_CUES and not (k and _bare(words[k - 1][2]) in _NOUN_BEFORE)) or w in _VERBAL
+        for k, (_, _, w) in enumerate(words)
+    ):
+        return None  # a verb in the phrase (but "the email", "his statement" are nouns)
     start, end = words[0][0], words[-1][1]
     while end > start and text[end - 1] in ",.;:)”\"’'":
         end -= 1
