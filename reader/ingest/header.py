@@ -24,6 +24,7 @@ _NAME_END = re.compile(
     re.IGNORECASE,
 )
 _HEADER_WINDOW = 12
+_DATELINE_WINDOW = 60  # a "Published" line this far above the story, at most
 _WORDS = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -41,7 +42,7 @@ def read_header(lines: list[Line], start: int, end: int, top: TitleLine) -> Head
     header = lines[:start]
     near = header[-_HEADER_WINDOW:]
     title, site = _title_and_site(lines, header, start, end, top)
-    published = _published((near, header, lines[end + 1 : end + 8]))
+    published = _published((near, header[-_DATELINE_WINDOW:], lines[end + 1 : end + 8]))
     return Header(title, site, _byline(near), published)
 
 
@@ -97,14 +98,11 @@ def headline_line(lines: list[Line], top: TitleLine) -> int | None:
     keys = {key for key in keys if len(key.split()) >= 2}
     if not keys:
         return None
-    menu = None
     fallback = None
     for i in range(top.at + 1, len(lines)):
         if lines[i].text.casefold() not in keys:
             continue
-        if menu is None:
-            menu = _menu_lines(lines, short=6)
-        if i in menu:
+        if i in _menu_lines(lines[max(0, i - 2) : i + 3], short=6):
             continue
         if any(line.prose for line in lines[i + 1 : i + 16]):
             return i

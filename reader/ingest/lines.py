@@ -93,8 +93,8 @@ class Line:
     index: int
     text: str
     words: int
-    lower: float  # share of words starting lowercase (letters only)
-    stop: float  # share of words that are common function words
+    lower: float  # share of words starting lowercase (letters only); see _measure
+    stop: float  # share of words that are common function words; see _measure
     sentence: bool  # ends like a sentence
     copyright: bool
     caseless: bool = False  # written in a script without case (no evidence from ``lower``)
@@ -102,6 +102,8 @@ class Line:
     raw: int = 0  # line number in the file, blank lines counted
     prose: bool = False  # is_prose(), once repeated is known
     form: tuple | None = None  # lists.shape(), worked out once when first asked
+    opening: str | None = None  # lists.opening(), likewise
+    marker: bool | None = None  # markers.is_end_marker(), likewise
     stamp: bool | None = None  # dates.find_stamp(text), likewise
 
 
@@ -131,13 +133,19 @@ def read_lines(texts: Iterable[tuple[int, str]]) -> list[Line]:
 
 
 def _measure(text: str) -> tuple[int, float, float, bool, bool, bool]:
-    """Words, lowercase share, function-word share, sentence end, copyright, caseless."""
+    """Words, lowercase share, function-word share, sentence end, copyright, caseless.
+
+    The shares are read only for lines that may be prose or a short sentence
+    (eight words or more, or two or more ending like a sentence); for the
+    rest (menus, labels: most lines of a page) they are left at 0.
+    """
     words = _WORD.findall(text)
     n = len(words)
     if not text.isascii() and _WIDE.search(text):
         n += len(_WIDE.findall(text)) // 2  # Chinese and Japanese: count characters
-    if not words:
-        return n, 1.0 if n else 0.0, 0.0, _is_sentence(text), _is_copyright(text), bool(n)
+    sentence = _is_sentence(text)
+    if not words or n < 2 or (n < 8 and not sentence):
+        return n, 1.0 if n and not words else 0.0, 0.0, sentence, _is_copyright(text), bool(n) and not words
     initials = "".join(map(_first, words))
     if initials.isascii():  # count by deleting bytes: far quicker than a loop
         raw = initials.encode()
@@ -150,11 +158,17 @@ def _measure(text: str) -> tuple[int, float, float, bool, bool, bool]:
     caseless = not cased or cased * 3 < n
     lower = 1.0 if caseless else lowers / cased
     stop = sum(map(_ANY_CASE_STOPWORDS.__contains__, words)) / len(words)
-    return n, lower, stop, _is_sentence(text), _is_copyright(text), caseless
+    return n, lower, stop, sentence, _is_copyright(text), caseless
+
+
+_ENDS = frozenset(".!?…。！？")
 
 
 def _is_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text[-16:])) and not _TRUNCATED.search(text[-8:])
+    tail = text[-16:]
+    if _ENDS.isdisjoint(tail):  # no sentence end near the end: most lines
+        return False
+    return bool(_SENTENCE_END.search(tail)) and not _TRUNCATED.search(text[-8:])
 
 
 _INNER_PUNCT = re.compile(r"[.,;:!?\"“”«»()]")
@@ -164,7 +178,7 @@ _UPPER = bytes(range(ord("A"), ord("Z") + 1))
 
 def is_prose(line: Line) -> bool:
     """Running text: long enough, ends like a sentence, reads like a sentence."""
-    if line.copyright or line.repeated:
+    if line.copyright or line.repeated or line.words < 8:
         return False
     if line.words <= CTA_WORDS and _CALL_TO_ACTION.search(line.text):
         return False

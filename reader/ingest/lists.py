@@ -22,8 +22,15 @@ MAX_ITEM_WORDS = 40
 def shape(line: Line) -> tuple[str, frozenset[str]]:
     """How a line opens (digit, month, bullet, capital, other) and its separators."""
     if line.form is None:
-        line.form = _shape(line.text)
+        line.form = (opening(line), frozenset(_PUNCT.findall(line.text)))
     return line.form
+
+
+def opening(line: Line) -> str:
+    """How a line opens: a digit, a month, a bullet, a capital or other."""
+    if line.opening is None:
+        line.opening = _opening(line.text)
+    return line.opening
 
 
 def has_stamp(line: Line) -> bool:
@@ -33,20 +40,17 @@ def has_stamp(line: Line) -> bool:
     return line.stamp
 
 
-def _shape(text: str) -> tuple[str, frozenset[str]]:
+def _opening(text: str) -> str:
     first = text[:1]
-    word = text.split(" ", 1)[0].rstrip(".,").lower()
     if first.isdigit():
-        opening = "digit"
-    elif word[:3] in MONTHS and (word in _MONTH_NAMES):
-        opening = "month"
-    elif first in _BULLETS:
-        opening = "bullet"
-    elif first.isupper():
-        opening = "capital"
-    else:
-        opening = "other"
-    return opening, frozenset(_PUNCT.findall(text))
+        return "digit"
+    if first.isalpha() and text[:3].lower() in MONTHS:
+        word = text.split(" ", 1)[0].rstrip(".,").lower()
+        if word in _MONTH_NAMES:
+            return "month"
+    if first in _BULLETS:
+        return "bullet"
+    return "capital" if first.isupper() else "other"
 
 
 _MONTH_NAMES = {
@@ -63,8 +67,8 @@ def trailing_list(lines: list[Line], end: int) -> tuple[int, int] | None:
         last = _run_end(lines, first)
         if last - first + 1 < MIN_ITEMS:
             continue
-        opening = shape(lines[first])[0]
-        if opening in ("digit", "month", "bullet"):
+        kind = opening(lines[first])
+        if kind in ("digit", "month", "bullet"):
             return intro, last
         # Plain lines need a real introduction ("The winners were:", not "Tags:")
         # and items that are more than single words (not a menu).
@@ -100,9 +104,9 @@ def _run_end(lines: list[Line], first: int) -> int:
 
 def _alike(a: Line, b: Line) -> bool:
     """Same opening, and a separator in common (or none in either)."""
-    (open_a, marks_a), (open_b, marks_b) = shape(a), shape(b)
-    if open_a != open_b:
+    if opening(a) != opening(b):
         return False
+    marks_a, marks_b = shape(a)[1], shape(b)[1]
     return bool(marks_a & marks_b) or not (marks_a or marks_b)
 
 
@@ -135,7 +139,7 @@ def list_rows(lines: list[Line], lo: int) -> set[int]:
     rows: set[int] = set()
     i = lo
     while i < len(lines):
-        if shape(lines[i])[0] not in _ROW_OPENINGS and not (
+        if opening(lines[i]) not in _ROW_OPENINGS and not (
             i > 0 and lines[i - 1].text.endswith(":")
         ):
             i += 1  # neither opens like a row nor is introduced: not a list's first line
@@ -148,7 +152,7 @@ def list_rows(lines: list[Line], lo: int) -> set[int]:
                 lead is not None and lead.text.endswith(":") and lead.words >= 3
                 and all(item.words >= 2 for item in items)
             )
-            if shape(lines[i])[0] in _ROW_OPENINGS or introduced:
+            if opening(lines[i]) in _ROW_OPENINGS or introduced:
                 rows.update(item.index for item in items)
                 if lead is not None and lead.text.endswith(":") and not lead.repeated:
                     rows.add(lead.index)

@@ -51,14 +51,21 @@ _LABELS = re.compile(
 )
 # "Sign up for our newsletter", "Subscribe": a sign-up box.
 _SIGN_UP = re.compile(r"\b(?:sign\s+up|subscribe|newsletters?)\b", re.IGNORECASE)
-_TRIM = re.compile(r"^[\s»›>•·|\-–—:#]+|[\s»›>•·|\-–—:.!…]+$")
+_LEAD = " »›>•·|-–—:#"
+_TAIL = " »›>•·|-–—:.!…"
 
 
 def is_end_marker(line: Line) -> bool:
     """A short line that only labels a box of other stories, comments or a blurb."""
+    if line.marker is None:
+        line.marker = _is_marker(line)
+    return line.marker
+
+
+def _is_marker(line: Line) -> bool:
     if line.words > MAX_WORDS or line.words == 0 or line.sentence and line.text[-1:] != ":":
         return False
-    label = _TRIM.sub("", line.text)
+    label = line.text.lstrip(_LEAD).rstrip(_TAIL)
     if label.endswith(")") and "(" in label:  # "Comments (12)"
         label = label[: label.rfind("(")].rstrip()
     return bool(_LABELS.match(label) or _SIGN_UP.search(label)) or _is_about(label)

@@ -50,9 +50,14 @@ def clean_line(text: str) -> str:
 
 def clean_text(text: str, *, controls_stripped: bool = False) -> str:
     """Many lines: each line cleaned as by :func:`clean_line`, newlines kept."""
+    return "\n".join(clean_lines(text, controls_stripped=controls_stripped))
+
+
+def clean_lines(text: str, *, controls_stripped: bool = False) -> list[str]:
+    """The lines of ``text``, each cleaned as by :func:`clean_line` (blank ones too)."""
     if not controls_stripped:
         text = strip_controls(text)
     if any(ch in text for ch in _ZERO_WIDTH_CHARS):
         text = _ZERO_WIDTH.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    return [" ".join(line.split()) for line in text.split("\n")]

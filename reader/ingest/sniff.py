@@ -63,6 +63,8 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def _sniff_text(text: str) -> Kind:
+    if "<" not in text:  # no markup at all: a plain-text dump (most are)
+        return "text"
     start = _LEADING_JUNK.sub("", text[:_HEAD], count=1)
     lowered = start[:2048].lower()
     if start.startswith("<") and _FEED.search(lowered) and "<html" not in lowered:

@@ -38,7 +38,7 @@ from reader.ingest.lines import (
 from reader.ingest.lists import has_stamp, inner_list_items, list_rows, trailing_list
 from reader.ingest.markers import MAX_WORDS as MARKER_WORDS
 from reader.ingest.markers import is_end_marker
-from reader.ingest.normalize import clean_text
+from reader.ingest.normalize import clean_lines
 from reader.ingest.title import TitleLine, read_title_line
 from reader.model import Paragraph
 
@@ -106,7 +106,7 @@ def _closing_list(lines: list[Line], end: int) -> list[Paragraph]:
 
 
 def _lines(text: str, controls_stripped: bool) -> Iterator[tuple[int, str]]:
-    cleaned = clean_text(text, controls_stripped=controls_stripped).split("\n")
+    cleaned = clean_lines(text, controls_stripped=controls_stripped)
     return ((raw, line) for raw, line in enumerate(cleaned) if line)
 
 
