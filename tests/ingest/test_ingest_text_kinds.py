@@ -331,3 +331,57 @@ def test_the_last_paragraph_is_kept(last):
         + f"{last}\n\nShare this\nFacebook\nTwitter\n\n{FOOT}"
     )
     assert texts(article) == story
+
+
+def test_a_list_of_products_each_with_its_paragraph_keeps_every_paragraph():
+    # Each paragraph stands alone between a product's name and a shop link:
+    # when most of the story is such paragraphs, that is its rhythm, not teasers.
+    items = {
+        "Harbour kettle for $40": "The kettle boils a full litre in under three minutes "
+        "and switches itself off, which makes it the quietest one we tried this year.",
+        "Mill Lane toaster for $55": "Its wide slots take thick slices of bread from the "
+        "bakery, and the crumb tray slides out from the front for easy cleaning.",
+        "Quay lamp for $25": "A small lamp with a warm light that runs for a week on one "
+        "charge, so it can sit on a shelf far from any socket in the house.",
+        "Beacon radio for $60": "The radio picks up every local station clearly and has a "
+        "dial that is easy to turn, even for people who find small buttons hard to use.",
+    }
+    more = (
+        " We used it every day for a month, in a small flat and in a family kitchen, and "
+        "it still worked as well at the end of the month as it did on the first morning."
+    )
+    items = {name: text + more for name, text in items.items()}
+    body = "\n\n".join(
+        f"{name.split()[0]}\n\n{name}\n\nSee it now: {name.split()[0]} Shop\n\n"
+        f"Rated {stars} of 5\n\n{text}"
+        for stars, (name, text) in enumerate(items.items(), 2)
+    )
+    intro = (
+        "Every year our writers try out dozens of small things for the kitchen and the "
+        "home, and every year a few of them earn a place on this list of gifts."
+    )
+    outro = (
+        "Prices were checked on the morning this guide was published and may have "
+        "changed since then, so look again before you buy any of these gifts."
+    )
+    article = parse(
+        f"Our gift guide for the kitchen and home | The Northfield Courier\n\n{MENU}\n"
+        f"Our gift guide for the kitchen and home\n\n{intro}\n\n{body}\n\n{outro}\n\n{FOOT}"
+    )
+    kept = texts(article)
+    assert kept[0] == intro and kept[-1] == outro
+    assert all(text in kept for text in items.values())
+    assert "Home" not in kept and "Contact us" not in kept
+
+
+def test_a_caption_above_the_byline_is_not_the_story():
+    article = parse(
+        f"{HEADLINE} - The Northfield Courier\n\n{MENU}\n{HEADLINE}\n\n"
+        "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM\n\n"
+        "The old stone bridge, pictured from the east bank in the spring, when the "
+        "first cracks were found by engineers.\n\n"
+        "By Mara Quist | Northfield Courier Media for Courier.com\n\n"
+        + "\n\n".join(BRIDGE) + f"\n\n{FOOT}"
+    )
+    assert texts(article) == BRIDGE
+    assert article.authors == ("Mara Quist",)
