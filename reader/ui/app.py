@@ -22,7 +22,8 @@ from reader.library.order import filtered
 from reader.resources import styles_dir
 from reader.ui.actions import LibraryActions, QuoteActions
 from reader.ui.background import JobActions
-from reader.ui.colours import speaker_variables
+from reader.ui.colours import VERSION as COLOURS_VERSION
+from reader.ui.colours import color_depth, speaker_variables
 from reader.ui.commands import ReaderCommands
 from reader.ui.feedfilter import FeedActions
 from reader.ui.footer import ReaderFooter
@@ -65,8 +66,11 @@ class ReaderApp(
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
 
     def __init__(
-        self, library: Library, *, theme: str | None = None, config: Config | None = None
+        self, library: Library, *, theme: str | None = None, config: Config | None = None,
+        depth: str | None = None,
     ) -> None:
+        # The terminal's colours (truecolor, 256, 16) unless given (snapshots: truecolor).
+        self.depth = depth
         super().__init__()
         self.library = library
         # No config given (tests): every default, and the user's own file is not read.
@@ -87,9 +91,31 @@ class ReaderApp(
     def get_css_variables(self) -> dict[str, str]:
         variables = super().get_css_variables()
         # The theme's own speaker-N (if any) wins over our palette.
-        combined = {**speaker_variables(self.current_theme.dark), **variables}
+        ours = self._speaker_colours(
+            self.current_theme.dark, variables.get("surface"), variables.get("foreground"),
+            getattr(self, "depth", None) or color_depth(self.console.color_system),
+        )
+        combined = {**ours, **variables}
         self.theme_variables = combined
         return combined
+
+    def _speaker_colours(self, dark: bool, surface, foreground, depth: str) -> dict[str, str]:
+        """speaker_variables, kept in the library's settings once worked out."""
+        library = getattr(self, "library", None)  # None while App.__init__ runs
+        if library is None:
+            return speaker_variables(dark, surface, foreground, depth)
+        key = f"{COLOURS_VERSION}|{dark}|{surface}|{foreground}|{depth}"
+        kept = library.setting("ui.colours")
+        kept = kept if isinstance(kept, dict) else {}
+        if isinstance(found := kept.get(key), dict):
+            return found
+        ours = speaker_variables(dark, surface, foreground, depth)
+        recent = {k: v for k, v in list(kept.items())[-3:] if k.startswith(f"{COLOURS_VERSION}|")}
+        try:
+            library.set_setting("ui.colours", {**recent, key: ours})
+        except BylineError:
+            pass  # a library that cannot be written works them out each time
+        return ours
 
     def compose(self) -> ComposeResult:
         yield LibraryHeader(id="header")

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.containers import ScrollableContainer
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 
 from reader.model import Article, Quote
 from reader.ui import storytext
@@ -89,6 +90,7 @@ class StoryView(StoryMatches, ScrollView, can_focus=True, inherit_bindings=False
         self._content: dict[int, Content] = {}
         self._strips: dict[int, Strip] = {}
         self.clear_matches()
+        self._span_styles: dict[str, VisualStyle] = {}
 
     # -- what is shown -------------------------------------------------
 
@@ -280,6 +282,7 @@ class StoryView(StoryMatches, ScrollView, can_focus=True, inherit_bindings=False
                 self.call_after_refresh(self.set_current, current)
 
     def notify_style_update(self) -> None:
+        self._span_styles.clear()
         self._content.clear()
         self._strips.clear()
         super().notify_style_update()
@@ -318,9 +321,32 @@ class StoryView(StoryMatches, ScrollView, can_focus=True, inherit_bindings=False
         strip = Strip(segments, used)
         return strip if used == width else strip.crop(0, width)
 
+    def _span_style(self, name: str | VisualStyle) -> VisualStyle:
+        """The style of a span's component class, its background opaque.
+
+        Textual 8.2's partial component styles (what Content spans get by
+        default) blend a background in at a(1-a) of its alpha, so an opaque
+        background vanishes and none shows at more than 25%; here a class's
+        background, colour and text style are taken as the stylesheet says.
+        """
+        if not isinstance(name, str) or not name.startswith(".story--"):
+            return self._get_style(name)
+        if (style := self._span_styles.get(name)) is None:
+            styles = self.get_component_styles(name[1:])
+            flags = styles.text_style if styles.has_rule("text_style") else None
+            style = VisualStyle(
+                background=styles.background if styles.has_rule("background") else None,
+                foreground=styles.color if styles.has_rule("color") else None,
+                bold=flags.bold if flags else None,
+                italic=flags.italic if flags else None,
+                underline=flags.underline if flags else None,
+            )
+            self._span_styles[name] = style
+        return style
+
     def _add(self, segments: list[Segment], content: Content, base) -> int:
         """Append one line of styled text (already wrapped to fit); its width in cells."""
-        for text, style in content.render(base, end="", parse_style=self._get_style):
+        for text, style in content.render(base, end="", parse_style=self._span_style):
             segments.append(Segment(text, style.rich_style))
         plain = content.plain
         return len(plain) if plain.isascii() else cell_len(plain)

@@ -1,35 +1,100 @@
-"""Speaker colours stay readable and distinct in the default dark and light themes."""
+"""Speaker colours and quote highlights read and stay apart, computed, for
+every built-in theme at every colour depth (truecolor; 256 colours as
+TERM=xterm-256color gets them; 16 colours as TERM=xterm shows them).
+
+What the terminal shows is computed as Rich downgrades a colour (the 256
+colour cube and greys; the nearest of 16, then xterm's own 16), so the bars
+are checked on what a reader sees, not on what the app asked for.
+"""
 
 from __future__ import annotations
 
 import pytest
-from textual.color import Color
+from rich.console import Console
 from textual.theme import BUILTIN_THEMES
 
-from reader.ui.colours import SLOTS, slot_for, speaker_variables
+from reader.ui.colourmath import DEPTHS, contrast, delta_e, parse, shown
+from reader.ui.colours import HIGHLIGHT_DE, MIN_CONTRAST, SLOTS, SPEAKER_DE, color_depth, slot_for, speaker_variables
+
+# ansi-dark/-light draw with the terminal's own colours: nothing to compute.
+THEMES = [name for name in BUILTIN_THEMES if not name.startswith("ansi")]
 
 
-def luminance(c: Color) -> float:
-    def channel(v: int) -> float:
-        v = v / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+def theme_colours(name: str) -> tuple[bool, str, str]:
+    theme = BUILTIN_THEMES[name]
+    generated = theme.to_color_system().generate()
+    return theme.dark, generated["surface"], generated["foreground"]
 
 
-def contrast(a: Color, b: Color) -> float:  # WCAG 2 contrast ratio
-    high, low = sorted([luminance(a), luminance(b)], reverse=True)
-    return (high + 0.05) / (low + 0.05)
+def on_screen(colour: str, depth: str):
+    return shown(parse(colour), depth)
 
 
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-def test_every_speaker_colour_reads_on_the_story_background(theme):
-    t = BUILTIN_THEMES[theme]
-    surface = Color.parse(t.to_color_system().generate()["surface"])
-    colours = [Color.parse(c) for c in speaker_variables(t.dark).values()]
-    assert len(colours) == SLOTS
-    assert min(contrast(c, surface) for c in colours) >= 4.5
-    assert len({c.hex for c in colours}) == SLOTS
+@pytest.mark.parametrize("depth", DEPTHS)
+@pytest.mark.parametrize("theme", THEMES)
+def test_text_on_every_quote_background_reads(theme, depth):
+    dark, surface, foreground = theme_colours(theme)
+    v = speaker_variables(dark, surface, foreground, depth)
+    pairs = [(f"quote-{n}", f"quote-text-{n}") for n in range(SLOTS + 1)]
+    pairs += [(f"current-{n}", f"current-text-{n}") for n in range(SLOTS + 1)]
+    pairs += [("quote-other", "quote-other-text")]
+    for background, text in pairs:
+        ratio = contrast(on_screen(v[text], depth), on_screen(v[background], depth))
+        assert ratio >= MIN_CONTRAST, (theme, depth, background, v[background], v[text], round(ratio, 2))
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
+@pytest.mark.parametrize("theme", THEMES)
+def test_highlights_show_on_the_story_and_the_current_quote_stands_out(theme, depth):
+    dark, surface, foreground = theme_colours(theme)
+    v = speaker_variables(dark, surface, foreground, depth)
+    page = on_screen(v["story-surface"], depth)
+    for n in range(SLOTS + 1):
+        quote, current = on_screen(v[f"quote-{n}"], depth), on_screen(v[f"current-{n}"], depth)
+        assert delta_e(quote, page) >= HIGHLIGHT_DE, (theme, depth, n, v[f"quote-{n}"])
+        assert delta_e(current, quote) >= HIGHLIGHT_DE, (theme, depth, n, v[f"current-{n}"])
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
+@pytest.mark.parametrize("theme", THEMES)
+def test_speaker_colours_read_on_the_story_and_neighbours_differ(theme, depth):
+    dark, surface, foreground = theme_colours(theme)
+    v = speaker_variables(dark, surface, foreground, depth)
+    page = on_screen(v["story-surface"], depth)
+    colours = [on_screen(v[f"speaker-{n}"], depth) for n in range(1, SLOTS + 1)]
+    for n, colour in enumerate(colours, 1):
+        assert contrast(colour, page) >= MIN_CONTRAST, (theme, depth, n, v[f"speaker-{n}"])
+    for n in range(SLOTS):  # slot 8's neighbour is slot 1: the ninth speaker takes slot 1
+        a, b = colours[n], colours[(n + 1) % SLOTS]
+        assert delta_e(a, b) >= SPEAKER_DE, (theme, depth, n + 1, round(delta_e(a, b), 1))
+
+
+def test_the_light_theme_on_256_colours_no_longer_greys_out():
+    # The bug this replaced: quote backgrounds 250 on a 252 page, every speaker one grey.
+    dark, surface, foreground = theme_colours("textual-light")
+    v = speaker_variables(dark, surface, foreground, "256")
+    assert v["story-surface"] == surface[:7].upper()
+    backgrounds = {on_screen(v[f"quote-{n}"], "256") for n in range(1, SLOTS + 1)}
+    assert len(backgrounds) >= 4
+    assert all(max(c) - min(c) > 20 for c in backgrounds)  # tinted, not grey
+
+
+def test_delta_e_matches_published_values():
+    # Sharma, Wu and Dalal (2005), pairs 1 and 17 of their test data, via Lab -> sRGB
+    # would lose precision, so check the metric's defining properties instead:
+    assert delta_e((128, 128, 128), (128, 128, 128)) == 0
+    assert delta_e((255, 0, 0), (0, 0, 255)) == pytest.approx(52.9, abs=0.5)  # a standard sRGB pair
+    assert delta_e((0, 0, 0), (255, 255, 255)) == pytest.approx(100, abs=0.1)
+
+
+@pytest.mark.parametrize(("env", "depth"), [
+    ({"COLORTERM": "truecolor", "TERM": "xterm-256color"}, "truecolor"),
+    ({"TERM": "xterm-256color"}, "256"),
+    ({"TERM": "xterm"}, "16"),
+])
+def test_the_terminal_tells_the_depth(env, depth):
+    console = Console(force_terminal=True, _environ=env)
+    assert color_depth(console.color_system) == depth
 
 
 def test_slots_cycle_one_to_eight():

@@ -154,10 +154,13 @@ def frozen_seed(tmp_path):
     library.close()
 
 
+@pytest.mark.parametrize("size", [(60, 15), (80, 24), (200, 60)], ids=["60x15", "80x24", "200x60"])
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-def test_seed_snapshot(frozen_seed, snap_compare, theme):
-    app = ReaderApp(library=frozen_seed, theme=theme)
-    assert snap_compare(app, terminal_size=(100, 30), press=["j", "n", "n"])
+def test_seed_snapshot(frozen_seed, snap_compare, theme, size):
+    """The second quote current: at 60x15 the story alone (the sidebar hidden),
+    at 80x24 with the list, at 200x60 with the quotes panel too."""
+    app = ReaderApp(library=frozen_seed, theme=theme, depth="truecolor")  # the same whatever TERM is
+    assert snap_compare(app, terminal_size=size, press=["j", "n", "n"])
 
 
 async def test_changes_made_by_another_copy_show_up(seed, tmp_path):
