@@ -86,7 +86,7 @@ async def test_operators_and_hostile_queries_in_the_app():
 def test_search_snapshot(snap_compare):
     lib = library()
     lib.set_setting("name", "search-test")  # the header shows it; a temp folder's name varies
-    app = ReaderApp(library=lib)
+    app = ReaderApp(library=lib, depth="truecolor")  # the same colours whatever TERM is
 
     async def run(pilot):
         await pilot.press("slash", *"pontoon", "enter")
