@@ -35,6 +35,7 @@ _LEADING = frozenset(
     here there""".split()
 )
 _MAX_WORDS = 12
+_ROLE_OF_WORDS = 8  # "former secretary of state Ana Ruiz"
 _SEGMENT = re.compile(r"[,;—–―]|--|\s-\s")
 _VERBAL = frozenset(
     "was is were are has have had will would been be being do does did can could".split()
@@ -238,7 +239,12 @@ def subject_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if not words:
         return None
     if not stripped[:1].isupper() and named and not any(w[:1].isupper() for _, _, w in words):
-        return None  # a lower-case phrase with no determiner and no name
+        # "master of ceremonies Ana Ruiz, who ...", "former secretary of
+        # state Ana Ruiz": a role with its "of" tail, then the name, to the comma.
+        end = next((m.start() for m in _STOP_AFTER_PHRASE.finditer(text, start, hi)), hi)
+        words = _words(text, start, end)[:_MAX_WORDS]
+        if not (words and words[-1][2][:1].isupper() and len(words) <= _ROLE_OF_WORDS):
+            return None  # a lower-case phrase with no determiner and no name
     if not looks_like_speaker(words):
         return None
     s, e = words[0][0], words[-1][1]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from reader.quotes.firstnames import first_name_gender
+from reader.quotes.firstnames import first_name_gender, is_given_name
 from reader.quotes.lexicon import PRONOUNS
 from reader.quotes.names import NameInfo, Run, looks_like_surname, looks_personal, without_role
 from reader.quotes.salience import OPENER, Salience
@@ -123,8 +123,12 @@ class PronounSearch:
             g = first_name_gender(tokens[0])  # "Kevin", seen only alone
         if g and gender != ANY:
             return (e, tokens, True) if g == gender else None
-        if e is not None or looks_personal(tokens) or single:
-            return e, tokens, False
+        if e is not None:
+            return (e, tokens, False) if e.phrase is None and _person_like(e.tokens) else None
+        if single or (looks_personal(tokens) and is_given_name(tokens[0])):
+            # A name of unknown gender that opens with a given name ("Jordan
+            # Hale"; "Minimum Wage" does not).
+            return None, tokens, False
         return None
 
     def _openers(self, gender: str, paragraph: int, offset: int, since: tuple[int, int]):

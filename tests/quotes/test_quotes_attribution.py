@@ -269,3 +269,22 @@ def test_a_split_quotation_running_on_over_paragraphs_is_one_group():
         "And we will finish the job.",
     ]
     assert {q.speaker for q in quotes} == {"Ann Lee"} and len({q.group for q in quotes}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Welcome, all," said master of ceremonies Ana Ruiz, a retired teacher.',
+        '"We will stay," said former secretary of state Ana Ruiz, who spoke first.',
+    ],
+)
+def test_inverted_role_with_an_of_tail_before_the_name(text):
+    assert one(text).speaker == "Ana Ruiz"
+
+
+def test_a_multiword_title_case_phrase_is_not_a_pronouns_person():
+    names = [q.speaker for q in run(
+        "The Minimum Wage Act passed. Dora Quill backed it.",
+        '"It is a start," she said.',
+    )[0]]
+    assert names == ["Dora Quill"]
