@@ -178,7 +178,8 @@ def show(state: State, article_id: str, as_json: bool) -> None:
 
 @main.command("quotes")
 @click.option("--speaker", metavar="NAME",
-              help="Only quotations by someone whose name contains NAME (any case).")
+              help="Only quotations by this person, by any name the library knows them by "
+                   "(see `byline people`); else by anyone whose name contains NAME.")
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object per quotation: article, speaker, text, cue.")
 @pass_state
@@ -199,8 +200,15 @@ def quotes(state: State, speaker: str | None, as_json: bool) -> None:
         fail(str(error))
         damaged.append(entry.id)
 
+    source = None
+    if speaker:  # the person, by any of their names across the library
+        from reader.cli.people_cmd import quotations_of
+
+        source = quotations_of(library, speaker, report)
+    if source is None:
+        source = library.quotations(speaker, on_error=report)
     first = True
-    for entry, found in library.quotations(speaker, on_error=report):
+    for entry, found in source:
         out.write("".join(quote_lines(entry.id, found, as_json)))
         if first:  # one article's worth at once, even into a pipe
             out.flush()

@@ -287,6 +287,22 @@ class Library:
 
         return find(self, query)
 
+    def people(self, gender: Any = None) -> list[Any]:
+        """Every person quoted in the library, most quoted first (:mod:`reader.library.people`).
+
+        ``gender(given_name)`` -> 'm', 'f' or '' lets a surname after Mr/Ms
+        join only a full name of a fitting given name.
+        """
+        from reader.library.people import library_people
+
+        return library_people(self, gender)
+
+    def person_quotes(self, person: Any) -> list[Any]:
+        """One person's quotations across the library, newest first."""
+        from reader.library.people import person_quotes
+
+        return person_quotes(self, person)
+
     def snippet(self, id: str, query: str) -> str:
         """A short piece of article ``id`` around the best match of ``query``."""
         from reader.library.query import parse

@@ -21,6 +21,8 @@ Tables:
   index it is rebuilt, which also keeps its words honest for BM25;
 * ``pending``: ids of a batch being written (a kill between the catalog
   write and the index update leaves them for the next open to redo);
+* ``speakers`` and ``quotes``: each article's speakers and attributed
+  quotations, what the People screen is made of (:mod:`.people`);
 * ``meta``: ``catalog`` = the signature of the catalog file the index
   matches in full, '' while it may not.
 
@@ -44,7 +46,7 @@ from reader.library import records
 from reader.library.atomic import set_aside
 
 FILE = "search.db"
-VERSION = "2"
+VERSION = "3"
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 COLUMNS = ("title", "site", "authors", "speakers", "body")
 WEIGHTS = (8.0, 3.0, 3.0, 4.0, 1.0)  # bm25 weight of each column, in COLUMNS order
@@ -56,6 +58,14 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL,
                                 fp INTEGER NOT NULL, th INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS pending(id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS speakers(docrow INTEGER NOT NULL, name TEXT NOT NULL,
+                                    aliases TEXT NOT NULL, quotes INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS speakers_doc ON speakers(docrow);
+CREATE TABLE IF NOT EXISTS quotes(docrow INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+                                  start INTEGER NOT NULL, grp INTEGER NOT NULL,
+                                  speaker TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(docrow);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(COLUMNS)},
     content='', tokenize='{TOKENIZE}');
 """
@@ -227,7 +237,7 @@ class SearchIndex:
             with _transaction(conn):
                 for doc in docs:
                     old = self._old.get(doc["id"])
-                    self._put(conn, doc["id"], fields(doc), fps.get(doc["id"], 0), old)
+                    self._put(conn, doc["id"], fields(doc), fps.get(doc["id"], 0), old, doc)
                 conn.executemany("DELETE FROM pending WHERE id=?", ((i,) for i in fps))
                 if self._in_sync_before:
                     conn.execute("UPDATE meta SET value=? WHERE key='catalog'", (_sig(catalog_sig),))
@@ -263,15 +273,19 @@ class SearchIndex:
         text: Sequence[str],
         fp: int,
         old: Sequence[str] | None = None,
+        doc: dict[str, Any] | None = None,
     ) -> None:
         self._drop(conn, article_id, old)
         cur = conn.execute(
             "INSERT INTO docs(id, fp, th) VALUES(?, ?, ?)", (article_id, fp, checksum(text))
         )
+        rowid = cur.lastrowid
         conn.execute(
             f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES(?, ?, ?, ?, ?, ?)",
-            (cur.lastrowid, *text),
+            (rowid, *text),
         )
+        if doc:
+            _put_people(conn, rowid, doc)
 
     def _drop(self, conn: sqlite3.Connection, article_id: str, old: Sequence[str] | None = None) -> None:
         """Take an article out: its words too when the text it was indexed with can be had."""
@@ -292,6 +306,8 @@ class SearchIndex:
                 "SET value = CAST(value AS INTEGER) + 1"
             )
         conn.execute("DELETE FROM docs WHERE rowid=?", (rowid,))
+        conn.execute("DELETE FROM speakers WHERE docrow=?", (rowid,))
+        conn.execute("DELETE FROM quotes WHERE docrow=?", (rowid,))
 
     def _stored_text(self, article_id: str) -> tuple[str, ...] | None:
         """The indexed text of the stored document, None if it cannot be read."""
@@ -351,12 +367,12 @@ class SearchIndex:
             done += len(chunk)
         for start in range(0, len(to_index), CHUNK):
             chunk = to_index[start : start + CHUNK]
-            prepared = [(i, self._text(i, rows[i]), fingerprint(rows[i])) for i in chunk]
+            prepared = [(i, self._doc(i, rows[i]), fingerprint(rows[i])) for i in chunk]
 
             def work(conn: sqlite3.Connection) -> None:
                 with _transaction(conn):
-                    for article_id, text, fp in prepared:
-                        self._put(conn, article_id, text, fp)
+                    for article_id, doc, fp in prepared:
+                        self._put(conn, article_id, fields(doc), fp, doc=doc)
                     conn.executemany("DELETE FROM pending WHERE id=?", ((i,) for i in chunk))
 
             self._guarded(work)
@@ -364,7 +380,7 @@ class SearchIndex:
             if self.progress is not None:
                 self.progress(done, total)
 
-    def _text(self, article_id: str, row: records.Row) -> tuple[str, ...]:
+    def _doc(self, article_id: str, row: records.Row) -> dict[str, Any]:
         try:
             doc = self.documents.read(article_id)
         except StorageError:
@@ -372,7 +388,7 @@ class SearchIndex:
         if doc is None:
             doc = {"title": row[records.TITLE], "site": row[records.SITE],
                    "speakers": [{"name": n} for n in row[records.SPEAKERS]]}
-        return fields(doc)
+        return doc
 
     # -- reading -----------------------------------------------------------
 
@@ -388,6 +404,23 @@ class SearchIndex:
         """The indexed text of an article (title, site, authors, speakers, body), None if absent."""
         return self._stored_text(article_id)
 
+    def speaker_rows(self) -> list[tuple[str, str, str, int]]:
+        """(article id, speaker name, aliases as JSON, quotes) of every article's speakers."""
+        self.ensure()
+        sql = "SELECT d.id, s.name, s.aliases, s.quotes FROM speakers s JOIN docs d ON d.rowid = s.docrow"
+        return self._guarded(lambda c: c.execute(sql).fetchall())
+
+    def quote_rows(self, names: Iterable[str]) -> list[tuple[str, int, int, int, str, str]]:
+        """(article id, paragraph, start, group, speaker, text) of the quotations by these names."""
+        self.ensure()
+        names = list(names)
+        marks = ", ".join("?" * len(names))
+        sql = (
+            "SELECT d.id, q.paragraph, q.start, q.grp, q.speaker, q.text FROM quotes q "
+            f"JOIN docs d ON d.rowid = q.docrow WHERE q.speaker IN ({marks})"
+        )
+        return self._guarded(lambda c: c.execute(sql, names).fetchall()) if names else []
+
     def size(self) -> int:
         """Bytes on disk (the database and its WAL)."""
         return sum(
@@ -395,6 +428,21 @@ class SearchIndex:
             for s in ("", "-wal")
             if Path(f"{self.path}{s}").exists()
         )
+
+
+def _put_people(conn: sqlite3.Connection, rowid: int, doc: dict[str, Any]) -> None:
+    speakers = []
+    for s in doc.get("speakers") or ():
+        if isinstance(s, dict) and s.get("name"):
+            aliases = [str(a) for a in s.get("aliases") or ()]
+            speakers.append((rowid, str(s["name"]), json.dumps(aliases, ensure_ascii=False), int(s.get("quotes") or 0)))
+    conn.executemany("INSERT INTO speakers VALUES(?, ?, ?, ?)", speakers)
+    quotes = []
+    for q in doc.get("quotes") or ():
+        if isinstance(q, dict) and q.get("speaker"):
+            quotes.append((rowid, int(q.get("paragraph") or 0), int(q.get("start") or 0),
+                           int(q.get("group") or 0), str(q["speaker"]), str(q.get("text") or "")))
+    conn.executemany("INSERT INTO quotes VALUES(?, ?, ?, ?, ?, ?)", quotes)
 
 
 class _transaction:
@@ -454,6 +502,8 @@ def _clear_if_dead(conn: sqlite3.Connection) -> None:
         with _transaction(conn):
             conn.execute("INSERT INTO fts(fts) VALUES('delete-all')")
             conn.execute("DELETE FROM docs")
+            conn.execute("DELETE FROM speakers")
+            conn.execute("DELETE FROM quotes")
             conn.execute("DELETE FROM meta WHERE key='dead'")
             conn.execute("UPDATE meta SET value='' WHERE key='catalog'")
 

@@ -1,0 +1,216 @@
+"""People: one entry per person quoted across the library.
+
+Each article's analysis already joined its own mentions ("Mr. Kim", "he")
+to the fullest name it uses. Across articles, names are joined here:
+
+* a full name is keyed by its given name and surname, without titles,
+  initials, middle names or suffixes: "Ana M. Ruiz", "Dr. Ana Ruiz" and
+  "Ana Ruiz" are one person;
+* a surname alone ("Ruiz", "Mrs. Ruiz") joins a full name only when
+  exactly one person in the library fits it: same surname, a given name
+  whose gender does not contradict the title (Mr/Mrs/Ms...), and never
+  when two people share that surname;
+* organisations and descriptions ("city council", "a spokeswoman for the
+  port") stay themselves, keyed by their words.
+
+The speakers and quotations come from the search index's tables (one read
+of a small table, not of every document). ``gender(given_name)`` ('m',
+'f' or '') is given by the caller: the library knows no name statistics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+TITLES = {
+    "mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f",
+}
+NEUTRAL_TITLES = frozenset(
+    """dr dr. prof prof. professor sen sen. senator rep rep. representative gov gov. governor
+    president vice secretary minister prime chancellor mayor judge justice gen gen. general
+    col col. capt capt. lt lt. sgt sgt. rev rev. father sheikh speaker chairman chairwoman
+    ambassador attorney chief commissioner""".split()
+)
+SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_WORD = re.compile(r"[^\s,]+")
+
+Gender = Callable[[str], str]
+
+
+@dataclass
+class Person:
+    name: str  # the fullest, most quoted form
+    kind: str  # "person" or "other" (an organisation, a description)
+    key: str
+    aliases: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # speaker names as stored in articles
+    quotes: int = 0
+    articles: set[str] = field(default_factory=set)
+    first: float | None = None
+    last: float | None = None
+    _forms: dict[str, int] = field(default_factory=dict)
+
+    def add(self, speaker: str, aliases: Iterable[str], quotes: int, article: str, date: float) -> None:
+        self.names.add(speaker)
+        self.aliases.add(speaker)
+        self.aliases.update(a for a in aliases if a and a[:1].isupper())
+        self.quotes += quotes
+        self.articles.add(article)
+        self._forms[speaker] = self._forms.get(speaker, 0) + quotes
+        self.first = date if self.first is None else min(self.first, date)
+        self.last = date if self.last is None else max(self.last, date)
+
+    def settle(self) -> None:
+        """Choose the name shown: the longest full form among the most quoted."""
+        self.name = max(self._forms, key=lambda n: (len(n.split()) >= 2, self._forms[n], len(n)))
+        self.aliases.discard(self.name)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "aliases": sorted(self.aliases),
+            "quotes": self.quotes,
+            "articles": len(self.articles),
+            "first": _iso(self.first),
+            "last": _iso(self.last),
+        }
+
+    def matches(self, text: str) -> bool:
+        needle = text.casefold().strip()
+        return any(needle in n.casefold() for n in (self.name, *self.aliases))
+
+
+def _iso(stamp: float | None) -> str | None:
+    if stamp is None:
+        return None
+    return datetime.fromtimestamp(stamp, timezone.utc).date().isoformat()
+
+
+def split_name(name: str) -> tuple[str, str | None, str | None, str]:
+    """(kind, given, surname, title gender) of a speaker name.
+
+    kind: "full" (given and surname), "surname" (a surname, maybe after a
+    title), or "other" (lower-case words: a description, or not a name).
+    """
+    words = _WORD.findall(name)
+    gender = ""
+    while words and words[0].casefold() in TITLES | dict.fromkeys(NEUTRAL_TITLES, ""):
+        gender = TITLES.get(words[0].casefold(), gender)
+        words = words[1:]
+    while words and words[-1].casefold() in SUFFIXES:
+        words = words[:-1]
+    if not words or not all(w[:1].isupper() for w in words) or len(words) > 5:
+        return "other", None, None, gender
+    if len(words) == 1:
+        return "surname", None, words[0].casefold(), gender
+    given = words[0]
+    if len(given.rstrip(".")) == 1 and len(words) > 2:  # "J. Edgar Hoover": the middle name leads
+        given = words[1]
+    return "full", given, words[-1].casefold(), gender
+
+
+def build(
+    speakers: Iterable[tuple[str, str, list[str], int, float]], gender: Gender | None = None
+) -> list[Person]:
+    """People from (article id, speaker name, aliases, quotes, date) rows, most quoted first."""
+    gender = gender or (lambda given: "")
+    people: dict[str, Person] = {}
+    surnames: dict[str, set[str]] = {}  # surname -> keys of full-name people
+    loose: list[tuple[str, str, list[str], int, float, str, str]] = []
+    for article, name, aliases, quotes, date in speakers:
+        kind, given, surname, _ = split_name(name)
+        if kind == "full":
+            key = f"{given.casefold()} {surname}"
+            person = people.get(key)
+            if person is None:
+                person = people[key] = Person(name, "person", key)
+                surnames.setdefault(surname, set()).add(key)
+            person.add(name, aliases, quotes, article, date)
+        elif kind == "surname":
+            loose.append((article, name, aliases, quotes, date, surname, split_name(name)[3]))
+        else:
+            key = "other:" + " ".join(name.casefold().split())
+            person = people.get(key)
+            if person is None:
+                person = people[key] = Person(name, "other", key)
+            person.add(name, aliases, quotes, article, date)
+    for article, name, aliases, quotes, date, surname, title_gender in loose:
+        fits = [
+            k for k in surnames.get(surname, ())
+            if not title_gender or gender(k.split()[0].title()) in ("", title_gender)
+        ]
+        key = fits[0] if len(surnames.get(surname, ())) == 1 and len(fits) == 1 else f"surname:{surname}"
+        person = people.get(key)
+        if person is None:
+            person = people[key] = Person(name, "person", key)
+        person.add(name, aliases, quotes, article, date)
+    for person in people.values():
+        person.settle()
+    return sorted(people.values(), key=lambda p: (-p.quotes, -len(p.articles), p.name.casefold()))
+
+
+def find(people: list[Person], name: str) -> Person | None:
+    """The person called ``name`` (by any alias, any case); a part of a name if only one has it."""
+    wanted = " ".join(name.casefold().split())
+    for person in people:
+        if wanted == person.name.casefold() or wanted in (a.casefold() for a in person.aliases):
+            return person
+    partial = [p for p in people if p.matches(wanted)]
+    return partial[0] if len(partial) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonQuote:
+    entry: object  # reader.library.Entry
+    text: str
+    paragraph: int
+    start: int
+    speaker: str
+
+
+def library_people(library, gender: Gender | None = None) -> list[Person]:
+    """Every person quoted in ``library`` (see :meth:`reader.library.Library.people`)."""
+    import json
+
+    from reader.library import records
+
+    rows = library.catalog.rows
+    found = []
+    for article_id, name, aliases, quotes, in library.search_index.speaker_rows():
+        row = rows.get(article_id)
+        if row is None or not quotes:
+            continue
+        try:
+            names = json.loads(aliases)
+        except ValueError:
+            names = []
+        found.append((article_id, name, names, quotes, row[records.DATE]))
+    return build(found, gender)
+
+
+def person_quotes(library, person: Person) -> list[PersonQuote]:
+    """The person's quotations across the library, newest article first, in reading order."""
+    from reader.library import records
+
+    rows = library.catalog.rows
+    flags = library.state.flags_by_id.get
+    groups: dict[tuple[str, int], list] = {}
+    for article_id, paragraph, start, group, speaker, text in library.search_index.quote_rows(person.names):
+        if article_id in rows:
+            groups.setdefault((article_id, group), []).append((paragraph, start, speaker, text))
+    out = []
+    entries: dict[str, object] = {}
+    for (article_id, _), parts in groups.items():
+        parts.sort()
+        entry = entries.get(article_id)
+        if entry is None:
+            row = rows[article_id]
+            entry = entries[article_id] = records.entry(row, flags(article_id, (False, False)))
+        paragraph, start, speaker, _ = parts[0]
+        out.append(PersonQuote(entry, " … ".join(p[3] for p in parts), paragraph, start, speaker))
+    out.sort(key=lambda q: (-rows[q.entry.id][records.DATE], q.entry.id, q.paragraph, q.start))
+    return out

@@ -1,0 +1,85 @@
+"""People across the library: one person under several forms, namesakes kept apart."""
+
+from __future__ import annotations
+
+from reader.library.people import build, find, split_name
+from reader.quotes.firstnames import first_name_gender
+
+from tests.library.articles import day, make_article
+
+
+def test_one_person_quoted_in_three_articles_under_three_forms_is_one_person(library):
+    library.add_many([
+        make_article(1, speakers=("Marisol K. Ibarra",), published=day(2)),
+        make_article(2, speakers=("Marisol Ibarra",), published=day(6)),
+        make_article(3, speakers=("Ms. Ibarra",), published=day(4)),
+        make_article(4, speakers=("harbour authority",), published=day(5)),
+    ])
+    people = library.people(first_name_gender)
+    ibarra = find(people, "ibarra")
+    assert ibarra is not None
+    assert ibarra.to_dict() == {
+        "name": "Marisol K. Ibarra",
+        "aliases": ["Marisol Ibarra", "Ms. Ibarra"],
+        "quotes": 3, "articles": 3, "first": "2024-01-02", "last": "2024-01-06",
+    }
+    assert [p.name for p in people if p.kind == "other"] == ["harbour authority"]
+    quotes = library.person_quotes(ibarra)
+    assert [q.entry.published.day for q in quotes] == [6, 4, 2]  # newest first
+
+
+def test_a_second_person_with_the_same_surname_stays_apart(library):
+    library.add_many([
+        make_article(1, speakers=("Marisol Ibarra",)),
+        make_article(2, speakers=("Marisol Ibarra",)),
+        make_article(3, speakers=("Tomás Ibarra",)),
+        make_article(4, speakers=("Ibarra",)),  # which one? the library cannot tell
+    ])
+    people = library.people(first_name_gender)
+    names = sorted(p.name for p in people)
+    assert names == ["Ibarra", "Marisol Ibarra", "Tomás Ibarra"]
+    assert find(people, "marisol ibarra").quotes == 2
+
+
+def test_a_title_that_contradicts_the_only_candidate_keeps_the_surname_apart():
+    rows = [
+        ("a", "Marisol Ibarra", [], 1, 1.0),
+        ("b", "Mr. Ibarra", [], 1, 2.0),  # Marisol is a woman's name: someone else
+        ("c", "Ms. Ibarra", [], 1, 3.0),
+    ]
+    people = build(rows, first_name_gender)
+    assert sorted((p.name, p.quotes) for p in people) == [("Marisol Ibarra", 2), ("Mr. Ibarra", 1)]
+
+
+def test_names_are_split_without_titles_initials_and_suffixes():
+    assert split_name("Dr. Ana M. Ruiz Jr.") == ("full", "Ana", "ruiz", "")
+    assert split_name("Mrs. Ruiz") == ("surname", None, "ruiz", "f")
+    assert split_name("a spokeswoman for the port")[0] == "other"
+
+
+def test_quotes_speaker_matches_any_alias(library, tmp_path):
+    from click.testing import CliRunner
+
+    from reader.cli import main
+
+    library.add_many([
+        make_article(1, speakers=("Marisol Ibarra",)),
+        make_article(2, speakers=("Ms. Ibarra",)),
+        make_article(3, speakers=("Tomas Brandt",)),
+    ])
+    library.close()
+    runner = CliRunner()
+    out = runner.invoke(main, ["--data-dir", str(library.path), "quotes", "--speaker", "Marisol Ibarra"])
+    assert out.exit_code == 0, out.output
+    lines = out.output.strip().splitlines()
+    assert len(lines) == 2 and all("Ibarra" in line for line in lines)
+    out = runner.invoke(main, ["--data-dir", str(library.path), "people", "--json"])
+    assert out.exit_code == 0, out.output
+    import json
+
+    people = [json.loads(line) for line in out.output.splitlines()]
+    assert people[0] == {
+        "name": "Marisol Ibarra", "aliases": ["Ms. Ibarra"], "quotes": 2, "articles": 2,
+        "first": people[0]["first"], "last": people[0]["last"],
+    }
+    assert [p["name"] for p in people] == ["Marisol Ibarra", "Tomas Brandt"]
