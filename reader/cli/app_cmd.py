@@ -14,7 +14,8 @@ from reader.cli.common import State
 def open_app(state: State, *, interactive: bool) -> None:
     library = state.open_library()
     # Only a first run gets the samples: a library emptied on purpose stays empty.
-    if not library.setting("seeded"):
+    # A library open read-only is shown as it is (its first notice says why).
+    if library.read_only is None and not library.setting("seeded"):
         if library.counts().total == 0:
             _import_seeds(library)
         library.set_setting("seeded", True)

@@ -13,6 +13,13 @@ behind it lives in the modules beside it:
 
 Damaged files are set aside and rebuilt; what was repaired is listed in
 ``Library.notices`` for the user to read.
+
+A library always opens for reading. When it cannot be written (a full disk,
+a read-only folder, a file byline may not read), it opens read-only:
+``Library.read_only`` says why (the first notice says so too), everything
+that can be read is, every change raises StorageError saying why, and the
+repairs that need a write (an interrupted import) wait for the next
+writable open.
 """
 
 from __future__ import annotations
@@ -65,6 +72,7 @@ class Library:
 
         self.path = path
         self.notices = []
+        self.read_only: str | None = None  # why the library cannot be written, if so
         self._mutex = threading.RLock()
         self.lock = FileLock(path / ".lock")
         self.documents = Documents(path / "docs", durable=durable)
@@ -94,11 +102,61 @@ class Library:
         if not root.is_dir():
             raise StorageError(f"{root} is not a folder; choose another with --data-dir")
         library = cls(root, durable=durable)
-        library.catalog.open()
-        with library.lock:
-            library.state.sweep()
-        library.state.reload()
+        library._open()
         return library
+
+    def _open(self) -> None:
+        reason = self._cannot_write()
+        if reason is None:
+            try:
+                self.catalog.open()
+                with self.lock:
+                    self.state.sweep()
+                self.state.reload()
+                self.settings.reload()
+                return
+            except StorageError as error:
+                reason = str(error)
+        self.read_only = reason
+        self.lock.best_effort = True
+        self.notices.append(
+            f"The library {self.path} is open read-only ({reason}). Everything byline can "
+            "read is there; changes (imports, marks, settings) wait until it can write "
+            "again, or choose another folder with --data-dir."
+        )
+        problems: list[str] = []
+        self.catalog.open_read_only(problems)
+        self.state.reload(problems)
+        try:
+            self.settings.reload()
+        except StorageError as error:
+            problems.append(str(error))
+        self.notices.extend(p for p in dict.fromkeys(problems) if p not in reason)
+
+    def _cannot_write(self) -> str | None:
+        """Why nothing can be written in the library folder (one small probe), or None."""
+        import os
+
+        from reader.library.atomic import atomic_write
+
+        probe = self.path / f".probe-{os.getpid()}-{threading.get_ident()}"
+        try:
+            atomic_write(probe, b"byline", durable=False, sync_dir=False)
+        except StorageError as error:
+            return f"cannot write in its folder: {_cause(error)}"
+        try:
+            probe.unlink()
+        except OSError:
+            pass
+        return None
+
+    def writable(self) -> None:
+        """StorageError saying why, if the library is open read-only."""
+        if self.read_only is not None:
+            raise StorageError(
+                f"nothing was changed: the library {self.path} is open read-only "
+                f"({self.read_only})"
+            )
 
     def close(self) -> None:
         if self._search_index is not None:
@@ -128,15 +186,17 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _state_damaged(self, path: Path, aside: Path) -> None:
+    def _state_damaged(self, path: Path, aside: Path | None) -> None:
+        where = f"it was moved to {aside}" if aside else "it is left as it is for now"
         self.notices.append(
-            f"The read and bookmark marks in {path} were damaged; the file was moved to "
-            f"{aside}, and the articles it covered show as unread and not bookmarked."
+            f"The read and bookmark marks in {path} were damaged; {where}, and the "
+            "articles it covered show as unread and not bookmarked."
         )
 
     # -- adding -----------------------------------------------------------
 
     def add(self, article: Article) -> AddOutcome:
+        self.writable()
         with self._mutex:
             try:
                 return self.catalog.add_batch([article])[0]
@@ -157,6 +217,7 @@ class Library:
 
     def add_many(self, articles: Iterable[Article]) -> dict[AddOutcome, int]:
         """Add many articles with batched writes; returns counts per outcome."""
+        self.writable()
         counts: dict[AddOutcome, int] = {"imported": 0, "updated": 0, "unchanged": 0}
         batch: list[Article] = []
 
@@ -350,11 +411,13 @@ class Library:
 
     def set_read_many(self, ids: Iterable[str], read: bool = True) -> None:
         """Mark many articles at once (one write per state file touched)."""
+        self.writable()
         with self._mutex, self.lock:
             self.catalog.reload()  # under the lock: another copy may have removed one
             self.state.set(self._known(ids), "read", read)
 
     def set_bookmarked_many(self, ids: Iterable[str], bookmarked: bool = True) -> None:
+        self.writable()
         with self._mutex, self.lock:
             self.catalog.reload()
             self.state.set(self._known(ids), "bookmarked", bookmarked)
@@ -371,6 +434,7 @@ class Library:
         ids = list(dict.fromkeys(ids))
         if not ids:
             return
+        self.writable()
         with self._mutex, self.lock:
             self.catalog.reload()  # under the lock: another copy may have removed one
             self._known(ids)
@@ -396,5 +460,12 @@ class Library:
         return self.settings.get(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
+        self.writable()
         with self._mutex:
             self.settings.set(key, value)
+
+
+def _cause(error: StorageError) -> str:
+    """"No space left on device" out of "cannot write /x/.probe-1: No space left on device"."""
+    text = str(error)
+    return text.rsplit(": ", 1)[-1] if ": " in text else text

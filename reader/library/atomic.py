@@ -28,9 +28,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True, sync_dir: boo
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            write_all(fd, data)
             if durable:
                 os.fsync(fd)
         finally:
@@ -46,6 +44,13 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True, sync_dir: boo
         fsync_dir(path.parent)
 
 
+def write_all(fd: int, data: bytes) -> None:
+    """Every byte of ``data`` to ``fd`` (the one place file contents are written)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def atomic_write_many(items: list[tuple[Path, bytes]], *, durable: bool = True) -> None:
     """Write many small files atomically; their fsyncs run in parallel threads.
 
@@ -58,9 +63,12 @@ def atomic_write_many(items: list[tuple[Path, bytes]], *, durable: bool = True) 
     try:
         for path, data in items:
             tmp = path.with_name(f".{path.name}{suffix}")
-            with open(tmp, "wb") as f:
-                f.write(data)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             tmps.append((tmp, path))
+            try:
+                write_all(fd, data)
+            finally:
+                os.close(fd)
         if durable:
             _parallel(_fsync_path, [tmp for tmp, _ in tmps])
         for tmp, path in tmps:
@@ -124,3 +132,14 @@ def set_aside(path: Path) -> Path:
             f"{path} is damaged and could not be moved aside: {error.strerror or error}"
         ) from error
     return aside
+
+
+def unreadable(path: Path, error: OSError) -> str:
+    """Why ``path`` cannot be read, and what to do about it."""
+    why = error.strerror or str(error)
+    if isinstance(error, PermissionError):
+        return (
+            f"cannot read {path}: {why}; make it readable and writable by you "
+            f"(chmod u+rw '{path}', or run byline as the user who owns it)"
+        )
+    return f"cannot read {path}: {why}"

@@ -14,6 +14,7 @@ the documents (:mod:`.repair` holds the journal and the rebuilding).
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -69,6 +70,7 @@ class Catalog:
         self._index: dict[str, Row] | None = {}  # rows by article id, built when needed
         self._ordered: list[Row] | None = []  # rows newest first, built when needed
         self._entries: dict[str, tuple[Row, Entry]] = {}
+        self.in_memory = False  # rows made from the documents, the catalog unusable
         # Derived indexes kept in step with every write (the search index):
         # before_write(ids, sig), after_write(docs, rows, sig), after_remove(ids, old, new).
         self.observers: list[Any] = []
@@ -94,23 +96,89 @@ class Catalog:
         self._damaged = aside
 
     def open(self) -> None:
+        """Open for writing: finish an interrupted import, rebuild what is damaged.
+
+        StorageError if that needs a write that fails (the library then opens
+        read-only, see :meth:`open_read_only`, and the repair waits).
+        """
         with self.lock:
             repair.sweep(self.root)
-            pending = repair.journal_records(self.journal, self.documents, self.notify)
+            ids = repair.read_journal(self.journal)
+            damaged = ids is repair.DAMAGED
+            pending = {}
+            if ids and not damaged:
+                pending = repair.journal_records(ids, self.documents, self.notify)
             if self.storage.signature() is None and not self.documents.any():
                 RecordTable(self.storage, TABLE).apply({})  # a new library
             elif (pending or self.storage.signature() is None) and not self._whole():
                 self._repair(interrupted=len(pending))  # the rebuild takes in the journal's too
-            elif pending:
-                RecordTable(self.storage, TABLE).apply(pending)
+            else:
+                if damaged:
+                    pending = self._orphans()
+                if pending:
+                    RecordTable(self.storage, TABLE).apply(pending)
+                if pending and not damaged:
+                    self.notify(
+                        f"An import was interrupted; recovered {len(pending)} article(s) it had stored."
+                    )
+            if damaged:
+                aside = repair.set_aside(self.journal)
                 self.notify(
-                    f"An import was interrupted; recovered {len(pending)} article(s) it had stored."
+                    f"The import journal {self.journal} was damaged; it was moved to {aside}. "
+                    f"The stored articles were looked through for any the catalog did not list: "
+                    f"{len(pending)} found and listed again."
                 )
-            repair.end_batch(self.journal)
+            elif ids is not None:
+                repair.end_batch(self.journal)
             self._refresh()
+
+    def _orphans(self) -> dict[int, dict[str, Any]]:
+        """Records of stored documents the catalog does not list (call holding the lock)."""
+        known = {records.key(r["id"]) for r in self.storage.table(TABLE).values() if "id" in r}
+        problems: list[str] = []
+        found = repair.orphan_records(self.documents, known, problems)
+        for problem in problems:
+            self.notify(problem)
+        return found
+
+    def open_read_only(self, problems: list[str]) -> None:
+        """Open without writing anything: the rows of a catalog that can be read,
+        else of the stored documents (in memory). What stands in the way goes to
+        ``problems``; an interrupted import is finished by the next writable open."""
+        rows: list[Row] | None = None
+        try:
+            with self.lock:
+                sig = self.storage.signature()
+                if sig is not None:
+                    rows = snapshot.load(self.snapshot, sig) or self._checked_rows()
+                    self.storage.forget()
+        except StorageError as error:
+            problems.append(str(error))
+            sig = None
+        if rows is None:
+            found, lost = repair.records_from_documents(
+                self.documents, problems, set_damaged_aside=False
+            )
+            rows = [records.row(r) for r in found.values()]
+            problems.append(
+                f"The catalog {self.path} could not be used; the {len(rows)} article(s) "
+                "in their stored documents are shown" + (f" ({lost} damaged document file(s) skipped)" if lost else "")
+            )
+            self.in_memory = True
+        if os.path.lexists(self.journal):
+            problems.append(
+                "An import was interrupted; the articles it stored will be listed the next "
+                "time the library can be written."
+            )
+        with bulk():
+            self._ordered, self._index = sorted(rows, key=_newest, reverse=True), None
+        self._sig = sig
+        self._entries = {}
 
     def _refresh(self) -> bool:
         """Make the rows match the catalog file; True if they changed."""
+        if self.in_memory:
+            return False  # read-only, from the documents: nothing on disk to follow
         sig = self.storage.signature()
         if sig is not None and sig == self._sig:
             return False

@@ -15,7 +15,7 @@ from typing import Any
 
 from reader.errors import StorageError
 from reader.library import records
-from reader.library.atomic import atomic_write_many, set_aside
+from reader.library.atomic import atomic_write_many, set_aside, unreadable
 
 _DECODER = json.JSONDecoder()
 
@@ -39,7 +39,12 @@ class Documents:
         for doc in docs:
             path = self.path(doc["id"])
             if path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as error:  # docs/ is a file, or cannot be written
+                    raise StorageError(
+                        f"cannot write in {path.parent}: {error.strerror or error}"
+                    ) from error
                 folders.add(path.parent)
             raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             items.append((path, raw))
@@ -50,10 +55,12 @@ class Documents:
         path = self.path(article_id)
         try:
             return path.read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # none, or docs/ is not a folder
             return None
+        except IsADirectoryError:
+            return b""  # a folder in place of the file: damaged, set aside by read()
         except OSError as error:
-            raise StorageError(f"cannot read {path}: {error.strerror or error}") from error
+            raise StorageError(unreadable(path, error)) from error
 
     def read(self, article_id: str) -> dict[str, Any] | None:
         """The stored document, None if there is none; a damaged one is set aside."""
@@ -111,26 +118,53 @@ class Documents:
         except OSError as error:
             raise StorageError(f"cannot remove {self.path(article_id)}: {error}") from error
 
-    def scan(self) -> Iterator[tuple[Path, dict[str, Any] | None]]:
-        """Every stored document file and its content (None if it does not parse)."""
-        if not self.root.is_dir():
+    def files(self, problems: list[str] | None = None) -> Iterator[Path]:
+        """Every stored document file; folders that cannot be listed go to ``problems``."""
+        try:
+            folders = sorted(os.scandir(self.root), key=lambda e: e.name)
+        except (FileNotFoundError, NotADirectoryError):
             return
-        for folder in sorted(self.root.iterdir()):
-            if not folder.is_dir() or folder.name.startswith("."):
+        except OSError as error:
+            if problems is not None:
+                problems.append(unreadable(self.root, error))
+            return
+        for folder in folders:
+            if folder.name.startswith(".") or not folder.is_dir(follow_symlinks=False):
                 continue
-            for entry in os.scandir(folder):
-                if not entry.name.endswith(".json") or entry.name.startswith("."):
-                    continue
-                path = Path(entry.path)
-                try:
-                    doc = self._parse(path.read_bytes())
-                except OSError:
-                    doc = None
-                yield path, doc
+            try:
+                entries = sorted(os.scandir(folder.path), key=lambda e: e.name)
+            except OSError as error:
+                if problems is not None:
+                    problems.append(unreadable(Path(folder.path), error))
+                continue
+            for entry in entries:
+                if entry.name.endswith(".json") and not entry.name.startswith("."):
+                    yield Path(entry.path)
+
+    def scan(
+        self, problems: list[str] | None = None
+    ) -> Iterator[tuple[Path, dict[str, Any] | None]]:
+        """Every stored document file and its content (None if it does not parse).
+
+        A file that cannot be read (not damaged: its permissions) goes to
+        ``problems`` and is left alone.
+        """
+        for path in self.files(problems):
+            try:
+                doc = self._parse(path.read_bytes())
+            except IsADirectoryError:
+                doc = None
+            except OSError as error:
+                if problems is not None:
+                    problems.append(unreadable(path, error))
+                continue
+            yield path, doc
 
     def any(self) -> bool:
         """Whether any document folder exists (cheap: one directory listing)."""
         try:
             return any(True for _ in os.scandir(self.root))
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return False
+        except OSError:
+            return True  # there, but unreadable: not a new library

@@ -12,7 +12,7 @@ rebuilt from the feeds the stored articles came from.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -81,14 +81,16 @@ class FeedStore:
         self._aside: Path | None = None
         self._told = False
         self.storage = AtomicJSONStorage(path, durable=durable, on_damage=self._on_damage)
+        self.writable: Callable[[], None] = lambda: None  # raises if the library is read-only
 
     @classmethod
     def of(cls, library: Any) -> FeedStore:
         """The feed store beside ``library``'s other files, sharing its lock."""
         store = cls(Path(library.path) / FILENAME, library.lock)
+        store.writable = getattr(library, "writable", store.writable)
         with store.lock:
             store._records()
-            if store._aside is not None:
+            if store._aside is not None and getattr(library, "read_only", None) is None:
                 aside, store._aside = store._aside, None
                 urls = sorted({e.feed for e in library.list() if e.feed})
                 store.add_many(Feed(url) for url in urls)
@@ -146,6 +148,7 @@ class FeedStore:
 
     def add_many(self, feeds: Iterable[Feed]) -> int:
         """Subscribe to many in one write; returns how many were new."""
+        self.writable()
         with self.lock:
             ids = self._ids()
             records = self._records()
@@ -173,6 +176,7 @@ class FeedStore:
             return new
 
     def remove(self, url: str) -> Feed:
+        self.writable()
         with self.lock:
             feed = self.require(url)
             RecordTable(self.storage, TABLE).apply(removes=[self._ids()[feed.url]])
@@ -184,7 +188,9 @@ class FeedStore:
         Feeds removed meanwhile (by another running copy) are skipped. A
         change of ``url`` moves the feed; if it moves onto a URL already
         subscribed, the old subscription is dropped (the other one stays).
+        StorageError if the library is open read-only.
         """
+        self.writable()
         with self.lock:
             ids = self._ids()
             records = self._records()

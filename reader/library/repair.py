@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,8 @@ from typing import Any
 
 from reader.library import records
 from reader.library.documents import Documents
-from reader.library.atomic import atomic_write, set_aside
+from reader.errors import StorageError
+from reader.library.atomic import atomic_write, set_aside, unreadable
 
 JOURNAL = "import.journal"
 
@@ -47,19 +49,59 @@ def begin_batch(journal: Path, ids: list[str], *, durable: bool) -> None:
 
 def end_batch(journal: Path) -> None:
     """The batch is in the catalog: forget it."""
-    journal.unlink(missing_ok=True)
+    try:
+        journal.unlink(missing_ok=True)
+    except OSError as error:
+        raise StorageError(f"cannot remove {journal}: {error.strerror or error}") from error
+
+
+DAMAGED = ["damaged"]  # read_journal's answer for a journal that cannot be trusted
+_ID = re.compile(r"[0-9a-f]{16}")
+
+
+def read_journal(journal: Path) -> list[str] | None:
+    """The ids a left-over journal names; None if there is none, DAMAGED if it is
+    damaged (not whole lines of ids, or a folder); StorageError if unreadable."""
+    try:
+        raw = journal.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        return DAMAGED
+    except OSError as error:
+        raise StorageError(unreadable(journal, error)) from error
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return DAMAGED
+    lines = text.split("\n")
+    if lines[-1] != "" or not all(_ID.fullmatch(line) for line in lines[:-1]):
+        return DAMAGED  # cut short, zeroed, or not a journal at all
+    return lines[:-1]
+
+
+def orphan_records(
+    documents: Documents, known: set[str], problems: list[str]
+) -> dict[int, dict[str, Any]]:
+    """Catalog records of stored documents whose ids are not in ``known`` (keys)."""
+    found: dict[int, dict[str, Any]] = {}
+    for path in documents.files(problems):
+        if path.stem in known:
+            continue
+        try:
+            doc = documents.read(path.stem)
+        except StorageError as error:  # damaged (set aside) or unreadable
+            problems.append(str(error))
+            continue
+        if doc is not None:
+            found[records.doc_id(doc["id"])] = record_from_doc(doc)
+    return found
 
 
 def journal_records(
-    journal: Path, documents: Documents, notify: Callable[[str], None]
+    ids: list[str], documents: Documents, notify: Callable[[str], None]
 ) -> dict[int, dict[str, Any]]:
     """Catalog records (by doc_id) of the stored documents a left-over journal names."""
-    if not journal.exists():
-        return {}
-    try:
-        ids = [line.strip() for line in journal.read_text("utf-8").splitlines()]
-    except (OSError, UnicodeDecodeError):
-        ids = []
     found: dict[int, dict[str, Any]] = {}
     for article_id in filter(None, ids):
         path = documents.path(article_id)
@@ -74,15 +116,19 @@ def journal_records(
     return found
 
 
-def records_from_documents(documents: Documents) -> tuple[dict[str, dict[str, Any]], int]:
+def records_from_documents(
+    documents: Documents, problems: list[str] | None = None, *, set_damaged_aside: bool = True
+) -> tuple[dict[str, dict[str, Any]], int]:
     """Catalog records (by doc_id string) of every stored document, and how many
-    document files were damaged (those are set aside)."""
+    document files were damaged (those are set aside, unless told not to).
+    Files and folders that cannot be read go to ``problems``."""
     found: dict[str, dict[str, Any]] = {}
     lost = 0
-    for path, doc in documents.scan():
+    for path, doc in documents.scan(problems):
         if doc is None:
             lost += 1
-            set_aside(path)
+            if set_damaged_aside:
+                set_aside(path)
             continue
         found[str(records.doc_id(doc["id"]))] = record_from_doc(doc)
     return found, lost

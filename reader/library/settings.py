@@ -24,8 +24,9 @@ class Settings:
         self._values: dict[str, Any] = {}
         self._loaded = False
 
-    def _on_damage(self, path: Path, aside: Path) -> None:
-        self.notify(f"The settings file {path} was damaged; it was moved to {aside} and "
+    def _on_damage(self, path: Path, aside: Path | None) -> None:
+        where = f"it was moved to {aside}" if aside else "it is left as it is for now"
+        self.notify(f"The settings file {path} was damaged; {where} and "
                     "settings are back to their defaults.")
 
     def reload(self) -> bool:

@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from reader.errors import StorageError
 from reader.library import records
+from reader.library.atomic import set_aside, unreadable
 from reader.library.storage import AtomicJSONStorage, FileLock, RecordTable
 
 TABLE = "state"
@@ -55,6 +57,20 @@ class StateStore:
             entries = list(os.scandir(self.root))
         except FileNotFoundError:
             return
+        except NotADirectoryError:  # a file where the folder should be
+            if self.on_damage is None:
+                return
+            try:
+                aside = set_aside(self.root)
+            except StorageError:
+                raise StorageError(
+                    f"{self.root} should be a folder of read and bookmark marks, but is a "
+                    "file; move it away"
+                ) from None
+            self.on_damage(self.root, aside)
+            return
+        except OSError as error:
+            raise StorageError(unreadable(self.root, error)) from error
         for entry in entries:
             name = entry.name
             if name.endswith(".json") and len(name) == 7 and not name.startswith("."):
@@ -81,13 +97,31 @@ class StateStore:
             return mtime is None and seen is None
         return time.time_ns() - mtime > 2_000_000_000
 
-    def reload(self) -> bool:
-        """Re-read shards another process changed; True if any did."""
-        if self._folder_unchanged():
+    def reload(self, problems: list[str] | None = None) -> bool:
+        """Re-read shards another process changed; True if any did.
+
+        StorageError for a shard (or the folder) that cannot be read; with
+        ``problems``, that goes there instead and the other shards are read.
+        """
+        if self._folder_unchanged() and problems is None:
             return False
         changed = False
-        for shard in set(self._shards_on_disk()) | set(self._stores):
-            data = self._store(shard).read()
+        try:
+            shards = set(self._shards_on_disk())
+        except StorageError as error:
+            if problems is None:
+                raise
+            problems.append(str(error))
+            shards = set()
+        for shard in sorted(shards | set(self._stores)):
+            try:
+                data = self._store(shard).read()
+            except StorageError as error:
+                if problems is None:
+                    self._folder_mtime = None  # not all read: look again next time
+                    raise
+                problems.append(str(error))
+                continue
             if data is self._data.get(shard) and shard in self._tables:
                 continue
             if self._install(shard, data):

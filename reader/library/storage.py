@@ -34,7 +34,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from reader.errors import StorageError
-from reader.library.atomic import atomic_write, set_aside
+from reader.library.atomic import atomic_write, set_aside, unreadable
 
 Data = dict[str, dict[str, Any]]
 REV_TABLE = "_rev"
@@ -52,14 +52,18 @@ class FileLock:
         self._thread_lock = threading.RLock()
         self._fd: int | None = None
         self._depth = 0
+        # A library open read-only reads without the lock if its file cannot be
+        # opened at all (unreadable): whole-file renames keep each read whole.
+        self.best_effort = False
 
     def __enter__(self) -> FileLock:
         self._thread_lock.acquire()
         try:
             if self._depth == 0:
                 if self._fd is None:
-                    self._fd = _open_lock_file(self.path)
-                fcntl.flock(self._fd, fcntl.LOCK_EX)
+                    self._fd = self._open_file()
+                if self._fd is not None:
+                    fcntl.flock(self._fd, fcntl.LOCK_EX)
             self._depth += 1
         except OSError as error:
             self._thread_lock.release()
@@ -76,6 +80,14 @@ class FileLock:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
         finally:
             self._thread_lock.release()
+
+    def _open_file(self) -> int | None:
+        try:
+            return _open_lock_file(self.path)
+        except OSError:
+            if self.best_effort:
+                return None
+            raise
 
     def close(self) -> None:
         with self._thread_lock:
@@ -141,8 +153,11 @@ class AtomicJSONStorage(Storage):
                 return sig, head + f.read()
         except FileNotFoundError:
             return None, None
+        except IsADirectoryError:  # a folder where the file should be: damage, set aside
+            self.damaged()
+            return None, None
         except OSError as error:
-            raise StorageError(f"cannot read {self.path}: {error.strerror or error}") from error
+            raise StorageError(unreadable(self.path, error)) from error
 
     def forget(self) -> None:
         """Drop the cached data (memory); the next read() parses the file again."""
@@ -176,11 +191,18 @@ class AtomicJSONStorage(Storage):
         return data
 
     def damaged(self) -> Path | None:
-        """Set the file aside as damaged and tell ``on_damage``; it reads as empty after."""
+        """Set the file aside as damaged and tell ``on_damage``; it reads as empty after.
+
+        In a folder that cannot be written the file stays where it is (``on_damage``
+        is told None): it reads as empty, and the next writable open sets it aside.
+        """
         self._data, self._sig = None, None
-        if not self.path.exists():
+        if not os.path.lexists(self.path):
             return None
-        aside = set_aside(self.path)
+        try:
+            aside: Path | None = set_aside(self.path)
+        except StorageError:
+            aside = None
         if self.on_damage is not None:
             self.on_damage(self.path, aside)
         return aside

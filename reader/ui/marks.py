@@ -83,7 +83,12 @@ class MarkActions:
         self.notify(message, severity="error", markup=False, timeout=_REPEAT_SECONDS)
 
     def save(self, write, *args) -> bool:
-        """Write a setting to the library; a failure is shown, never fatal to the app."""
+        """Write a setting to the library; a failure is shown, never fatal to the app.
+
+        A library open read-only keeps nothing, quietly: the user was told once
+        when it opened, and only their own changes (marks) say so again."""
+        if self.library.read_only is not None:
+            return False
         try:
             write(*args)
         except BylineError as error:

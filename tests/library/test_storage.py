@@ -351,6 +351,10 @@ def test_a_lock_that_cannot_be_created_says_what_to_do(tmp_path, monkeypatch):
     ids = _fill(tmp_path)
     (tmp_path / ".lock").unlink()
     _no_writing(monkeypatch, tmp_path)
-    with pytest.raises(StorageError, match=r"cannot lock .*Permission denied.*--data-dir"):
-        with Library.open(tmp_path) as lib:
+    with Library.open(tmp_path) as lib:
+        assert lib.read_only == "cannot write in its folder: Permission denied"
+        assert "--data-dir" in lib.notices[0]
+        assert {e.id for e in lib.list()} == set(ids)
+        with pytest.raises(StorageError, match=r"nothing was changed: .* is open read-only "
+                           r"\(cannot write in its folder: Permission denied\)"):
             lib.set_read(ids[0])
