@@ -44,7 +44,8 @@ def sweep(folder: Path, name: str = "") -> None:
 
 def begin_batch(journal: Path, ids: list[str], *, durable: bool) -> None:
     """Note the ids of a batch before its documents are written."""
-    atomic_write(journal, "".join(i + "\n" for i in ids).encode("utf-8"), durable=durable)
+    text = "".join(i + "\n" for i in ids) + f"# {len(ids)} ids\n"  # the count: a cut shows
+    atomic_write(journal, text.encode("utf-8"), durable=durable)
 
 
 def end_batch(journal: Path) -> None:
@@ -75,9 +76,12 @@ def read_journal(journal: Path) -> list[str] | None:
     except UnicodeDecodeError:
         return DAMAGED
     lines = text.split("\n")
-    if lines[-1] != "" or not all(_ID.fullmatch(line) for line in lines[:-1]):
+    ids = lines[:-2]
+    if lines[-1] != "" or lines[-2:-1] != [f"# {len(ids)} ids"]:
         return DAMAGED  # cut short, zeroed, or not a journal at all
-    return lines[:-1]
+    if not all(_ID.fullmatch(line) for line in ids):
+        return DAMAGED
+    return ids
 
 
 def orphan_records(
