@@ -119,16 +119,19 @@ def read_lines(texts: Iterable[tuple[int, str]]) -> list[Line]:
     repeats it, and whether it is prose. A repeated line is measured once."""
     measured: dict[str, tuple] = {}
     lines: list[Line] = []
+    append = lines.append
     for raw, text in texts:
         found = measured.get(text)
         if found is None:
             found = measured[text] = _measure(text)
-        lines.append(Line(len(lines), text, *found, False, raw))
+        append(Line(len(lines), text, *found, False, raw))
     keys = [line.text.casefold() for line in lines]
     counts = Counter(keys)
     for line, key in zip(lines, keys):
-        line.repeated = counts[key] > 1
-        line.prose = is_prose(line)
+        if counts[key] > 1:
+            line.repeated = True
+        elif line.words >= 8:  # a shorter line is never prose
+            line.prose = is_prose(line)
     return lines
 
 

@@ -86,16 +86,17 @@ def _run_end(lines: list[Line], first: int) -> int:
     last = first
     while last + 1 < len(lines):
         nxt = lines[last + 1]
-        if nxt.words > MAX_ITEM_WORDS or nxt.repeated or has_stamp(nxt):
+        if nxt.words > MAX_ITEM_WORDS or nxt.repeated:
             break
         # Same shape as the line before, or as the one before that (a list
         # whose items take two lines: a title and its link).
-        if _alike(nxt, lines[last]) or (
+        alike = _alike(nxt, lines[last]) or (
             last > first and _alike(nxt, lines[last - 1])
         ) or (
             last == first and last + 2 < len(lines) and _alike(lines[last + 2], lines[first])
             and _alike(lines[last + 3 if last + 3 < len(lines) else last + 1], nxt)
-        ):
+        )
+        if alike and not has_stamp(nxt):  # a stamped line starts a comment
             last += 1
         else:
             break
