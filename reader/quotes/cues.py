@@ -87,6 +87,8 @@ _STATEMENT = re.compile(
     r"(?:statement|interview|email|e-mail|tweet|post|speech|letter|release|memo)\b"
 )
 _TRAILING_WORDS = 8
+_INVERTED_PARTICLE = re.compile(r"\s+(?:out|back)\b(?=\s)")
+_PARTICLE = re.compile(r"\s+(?:out|back|up|in|on|off)\b(?=[\s,.:;!?])")
 # Verbs whose subject may be a written thing called "it": '"…," it read.'
 _WRITTEN = frozenset("read reads said says stated states declared declares added adds warned warns".split())
 _MAX_TRIES = 8  # reporting verbs tried before a quotation, nearest first
@@ -165,7 +167,10 @@ def _words_within(text: str, lo: int, hi: int, most: int) -> bool:
 
 def _cue_text(text: str, m: re.Match[str], hi: int) -> str:
     st = _STATEMENT.match(text, m.end(), hi)
-    return text[m.start() : st.end() if st else m.end()]
+    if st:
+        return text[m.start() : st.end()]
+    particle = _PARTICLE.match(text, m.end(), hi)  # "blurted out", "shot back"
+    return text[m.start() : particle.end() if particle and m.group() not in _NAMING else m.end()]
 
 
 def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
@@ -204,7 +209,8 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
         ):
             return None  # the subject must follow the quotation directly
     else:
-        who = subject_after(text, m.end(), stop)
+        particle = _INVERTED_PARTICLE.match(text, m.end(), stop)  # '"…," blurted out Kim'
+        who = subject_after(text, particle.end() if particle else m.end(), stop)
         if who is None:
             return None
     if strict:  # a new sentence: "He said the plan ..." reports something else

@@ -21,6 +21,10 @@ rave reassert reassure reckon recommend reconfirm restate scoff snap
 underscore interject continue post email text message recount begin
 cry scream thunder bark beam boom echo confess
 interrupt laugh sigh gush chime plead fume
+elaborate demur surmise blog retweet implore blurt groan grumble grouse marvel
+gasp murmur mutter stammer sneer snarl taunt rant roar bellow hiss chide scold
+rebuke opine intone enthuse beg crow brag vent fret wail sob howl volunteer
+concur relay posit theorize speculate protest counsel admonish beseech
 """.split()
 
 # Verbs that report speech only next to a quotation or a colon.

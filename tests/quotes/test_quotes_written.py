@@ -30,3 +30,17 @@ def test_written_text_is_quoted_with_what_carries_it(text, quote, mention):
 def test_it_read_does_not_borrow_the_speaker_before():
     quotes = _quotes("“We won,” said Ana Ruiz.", "A banner went up at noon.", "“Thank you, voters,” it read.")
     assert [q.speaker for q in quotes] == ["Ana Ruiz", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"Not a chance," blurted out Mara Quist.', "Mara Quist", "blurted out"),
+        ('Mara Quist shot back, "Not a chance."', "Mara Quist", "shot back"),
+        ('"Please stay," Mara Quist implored.', "Mara Quist", "implored"),
+        ('"They will be back," Tove Lind surmised.', "Tove Lind", "surmised"),
+    ],
+)
+def test_reporting_verbs_with_particles(text, speaker, cue):
+    quotes = _quotes(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [(speaker, cue)]
