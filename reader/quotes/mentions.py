@@ -93,6 +93,8 @@ def _clean(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Cut to the last clause and drop leading conjunctions and trailing adverbs."""
     for i in range(len(words) - 1, -1, -1):
         b = _bare(words[i][2])
+        if b == "and" and 0 < i < len(words) - 1 and _joint(words, i):
+            continue  # "Dora Quill and Ray Pardo said": one speaker of two
         if b in _CLAUSE and i < len(words) - 1:
             words = words[i + 1 :]
             break
@@ -105,6 +107,12 @@ def _clean(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     while words and _bare(words[0][2]) in _LEADING:
         words = words[1:]
     return words
+
+
+def _joint(words: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the "and" at ``i`` joins two full names and nothing else."""
+    left, right = words[:i], words[i + 1 :]
+    return _bare_name(left) and _bare_name(right)
 
 
 def _subject_length(words: list[tuple[int, int, str]]) -> int:

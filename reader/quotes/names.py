@@ -39,7 +39,7 @@ _EPITHETS.update(businessman="m", congressman="m", businesswoman="f", congresswo
 
 @dataclass(frozen=True, slots=True)
 class NameInfo:
-    kind: str  # pronoun | name | phrase | epithet
+    kind: str  # pronoun | name | phrase | epithet | joint
     name: str  # the name without titles, the phrase without its article, or the pronoun
     tokens: tuple[str, ...] = ()
     gender: str = ""  # m | f | p (plural) | "" unknown
@@ -75,7 +75,17 @@ def _bare_title(word: str) -> bool:
 
 
 def parse(phrase: str) -> NameInfo:
-    """Classify a mention phrase and pull out the name it holds."""
+    """Classify a mention phrase and pull out the name it holds; two full
+    names joined by "and" are one joint speaker ("Dora Quill and Ray Pardo")."""
+    left, sep, right = phrase.partition(" and ")
+    if sep and " and " not in right:
+        a, b = _parse(left), _parse(right)
+        if a.kind == b.kind == "name" and len(a.tokens) > 1 and len(b.tokens) > 1:
+            return NameInfo("joint", f"{a.name} and {b.name}", (), "p", phrase)
+    return _parse(phrase)
+
+
+def _parse(phrase: str) -> NameInfo:
     low = phrase.strip().lower()
     if low.endswith(("’s", "'s", "’d", "'d", "’ll", "'ll")):
         low = low.rsplit("’" if "’" in low else "'", 1)[0]  # "He’s claiming"

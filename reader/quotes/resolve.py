@@ -276,6 +276,8 @@ def resolve(
     for k, info in enumerate(infos):  # names first, so pronouns can find them
         if info is not None and info.kind == "name":
             entities[k] = resolver.named(info)
+        elif info is not None and info.kind == "joint":
+            entities[k] = resolver.described(info.name)
         elif info is not None and info.kind == "phrase" and info.name:
             m = mentions[k]
             org = resolver.organisation(info.name, m.text, m.paragraph, m.start)

@@ -191,3 +191,11 @@ def test_a_name_that_opens_without_a_given_name_grows_to_its_full_form():
         '"We did it together," Zanele Mvula said.',
     )
     assert names == ["Bhekisisa Zanele Mvula"]
+
+
+def test_two_full_names_joined_by_and_are_one_joint_speaker():
+    names, speakers = speakers_of(
+        '"We are worried," Dora Quill and Ray Pardo said.',
+        'Rosa and Tom Hale said: "We agree with the plan."',
+    )
+    assert names == ["Dora Quill and Ray Pardo", "Tom Hale"]
