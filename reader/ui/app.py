@@ -26,6 +26,7 @@ from reader.ui.colours import VERSION as COLOURS_VERSION
 from reader.ui.colours import color_depth, speaker_variables
 from reader.ui.commands import ReaderCommands
 from reader.ui.feedfilter import FeedActions
+from reader.ui.feedtree import FeedTree, FeedTreeActions
 from reader.ui.footer import ReaderFooter
 from reader.ui.header import LibraryHeader
 from reader.ui.jobs import JobFinished, JobProgress
@@ -50,8 +51,8 @@ EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
 class ReaderApp(
-    SearchActions, UndoActions, ReadingActions, SortActions, LayoutActions, FeedActions, MarkActions,
-    QuoteActions, LibraryActions, JobActions, App[None],
+    SearchActions, UndoActions, ReadingActions, SortActions, FeedTreeActions, LayoutActions,
+    FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, App[None],
 ):
     """byline's reader: articles on the left, the story, its quotes."""
 
@@ -120,6 +121,7 @@ class ReaderApp(
     def compose(self) -> ComposeResult:
         yield LibraryHeader(id="header")
         with Body(id="body"):
+            yield FeedTree(id="feedtree")
             yield ArticleList(id="sidebar")
             with Vertical(id="main"):
                 yield Legend(id="legend")
@@ -334,6 +336,10 @@ class ReaderApp(
     @on(QuotesPanel.OptionSelected, "#quotes")
     def _on_quote_row(self, event: QuotesPanel.OptionSelected) -> None:
         self.quote_row_selected(event)
+
+    @on(FeedTree.Chosen)
+    def _on_feed_chosen(self, event: FeedTree.Chosen) -> None:
+        self.feed_chosen(event)
 
     @on(JobProgress)
     def _on_job_progress(self, event: JobProgress) -> None:

@@ -128,11 +128,12 @@ class JobActions:
             job.over.set()
 
     @work(thread=True, exit_on_error=False, group="refresh")
-    def _refresh_worker(self, job: Job) -> None:
+    def _refresh_worker(self, job: Job, urls: list[str] | None = None) -> None:
+        """Refresh ``urls`` (default: every feed)."""
         from reader.gather.refresh import refresh
 
         try:
-            report = refresh(self.library, progress=job.reporter, cancelled=self._cancelled(job))
+            report = refresh(self.library, urls, progress=job.reporter, cancelled=self._cancelled(job))
         except Exception as error:
             self.post_message(JobFinished("refresh", "", f"Refresh failed: {error}"))
         else:

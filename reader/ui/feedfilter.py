@@ -33,6 +33,7 @@ class FeedRow:
     name: str
     articles: int
     unread: int
+    folder: str | None = None
 
 
 class FeedActions:
@@ -49,7 +50,7 @@ class FeedActions:
         entries = self.library.list()
         articles = Counter(e.feed for e in entries if e.feed)
         unread = Counter(e.feed for e in entries if e.feed and not e.read)
-        rows = [FeedRow(f.url, f.name, articles[f.url], unread[f.url]) for f in feeds]
+        rows = [FeedRow(f.url, f.name, articles[f.url], unread[f.url], f.folder) for f in feeds]
         return sorted(rows, key=lambda row: row.name.casefold())
 
     def restore_feed(self) -> None:

@@ -46,6 +46,7 @@ KEYS: list[tuple[str, Binding]] = [
     ("Library", Binding("i", "import_path", "Import", id="library.import", show=False)),
     ("Library", Binding("r", "refresh_feeds", "Refresh feeds", id="library.refresh", show=False)),
     ("Library", Binding(STOP_KEY, "stop_job", "Stop", id="library.stop", tooltip="a running import or refresh; what was stored stays")),
+    ("View", Binding("T", "toggle_feed_tree", "Feeds in the sidebar", id="view.feeds", key_display="T", show=False, tooltip="folders, unread counts; enter shows a feed, r refreshes it, d removes it")),
     ("View", Binding("t", "toggle_sidebar", "Toggle sidebar", id="view.sidebar", show=False)),
     ("View", Binding("less_than_sign", "narrower_sidebar", "Narrower sidebar", id="view.narrower", key_display="<", show=False)),
     ("View", Binding("greater_than_sign", "wider_sidebar", "Wider sidebar", id="view.wider", key_display=">", show=False, tooltip="the width is kept")),

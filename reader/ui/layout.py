@@ -67,6 +67,7 @@ class LayoutActions:
     """Mixin for ReaderApp: ``t``, ``<`` and ``>``, and fitting on resize."""
 
     sidebar_wanted: bool | None = None  # set by t, for the rest of the run
+    feed_tree_open = False  # the sidebar shows the feeds (T) instead of the articles
     sidebar_choice: dict | None = None  # set by < and >; also saved
     _fit: Fit | None = None
 
@@ -85,13 +86,15 @@ class LayoutActions:
             return False
         return panel.has_class("-shown") or self.size.width >= 120
 
-    def fit_panes(self) -> None:
+    def fit_panes(self, force: bool = False) -> None:
         total = self.size.width
         result = fit(total, self.preferred_sidebar(), self.quotes_shown(), self.sidebar_wanted)
-        if result == self._fit:
+        if result == self._fit and not force:
             return
         self._fit = result
-        sidebar, panel = self.sidebar, self.query_one("#quotes")
+        tree, panel = self.query_one("#feedtree"), self.query_one("#quotes")
+        sidebar = tree if self.feed_tree_open else self.sidebar
+        (self.sidebar if self.feed_tree_open else tree).display = False
         if result.sidebar:
             sidebar.styles.width = result.sidebar
         sidebar.display = bool(result.sidebar)
@@ -101,7 +104,8 @@ class LayoutActions:
             self.story.focus()
 
     def action_toggle_sidebar(self) -> None:
-        self.sidebar_wanted = not self.sidebar.display
+        side = self.query_one("#feedtree") if self.feed_tree_open else self.sidebar
+        self.sidebar_wanted = not side.display
         self.fit_panes()
 
     def action_wider_sidebar(self) -> None:
@@ -111,7 +115,8 @@ class LayoutActions:
         self._resize_sidebar(-STEP)
 
     def _resize_sidebar(self, step: int) -> None:
-        if not self.sidebar.display:
+        side = self.query_one("#feedtree") if self.feed_tree_open else self.sidebar
+        if not side.display:
             self.notify("The sidebar is hidden: t shows it.", markup=False, timeout=3)
             return
         current = self._fit.sidebar if self._fit else sidebar_auto(self.size.width)
