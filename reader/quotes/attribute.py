@@ -212,6 +212,22 @@ def _title_words_before(text: str, lo: int, hi: int) -> bool:
     return word in _TITLE_WORDS and (last.start() == 0 or not seg[last.start() - 1].isalnum() and seg[last.start() - 1] != "_")
 
 
+_SCARE_WORDS = 3  # a quoted phrase this short, far from its verb, is a scare quote
+_FAR_WORDS = 9
+_CLAUSE_EDGE = re.compile(r"[,;—–]|\b(?:that|which|who|and|but|while|because)\b")
+
+
+def _scare_quote(text: str, a: Attributed, words: int) -> bool:
+    """A short phrase in quotation marks inside a clause whose only reporting
+    verb is far back, past a clause edge: 'Trump, who [...] said it, would
+    trigger a "contested convention"' marks a phrase, not speech."""
+    verb_end = a.cue.verb_end if a.cue else None
+    if verb_end is None or words > _SCARE_WORDS:
+        return False
+    between = text[verb_end : a.span.start]
+    return len(between.split()) >= _FAR_WORDS and _CLAUSE_EDGE.search(between) is not None
+
+
 def _keep(paragraphs, edges: list[tuple[int, int]], a: Attributed) -> bool:
     text = paragraphs[a.span.paragraph].text
     first, last = edges[a.span.paragraph]
@@ -230,6 +246,8 @@ def _keep(paragraphs, edges: list[tuple[int, int]], a: Attributed) -> bool:
         given = _NAME_END.search(text, max(back, a.span.start - _GIVEN_NAME_CHARS), a.span.start)
         if given and is_given_name(given.group(1)):
             return False  # a nickname between a given name and a surname: Robert "Bobby" Vane
+    if own and how == "mixed" and _scare_quote(text, a, len(words)):
+        return False
     if own:
         return True
     if a.cue is not None:  # borrowed from a neighbour

@@ -107,6 +107,7 @@ class Cue:
     how: str  # after | before | mixed | colon
     cue: str | None
     mention: tuple[int, int] | None
+    verb_end: int | None = None  # where the reporting verb ends, for a mixed cue
 
 
 def _verbs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
@@ -254,7 +255,7 @@ def _before(text: str, lo: int, q_start: int) -> Cue | None:
             return Cue("before", _cue_text(text, m, q_start), who)
         if who is None:
             continue
-        return Cue("before" if adjacent else "mixed", _cue_text(text, m, q_start), who)
+        return Cue("before" if adjacent else "mixed", _cue_text(text, m, q_start), who, m.end())
     if text[start:q_start].rstrip().endswith(":"):
         return Cue("colon", ":", _leading_subject(text, start, q_start))
     return None

@@ -44,3 +44,16 @@ def test_it_read_does_not_borrow_the_speaker_before():
 def test_reporting_verbs_with_particles(text, speaker, cue):
     quotes = _quotes(text)
     assert [(q.speaker, q.cue) for q in quotes] == [(speaker, cue)]
+
+
+def test_a_short_phrase_far_from_its_verb_is_a_scare_quote():
+    text = (
+        "Ana Ruiz said on Monday that the party, which has lost two seats since May, "
+        "could face a “contested convention” in the summer."
+    )
+    assert _quotes(text) == ()
+
+
+def test_a_short_phrase_next_to_its_verb_is_quoted():
+    quotes = _quotes("Ana Ruiz said the talks would resume “very soon” after the vote.")
+    assert [(q.text, q.speaker) for q in quotes] == [("very soon", "Ana Ruiz")]
