@@ -30,6 +30,12 @@ _TITLE_WORDS = frozenset(
     slogan""".split()
 )
 _LAST_WORD = re.compile(r"\w+$")
+# Nouns that announce a work by its title, right before the quotation marks.
+_TITLE_NOUN = re.compile(
+    r"\b(?:book|film|movie|show|program|programme|series|episode|song|album|novel|memoir|"
+    r"play|documentary|podcast|poem|column|essay|report|headline|titled|entitled)\s*,?\s*$",
+    re.I,
+)
 _BORROWED_WORDS = 4
 _FORWARD_WORDS = 12
 _NICKNAME = re.compile(r"\s[A-Z][a-z]+\b")
@@ -239,8 +245,12 @@ def _keep(paragraphs, edges: list[tuple[int, int]], a: Attributed) -> bool:
         return False  # a markup attribute, not speech
     how = a.cue.how if a.cue else None
     own = a.cue is not None and not a.borrowed
-    if _looks_like_title(words) and len(words) <= 8:
-        if not own or how not in ("after", "before") or _title_words_before(text, back, a.span.start):
+    if _looks_like_title(words):
+        if _TITLE_NOUN.search(text, back, a.span.start):
+            return False  # 'the book "Why We Lie to Ourselves About Money"': a title at any length
+        if len(words) <= 8 and (
+            not own or how not in ("after", "before") or _title_words_before(text, back, a.span.start)
+        ):
             return False
     if len(words) == 1 and _NICKNAME.match(text, a.span.end):
         given = _NAME_END.search(text, max(back, a.span.start - _GIVEN_NAME_CHARS), a.span.start)

@@ -57,3 +57,13 @@ def test_a_short_phrase_far_from_its_verb_is_a_scare_quote():
 def test_a_short_phrase_next_to_its_verb_is_quoted():
     quotes = _quotes("Ana Ruiz said the talks would resume “very soon” after the vote.")
     assert [(q.text, q.speaker) for q in quotes] == [("very soon", "Ana Ruiz")]
+
+
+def test_a_title_after_a_title_noun_is_no_quotation_at_any_length():
+    text = "Her book “Why We Lie to Ourselves and Others About Money and Love,” she said, took ten years."
+    assert _quotes(text) == ()
+
+
+def test_a_title_case_quotation_next_to_its_verb_is_speech():
+    quotes = _quotes("“We Will Not Be Moved,” Ana Ruiz said at the rally.")
+    assert [(q.text, q.speaker) for q in quotes] == [("We Will Not Be Moved,", "Ana Ruiz")]
