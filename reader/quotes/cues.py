@@ -203,6 +203,9 @@ def _after(text: str, q_end: int, hi: int, closes_sentence: bool) -> Cue | None:
     if m.group().lower() == "according to":
         who = subject_after(text, m.end(), stop)
         return Cue("after", m.group(), who) if who and text[start:m.start()].strip() == "" else None
+    relayed = _RELAYED.match(text, m.end(), stop) if m.group() in _QUOTING else None
+    if relayed:  # '"…," the paper quoted Ms Quill as saying': Ms Quill
+        return Cue("after", _cue_text(text, m, stop), relayed.span(1))
     if text[start:m.start()].strip():
         who = subject_before(text, start, m.start())
         if who is None and text[start : m.start()].strip() in ("it", "It") and m.group() in _WRITTEN:
@@ -246,7 +249,10 @@ def _before(text: str, lo: int, q_start: int) -> Cue | None:
             # "..., saying" and "took to Twitter to accuse": the main subject;
             # "footage of Joan Ferris asking": the name just before.
             who = None
-            if word.endswith("ing") and not _preceded_by(text, start, m.start(), ","):
+            if word.endswith("ing") and _preceded_by(text, start, m.start(), "as"):
+                # relayed: "The Herald quoted Ms Quill as saying": Ms Quill
+                who = trailing_name(text, start, text.rindex(" as", start, m.start()))
+            elif word.endswith("ing") and not _preceded_by(text, start, m.start(), ","):
                 who = trailing_name(text, start, m.start())
             who = who or _leading_subject(text, start, m.start())
         else:
@@ -339,6 +345,11 @@ def _bare_word(word: str) -> str:
     return word.strip(",;:.!?\"“”’'()").lower()
 
 
+# Speech relayed by someone else: "X quoted Y as saying" is Y's.
+_QUOTING = frozenset("quote quoted quotes quoting".split())
+_RELAYED = re.compile(
+    r"\s+((?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,3}[A-Z][\w’'-]*)\s+as\s+(?:saying|telling|writing)\b"
+)
 _CREDIT_LINE = re.compile(
     r"\s*(?:[—–―]|--?)\s*((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)\s*(?:[,.]|$)"
 )

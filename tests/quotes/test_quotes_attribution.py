@@ -288,3 +288,15 @@ def test_a_multiword_title_case_phrase_is_not_a_pronouns_person():
         '"It is a start," she said.',
     )[0]]
     assert names == ["Dora Quill"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are ready for anything," the Herald quoted Dora Quill as saying.',
+        'The Herald quoted Dora Quill as saying: "We are ready for anything."',
+        'Ray Pardo recalls Dora Quill saying, "We are ready for anything."',
+    ],
+)
+def test_relayed_speech_is_the_quoted_persons(text):
+    assert one(text).speaker == "Dora Quill"
