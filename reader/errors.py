@@ -54,3 +54,29 @@ def quiet_library_warnings() -> None:
         return
     warnings.simplefilter("ignore")
     warnings.filterwarnings("default", category=RuntimeWarning, module=r"reader(\.|$)")
+
+
+_INVISIBLE = {0x7F, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal line: control characters as visible escapes.
+
+    C0 and C1 controls (ESC above all: an OSC sequence retitles the terminal or
+    writes the clipboard), DEL, line separators and bidirectional overrides
+    become ``\\x1b``-style escapes; bytes of a file name that were not UTF-8
+    (held as surrogates by Python) become ``\\xNN``. A backslash stays a
+    backslash. Everything else, accents and all, is kept as it is.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x20 or 0x80 <= code < 0xA0 or code in _INVISIBLE or 0xD800 <= code < 0xE000:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

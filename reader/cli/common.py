@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from reader.errors import BylineError, StorageError
+from reader.errors import BylineError, StorageError, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,8 +50,11 @@ pass_state = click.make_pass_decorator(State, ensure=True)
 
 
 def fail(message: str) -> None:
-    """Print one line to stderr, prefixed like every byline error."""
-    click.echo(f"byline: {message}", err=True)
+    """Print one line to stderr, prefixed like every byline error.
+
+    Control characters (a file name's ESC sequences) are shown as escapes,
+    never sent to the terminal."""
+    click.echo(f"byline: {printable(message)}", err=True)
 
 
 def reports_errors(func: F) -> F:

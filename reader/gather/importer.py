@@ -12,22 +12,18 @@ stops the rest: each failure is kept, with its reason, in the report.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
-from urllib.request import url2pathname
 
-from reader.errors import BylineError, SourceError
+from reader.errors import BylineError, SourceError, printable
+from reader.gather.folders import URL_PREFIXES, expand
 from reader.library import Library
 from reader.library.batch import BatchWriter
 from reader.model import Article
 
 Progress = Callable[[int, int], None]
-URL_PREFIXES = ("http://", "https://")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")  # ftp://, file://: a URL, not a path
 _MAX_CHUNK = 8
 
 
@@ -57,47 +53,6 @@ class ImportReport:
             parts.append(f"subscribed {self.subscribed}")
         parts.append(f"failed {self.failed}")
         return ", ".join(parts)
-
-
-def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], list[tuple[str, str]]]:
-    """Files (folders walked recursively, hidden names skipped), URLs, and failures."""
-    files: list[Path] = []
-    urls: list[str] = []
-    failures: list[tuple[str, str]] = []
-    seen: set[Path] = set()
-
-    def take(path: Path) -> None:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
-            files.append(path)
-
-    for item in paths:
-        text = str(item)
-        if text.lower().startswith(URL_PREFIXES):  # HTTP:// too
-            urls.append(text)
-            continue
-        if text.startswith("file://"):  # a browser's address for a saved page
-            item = text = url2pathname(urlparse(text).path)
-        path = Path(item)
-        if path.is_dir():
-            for found in _walk(path):
-                take(found)
-        elif path.exists():
-            take(path)
-        elif _SCHEME.match(text):
-            failures.append((text, "only http and https URLs can be fetched"))
-        else:
-            failures.append((text, "no such file or folder"))
-    return files, urls, failures
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield Path(folder, name)
 
 
 Parsed = tuple[str, Article | None, str | None]  # (source, article, failure reason)
@@ -193,7 +148,7 @@ class _Store:
         articles = []
         for source, article, reason in parsed:
             if article is None:
-                self.report.failures.append((source, reason or "could not parse"))
+                self.report.failures.append((printable(source), reason or "could not parse"))
             else:
                 articles.append(article)
         self.writer.add(articles)

@@ -14,7 +14,7 @@ import os
 import warnings
 from pathlib import Path
 
-from reader.errors import ParseFailure, SourceError
+from reader.errors import ParseFailure, SourceError, printable
 from reader.model import Article, Paragraph, article_id
 
 __all__ = ["load_path", "parse_bytes", "extract", "SourceError", "MAX_BYTES"]
@@ -26,8 +26,11 @@ _SUBSCRIBE = "subscribe to it by its URL: `byline feeds add URL`"
 
 
 def load_path(path: str | Path) -> Article:
-    """Read one file (HTML page or plain-text dump) into an analysed Article."""
-    source = str(path)
+    """Read one file (HTML page or plain-text dump) into an analysed Article.
+
+    The file's name is the article's source as :func:`printable` shows it, so
+    a name that is not UTF-8, or holds control characters, is stored safely."""
+    source = printable(str(path))
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
