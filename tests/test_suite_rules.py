@@ -1,5 +1,6 @@
 """The suite's own rules (tests/conftest.py) hold: a skip fails the run."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ def _run(tmp_path: Path, body: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
         capture_output=True, text=True, cwd=tmp_path,
+        env=dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"),  # only the rule under test
     )
 
 
