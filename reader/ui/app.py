@@ -176,6 +176,7 @@ class ReaderApp(
             self.call_after_refresh(self.open_article, last, mark_read=False)
         self.call_after_refresh(self.show_notices)
         self.set_interval(5, self.pick_up_changes)
+        self.schedule_refreshes()
 
     def pick_up_changes(self) -> None:
         """Show what another running byline (an import, a refresh) changed."""

@@ -5,7 +5,8 @@ Enter on a feed shows its articles; on a folder it folds or unfolds it
 (← and → too); "All articles" shows every article again. r refreshes the
 highlighted feed (every feed of a folder), d removes it after asking (its
 articles stay in the library). The tree is an OptionList like the article
-list, so 500 feeds open at once.
+list, so 500 feeds open at once. The settings' refresh at start and every N
+minutes run here too, with the progress line of any refresh.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from textual.widgets.option_list import Option
 from reader.errors import BylineError
 from reader.ui.feedfilter import EVERY_FEED, FeedRow
 from reader.ui.jobs import NO_FEEDS
+from reader.ui.prefs import pref
 from reader.ui.text import safe
 
 FOLDER = "folder:"  # option ids: FOLDER + name, a feed's URL, or EVERY_FEED
@@ -167,6 +169,28 @@ class FeedTreeActions:
     def feed_chosen(self, event: FeedTree.Chosen) -> None:
         self.choose_feed(event.url)
         self.show_feed_tree(False)
+
+    def schedule_refreshes(self) -> None:
+        """The settings' refresh at start and every N minutes (only with feeds)."""
+        from reader.library.feeds import FeedStore
+
+        at_start, minutes = pref(self, "refresh_at_start"), pref(self, "refresh_interval")
+        if not (at_start or minutes):
+            return
+        try:
+            if not FeedStore.of(self.library).list():
+                return
+        except BylineError:
+            return
+        if at_start:
+            self.call_after_refresh(self.scheduled_refresh)
+        if isinstance(minutes, int) and minutes > 0:
+            self.set_interval(minutes * 60, self.scheduled_refresh)
+
+    def scheduled_refresh(self) -> None:
+        """A refresh the settings asked for: skipped quietly while a job runs."""
+        if self.job is None:
+            self._refresh_worker(self._start_job("refresh"))
 
     def refresh_some(self, urls: list[str], name: str | None) -> None:
         if not self._job_running():

@@ -130,3 +130,28 @@ async def test_T_with_no_feeds_says_how_to_subscribe():
         await pilot.pause()
         assert not app.query_one(FeedTree).display and app.sidebar.display
         assert any("byline feeds add" in n.message for n in app._notifications)
+
+
+@pytest.mark.asyncio
+async def test_the_settings_refresh_at_start_and_every_n_minutes():
+    from types import SimpleNamespace
+
+    config = SimpleNamespace(refresh_at_start=True, refresh_interval=15, keymap={}, problems=[], theme=None)
+    app = ReaderApp(library=library())
+    app.config = config  # the settings the config file gives (reader/config.py)
+    asked: list[list[str] | None] = []
+    app._refresh_worker = lambda job, urls=None: asked.append(urls)
+    intervals: list[float] = []
+    real_interval = app.set_interval
+
+    def watch_interval(seconds, callback, **kw):
+        intervals.append(seconds)
+        return real_interval(seconds, callback, **kw)
+
+    app.set_interval = watch_interval
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert asked == [None]  # every feed, once, at start
+        assert app.query_one("#job").display  # with the progress line
+        assert 15 * 60 in intervals
