@@ -14,6 +14,14 @@ first frame with the sidebar filled; the figure is the process's wall time,
 Python start-up included, and its peak resident memory. The pty output is
 checked for the first row's title, so a frame with an empty list cannot pass.
 
+Beside newsboat (tests/bench/newsboat.py): for each size, byline and
+newsboat are each started in tmux (120x35) on the same articles, and timed
+until the first article's title is on the screen, runs alternating, in the
+same run, so the load on the machine is shared alike.
+
+The feed tree (T) with 500 feeds and ``A`` (mark all read) on the largest
+library are timed in-process from the action to the frame that shows it.
+
 Next article and next quote: "action to frame" runs in-process under
 ``App.run_test`` and times from calling the action to the end of the first
 frame that shows its effect (messages, layout, render, compositor, frame
@@ -47,6 +55,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from reader.library import Library  # noqa: E402
+from tests.bench import newsboat  # noqa: E402
 from tests.bench.synthetic import build_library, synthetic_article  # noqa: E402
 
 
@@ -267,6 +276,81 @@ def key_latency(data_dir: Path, long_body: str, steps: int) -> dict[str, list[fl
     return results
 
 
+def against_newsboat(path: Path, workdir: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Seconds to the first title on screen in tmux: byline's, newsboat's."""
+    library = Library.open(path)
+    entries = library.list()
+    library.close()
+    command, newest = newsboat.prepare(entries, workdir)
+    byline_cmd = [sys.executable, "-m", "reader", "--data-dir", str(path)]
+    env = {"PYTHONPATH": str(ROOT), "TERM": "xterm-256color"}
+    ours, theirs = [], []
+    for _ in range(runs):
+        seen = newsboat.in_tmux(byline_cmd, entries[0].title[:12], env=env)
+        if seen is not None:
+            ours.append(seen)
+        seen = newsboat.in_tmux(command, newest[:12], keys=["Enter"], env={"TERM": "xterm-256color"})
+        if seen is not None:
+            theirs.append(seen)
+    return ours, theirs
+
+
+async def tree_and_mark_all(path: Path, feeds: int, steps: int) -> dict[str, list[float]]:
+    """T with ``feeds`` feeds, and A on every article of ``path`` (a copy is used)."""
+    import shutil
+    from dataclasses import replace as dc_replace
+
+    from reader.library.feeds import Feed, FeedStore
+    from reader.ui.app import ReaderApp
+    from reader.ui.feedtree import FeedTree
+
+    results: dict[str, list[float]] = {"feed tree": [], "mark all read": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "lib"
+        shutil.copytree(path, copy)
+        library = Library.open(copy, durable=False)
+        urls = [f"http://127.0.0.1:9/feed{i}.xml" for i in range(feeds)]
+        FeedStore.of(library).add_many(
+            Feed(url, title=f"Feed {i:03}", folder=f"Folder {i % 20:02}") for i, url in enumerate(urls)
+        )
+        app = ReaderApp(library=library)
+        async with app.run_test(size=(160, 45)) as pilot:
+            drawn: list[float] = []
+            display = app._display
+
+            def timed_display(screen, renderable) -> None:
+                display(screen, renderable)
+                if renderable is not None:
+                    drawn.append(time.perf_counter())
+
+            app._display = timed_display
+            await pilot.pause()
+
+            async def measure(name: str, run, done) -> None:
+                await pilot.pause()
+                drawn.clear()
+                start = time.perf_counter()
+                run()
+                for _ in range(2000):
+                    if done() and drawn:
+                        results[name].append(drawn[-1] - start)
+                        return
+                    await asyncio.sleep(0.002)
+
+            tree = app.query_one(FeedTree)
+            for _ in range(steps):
+                await measure("feed tree", lambda: app.show_feed_tree(True), lambda: tree.display)
+                app.show_feed_tree(False)
+            if hasattr(app, "action_mark_all_read"):
+                for _ in range(min(steps, 3)):
+                    await measure("mark all read", app.action_mark_all_read,
+                                  lambda: app.counts.unread == 0)
+                    if hasattr(app, "action_undo"):
+                        app.action_undo()
+        library.close()
+    return results
+
+
 def fmt(values: list[float]) -> str:
     if not values:
         return "-"
@@ -301,6 +385,7 @@ def main(argv: list[str]) -> int:
         except SystemExit as error:
             print(f"{'empty (first run, seeds)':<26} failed: {str(error).splitlines()[-1]}")
     resident: dict[int, int] = {}
+    versus: dict[int, tuple[list[float], list[float]]] = {}
     for size in sizes:
         path = args.workdir / f"lib{size}"
         library = build_library(path, size)
@@ -308,6 +393,22 @@ def main(argv: list[str]) -> int:
         library.close()
         row(f"{size:,} articles", *startup(path, args.runs, first[:12]))
         resident[size] = resident_after_use(path)
+        if newsboat.NEWSBOAT:
+            versus[size] = against_newsboat(path, args.workdir / f"newsboat{size}", args.runs)
+    if versus:
+        print()
+        print(f"first title on screen in tmux (120x35), {args.runs} runs each, alternating; load average "
+              f"{os.getloadavg()[0]:.1f}")
+        for size, (ours, theirs) in versus.items():
+            print(f"{size:>8,} articles   byline {fmt(ours)}   newsboat {fmt(theirs)}")
+    elif not newsboat.NEWSBOAT:
+        print("\nnewsboat not installed (apt-get install newsboat): no comparison")
+    if sizes:
+        largest = args.workdir / f"lib{max(sizes)}"
+        extra = asyncio.run(tree_and_mark_all(largest, 500, steps=5))
+        print()
+        print(f"feed tree (T) with 500 feeds in 20 folders, {max(sizes):,} articles: {fmt(extra['feed tree'])}")
+        print(f"A (mark all read) on {max(sizes):,} articles: {fmt(extra['mark all read'])}")
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "lib"
