@@ -329,7 +329,7 @@ def _adverb_after_name(word: str, prev: str) -> bool:
 
 _POSSESSED_WORDS = 3
 # Prepositions that open a time or place phrase, never a speaker.
-_PHRASE_OPENERS = frozenset("on in during at after before since until throughout amid".split())
+_PHRASE_OPENERS = frozenset("on in during at after before since until throughout amid to".split())
 _PREPOSITIONS = frozenset("in on at of for with from during after before by about to into".split())
 
 
@@ -374,6 +374,15 @@ def vet(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
         words = words[:-1]
     if not words:
         return None
+    tail = words[:-1] if len(words) > 2 and _bare(words[-1][2]) in _RELATIVE else words
+    if len(tail) > 1 and tail[-1][2].islower() and _bare(tail[-1][2]).endswith("ed") and tail[0][2][:1].isupper():
+        # "Buckley first learned (who)": a clause; its subject is the name opening it
+        k = 0
+        while k < len(words) and words[k][2][:1].isupper():
+            k += 1
+        if _bare(words[0][2]) in DETERMINERS or k == len(tail):
+            k = len(words)
+        words = words[:k]
     e = words[-1][1]
     while e > s and text[e - 1] in ",.;:)”\"’'":
         e -= 1

@@ -47,6 +47,7 @@ def test_the_same_words_in_english_keep_their_speaker():
         ("“We are ready,” said the envoy to Chile Kurt Volkmann.", "Kurt Volkmann"),
         ("“The pad is secured,” the White House said.", "White House"),
         ("In a radio interview Pavel Ostrow said, “We are short of staff.”", "Pavel Ostrow"),
+        ("That was when Tove Lind first learned who had written it: “We were stunned.”", "Tove Lind"),
     ],
 )
 def test_the_speaker_is_the_whole_name(text, speaker):
