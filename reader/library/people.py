@@ -193,24 +193,24 @@ def library_people(library, gender: Gender | None = None) -> list[Person]:
 
 
 def person_quotes(library, person: Person) -> list[PersonQuote]:
-    """The person's quotations across the library, newest article first, in reading order."""
+    """The person's quotations across the library, newest article first, in reading order.
+
+    One row per quotation as the analysis counts them (a quotation split by
+    its cue is two), so the rows add up to the person's count.
+    """
     from reader.library import records
 
     rows = library.catalog.rows
     flags = library.state.flags_by_id.get
-    groups: dict[tuple[str, int], list] = {}
-    for article_id, paragraph, start, group, speaker, text in library.search_index.quote_rows(person.names):
-        if article_id in rows:
-            groups.setdefault((article_id, group), []).append((paragraph, start, speaker, text))
-    out = []
     entries: dict[str, object] = {}
-    for (article_id, _), parts in groups.items():
-        parts.sort()
+    out = []
+    for article_id, paragraph, start, _, speaker, text in library.search_index.quote_rows(person.names):
+        row = rows.get(article_id)
+        if row is None:
+            continue
         entry = entries.get(article_id)
         if entry is None:
-            row = rows[article_id]
             entry = entries[article_id] = records.entry(row, flags(article_id, (False, False)))
-        paragraph, start, speaker, _ = parts[0]
-        out.append(PersonQuote(entry, " … ".join(p[3] for p in parts), paragraph, start, speaker))
+        out.append(PersonQuote(entry, text, paragraph, start, speaker))
     out.sort(key=lambda q: (-rows[q.entry.id][records.DATE], q.entry.id, q.paragraph, q.start))
     return out

@@ -38,6 +38,7 @@ from reader.ui.prefs import pref
 from reader.ui.sorting import SORT_NAMES, SortActions
 from reader.ui.quotes_panel import QuotesPanel
 from reader.ui.reading import ReadingActions
+from reader.ui.people_actions import PeopleActions
 from reader.ui.search import SearchActions
 from reader.ui.sidebar import ArticleList
 from reader.ui.story import StoryView
@@ -51,8 +52,8 @@ EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
 class ReaderApp(
-    SearchActions, UndoActions, ReadingActions, SortActions, FeedTreeActions, LayoutActions,
-    FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, App[None],
+    PeopleActions, SearchActions, UndoActions, ReadingActions, SortActions, FeedTreeActions,
+    LayoutActions, FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, App[None],
 ):
     """byline's reader: articles on the left, the story, its quotes."""
 

@@ -41,6 +41,8 @@ KEYS: list[tuple[str, Binding]] = [
     ("Library", Binding("O", "cycle_sort", "Sort order", id="library.sort", key_display="O", show=False, tooltip="date, import time, site, unread first")),
     ("Library", Binding("F", "pick_feed", "Show one feed", id="library.feed", key_display="F", show=False, tooltip="or all articles again")),
     ("Library", Binding("slash", "search", "Search", id="library.search", key_display="/", tooltip="titles, sites, speakers and story text; \"phrases\", -word, speaker:, site:, feed:, is:unread, after:, before:")),
+    ("Library", Binding("P", "people", "People", id="library.people", key_display="P", show=False, tooltip="everyone quoted across the library, and what they said")),
+    ("Quotes", Binding("w", "speaker_page", "Speaker's People page", id="quote.person", show=False, tooltip="who said the current quotation, across the library")),
     ("Library", Binding("right_square_bracket", "next_match", "Next search match", id="search.next", key_display="]", show=False)),
     ("Library", Binding("left_square_bracket", "previous_match", "Previous search match", id="search.previous", key_display="[", show=False)),
     ("Library", Binding("i", "import_path", "Import", id="library.import", show=False)),

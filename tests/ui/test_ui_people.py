@@ -1,0 +1,66 @@
+"""The People screen: P, filtering as you type, a person's quotations, enter opens the article."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from reader.ui.app import ReaderApp
+from reader.ui.people import PeopleScreen
+from tests.ui.articles import quoted_article
+from tests.ui.libraries import library_with
+
+
+def library():
+    first = quoted_article("q1", "Council backs the new bridge")
+    later = replace(
+        quoted_article("q2", "Bridge money found"),
+        url="https://example.org/bridge-2",
+        published=datetime(2024, 4, 9, 8, 0),
+    )
+    return library_with([first, later])
+
+
+async def test_people_screen_lists_filters_and_opens_a_quotation():
+    app = ReaderApp(library=library())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("P")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        assert [p.name for p in screen.shown] == ["Ana Ruiz", "Tom Lee"]
+        assert screen.shown[0].quotes == 4 and len(screen.shown[0].articles) == 2
+        await pilot.press(*"lee")
+        await pilot.pause()
+        assert [p.name for p in screen.shown] == ["Tom Lee"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.person.name == "Tom Lee"
+        assert [q.entry.id for q in screen.quotes] == ["q2", "q2", "q1", "q1"]  # newest first
+        await pilot.press("down", "enter")  # the second quotation: "we need a plan" in q2
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, PeopleScreen)
+        assert app.story.article.id == "q2"
+        current = app.story.quotes[app.story.current]
+        assert current.text == "we need a plan"
+
+
+async def test_w_opens_the_current_speakers_page_and_escape_returns():
+    app = ReaderApp(library=library())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "n")  # open the newest article, first quotation (Ana Ruiz)
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        assert screen.person.name == "Ana Ruiz"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PeopleScreen)
+
+
+def test_people_snapshot(snap_compare):
+    lib = library()
+    assert snap_compare(ReaderApp(library=lib), terminal_size=(100, 30), press=["P"])
