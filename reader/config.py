@@ -129,11 +129,12 @@ def load(
     data = _parse(config, text)
     config.lines = _key_lines(text)
     _apply(config, data, bindings, reserved or {})
-    config.problems.sort(key=_line_number)
+    config.problems.sort(key=problem_line)
     return config
 
 
-def _line_number(problem: str) -> int:
+def problem_line(problem: str) -> int:
+    """The line a problem names (0 for the whole file), to keep problems in file order."""
     match = re.search(r" line (\d+): ", problem)
     return int(match.group(1)) if match else 0
 
@@ -167,7 +168,7 @@ def _read(config: Config) -> str | None:
         return None
 
 
-_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
 
 
 def _parse(config: Config, text: str) -> dict[str, Any]:
@@ -180,10 +181,13 @@ def _parse(config: Config, text: str) -> dict[str, Any]:
             message = str(error)
             match = _AT_LINE.search(message)
             reason = _AT_LINE.sub("", message).strip().rstrip(".")
-            if not match or not 1 <= int(match.group(1)) <= len(lines):
+            if match and match.group(1) is None:  # at the end: the last line that holds anything
+                number = max((i for i, line in enumerate(lines, 1) if line.strip()), default=0)
+            else:
+                number = int(match.group(1)) if match else 0
+            if not 1 <= number <= len(lines):
                 config.problems.append(f"{config.path}: {reason}; using the defaults")
                 return {}
-            number = int(match.group(1))
             config.problems.append(
                 f"{config.path.name} line {number}: {reason[:1].lower()}{reason[1:]}"
                 " (TOML syntax); that line is ignored"

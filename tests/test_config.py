@@ -87,6 +87,13 @@ def test_a_syntax_error_costs_only_its_line(tmp_path):
     assert "TOML syntax" in config.problems[0]
 
 
+def test_a_syntax_error_on_the_last_line_without_a_newline_is_named_too(tmp_path):
+    path = write(tmp_path, 'theme = "nord"\n[keymap]\n"article.bookmark" = "z"\noops')
+    config = load(path, bindings=BINDINGS)
+    assert config.theme == "nord" and config.keymap == {"article.bookmark": "z"}
+    assert len(config.problems) == 1 and config.problems[0].startswith("config.toml line 4: ")
+
+
 def test_a_file_that_cannot_be_parsed_at_all_is_the_defaults(tmp_path):
     path = write(tmp_path, 'theme = """never closed\n' + "x\n" * 30)
     config = load(path)

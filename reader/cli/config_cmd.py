@@ -13,14 +13,21 @@ import click
 
 from reader.cli import main
 from reader.cli.common import State, fail, pass_state, reports_errors
+from reader.config import problem_line
 
 
 def load_config():
     """The config in force, checked against the app's key table."""
+    from textual.theme import BUILTIN_THEMES
+
     from reader.config import load
     from reader.ui.keys import DEFAULT_KEYS, RESERVED_KEYS
+    from reader.ui.themes import check_theme
 
-    return load(bindings=DEFAULT_KEYS, reserved=RESERVED_KEYS)
+    config = load(bindings=DEFAULT_KEYS, reserved=RESERVED_KEYS)
+    check_theme(config, BUILTIN_THEMES)
+    config.problems.sort(key=problem_line)
+    return config
 
 
 @main.group("config")

@@ -14,14 +14,21 @@ from reader.config import Config
 SETTING = "ui.theme"
 
 
+def check_theme(config: Config, themes) -> None:
+    """An unknown theme in the file is a problem naming its line; the default is used."""
+    if config.theme is not None and config.theme not in themes:
+        known = ", ".join(sorted(themes))
+        config.add_problem(
+            "theme", f"no theme is called {config.theme!r} (known: {known}); using the default"
+        )
+        config.theme = None
+
+
 def starting_theme(app, config: Config) -> str | None:
     """The theme to open with, or None for Textual's default."""
     themes = app.available_themes
+    check_theme(config, themes)
     wanted = config.theme
-    if wanted is not None and wanted not in themes:
-        known = ", ".join(sorted(themes))
-        config.add_problem("theme", f"no theme is called {wanted!r} (known: {known}); using the default")
-        wanted = None
     remembered = app.library.setting(SETTING)
     if isinstance(remembered, dict) and remembered.get("config") == config.theme:
         name = remembered.get("name")

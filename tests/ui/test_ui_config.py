@@ -31,6 +31,10 @@ async def test_a_keymap_from_the_config_file_rebinds_a_key(tmp_path):
         await pilot.press("z")
         await pilot.pause()
         assert library.entry("a").bookmarked
+        from reader.ui.commands import ReaderCommands
+
+        palette = {name: help for name, help, *_ in ReaderCommands(app.screen)._commands()}
+        assert palette["Bookmark"] == "Articles · key: z"
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -110,8 +114,11 @@ def test_config_path_and_show(tmp_path, monkeypatch):
 def test_config_show_names_each_problem_and_exits_1(tmp_path, monkeypatch):
     path = tmp_path / "config.toml"
     monkeypatch.setenv("BYLINE_CONFIG", str(path))
-    path.write_text('sidebar_width = "wide"\n')
+    path.write_text('sidebar_width = "wide"\ntheme = "no-such-theme"\n')
     result = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "none"), "config", "show"])
     assert result.exit_code == 1
-    assert "config.toml line 1: sidebar_width must be a whole number" in result.stderr
+    problems = result.stderr.splitlines()
+    assert problems[0].startswith("byline: config.toml line 1: sidebar_width must be a whole number")
+    assert problems[1].startswith("byline: config.toml line 2: no theme is called 'no-such-theme'")
+    assert len(problems) == 2
     assert "# sidebar_width" in result.stdout  # the default shown instead
