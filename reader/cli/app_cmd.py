@@ -25,6 +25,7 @@ def open_app(state: State, *, interactive: bool) -> None:
 
         app = ReaderApp(library=library, config=load_config())
         app.run()
+        app.wait_for_writes()  # a mark-all-read still being written
         if not app.wait_for_job(0.5):  # quit during an import or refresh: it stops between sources
             click.echo("byline: stopping the import or refresh; what was stored stays.", err=True)
             app.wait_for_job()

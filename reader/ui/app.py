@@ -43,7 +43,7 @@ from reader.ui.search import SearchActions
 from reader.ui.sidebar import ArticleList
 from reader.ui.story import StoryView
 from reader.ui.themes import remember_theme, starting_theme
-from reader.ui.undo import Undo, UndoActions
+from reader.ui.undo import Undo, UndoActions, WriteDone
 
 # f cycles these; "unread bookmarked" is both at once. Each narrows a search
 # and a feed's articles too.
@@ -181,7 +181,7 @@ class ReaderApp(
 
     def pick_up_changes(self) -> None:
         """Show what another running byline (an import, a refresh) changed."""
-        if self.job is not None:
+        if self.job is not None or self.writes_pending():
             return
         if self.library.reload():
             self.reload_list(keep=self.open_id)
@@ -349,6 +349,10 @@ class ReaderApp(
 
     def on_app_focus(self) -> None:
         self.pick_up_changes()
+
+    @on(WriteDone)
+    def _on_write_done(self, event: WriteDone) -> None:
+        event.callback(event.error)
 
     @on(JobFinished)
     def _on_job_finished(self, event: JobFinished) -> None:

@@ -27,7 +27,8 @@ KEYS: list[tuple[str, Binding]] = [
     ("Articles", Binding(UNDO_KEY, "undo", "Undo", id="undo", key_display=UNDO_KEY, show=False, tooltip="the last mark-all-read or removal")),
     ("Articles", Binding("o", "open_url", "Open original in browser", id="article.browser", show=False)),
     ("Story", Binding("space", "page_down", "Page down", id="story.page_down", show=False, tooltip="at the end, the next unread article")),
-    ("Story", Binding("shift+space", "page_up", "Page up", id="story.page_up", show=False)),
+    # Most terminals send shift+space as a plain space, so "-" (as in mutt) pages up too.
+    ("Story", Binding("shift+space,minus", "page_up", "Page up", id="story.page_up", key_display="shift+space -", show=False)),
     ("Story", Binding("ctrl+d", "half_page_down", "Half a page down", id="story.half_down", show=False)),
     ("Story", Binding("ctrl+u", "half_page_up", "Half a page up", id="story.half_up", show=False)),
     ("Story", Binding("g", "story_top", "Top of the story", id="story.top", show=False)),

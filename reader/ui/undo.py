@@ -3,19 +3,39 @@
 A mixin for ReaderApp (it uses ``self.sidebar``, ``self.story``,
 ``self.library``, ``reload_list``, ``open_id`` and ``report_unsaved``).
 ``A`` marks what the list shows now (the filter, search and feed applied)
-and says how many; ``d`` asks first. Each is written at once, and undone by
-``U`` while the app runs: the last one first, as many as were done.
+and says how many; ``d`` asks first. Each is undone by ``U`` while the app
+runs: the last one first, as many as were done.
+
+``A`` shows its marks at once and writes them on one background thread (at
+50,000 articles the write is hundreds of small durable files: seconds on a
+slow disk). That thread runs the writes, and the undos queued behind them, in
+order; if a write fails, the list goes back to what the library holds and the
+error is shown. Quitting waits for it (``wait_for_writes``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+
+from textual.message import Message
 
 from reader.errors import BylineError
+from reader.library import Counts
+from reader.library.order import filtered
 from reader.ui.keys import BINDINGS, shown_key
 
 _UNDO_BINDING = next(b for b in BINDINGS if b.id == "undo")
+
+
+class WriteDone(Message):
+    """A background write finished: ``callback(error)`` runs on the UI thread."""
+
+    def __init__(self, callback: Callable[[BylineError | None], None], error: BylineError | None) -> None:
+        super().__init__()
+        self.callback = callback
+        self.error = error
 
 
 @dataclass(frozen=True)
@@ -31,9 +51,41 @@ def _articles(n: int) -> str:
 
 class UndoActions:
     undo_stack: list[Undo]
+    _writer: ThreadPoolExecutor | None = None
+    _writes: list[Future]
 
     def undo_key(self) -> str:
         return shown_key(self._keymap, _UNDO_BINDING)
+
+    # -- the background writer ---------------------------------------------
+
+    def _in_background(self, write: Callable[[], None], done: Callable[[BylineError | None], None]) -> None:
+        """Run ``write`` after every write queued before it; ``done`` gets its error, on the UI thread."""
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-write")
+            self._writes = []
+
+        def run() -> None:
+            error = None
+            try:
+                write()
+            except BylineError as failure:
+                error = failure
+            self.post_message(WriteDone(done, error))  # thread-safe; dropped once the app stops
+
+        future = self._writer.submit(run)
+        self._writes = [f for f in self._writes if not f.done()] + [future]
+
+    def writes_pending(self) -> bool:
+        return any(not f.done() for f in getattr(self, "_writes", ()))
+
+    def wait_for_writes(self) -> None:
+        """Block until every queued write is on disk (at quit)."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
+
+    # -- A ---------------------------------------------------------------
 
     def action_mark_all_read(self) -> None:
         entries = self.sidebar.entries()
@@ -44,14 +96,23 @@ class UndoActions:
         if not unread:
             self.notify(f"All {_articles(len(entries))} here are read already.", markup=False, timeout=3)
             return
-        try:
-            self.library.set_read_many(unread, True)
-        except BylineError as error:
-            self.report_unsaved(error, "Not marked read")
-            return
+        # Shown at once: the rows (gone, if the filter wants unread ones) and the counts.
+        marked = [e if e.read else replace(e, read=True) for e in entries]
+        self.sidebar.set_entries(filtered(marked, self.show_filter.split()), keep=self.open_id)
+        self.counts = Counts(self.counts.total, max(0, self.counts.unread - len(unread)), self.counts.bookmarked)
+        self.update_header()
         done = f"Marked {_articles(len(unread))} read"
-        self.undo_stack.append(Undo(done, lambda: self._set_unread_again(unread)))
-        self.reload_list(keep=self.open_id)
+        step = Undo(done, lambda: self._set_unread_again(unread))
+        self.undo_stack.append(step)
+
+        def written(error: BylineError | None) -> None:
+            if error is not None:
+                if step in self.undo_stack:
+                    self.undo_stack.remove(step)
+                self.report_unsaved(error, "Not marked read")
+                self.reload_list(keep=self.open_id)
+
+        self._in_background(lambda: self.library.set_read_many(unread, True), written)
         self.notify(f"{done}. Press {self.undo_key()} to undo.", markup=False, timeout=8)
 
     def _set_unread_again(self, ids: list[str]) -> None:
@@ -128,11 +189,21 @@ class UndoActions:
             self.notify("Nothing to undo.", markup=False, timeout=3)
             return
         step = self.undo_stack.pop()
+
+        def undone(error: BylineError | None) -> None:
+            if error is not None:
+                self.report_unsaved(error, "Not undone")
+                self.undo_stack.append(step)
+                return
+            self.reload_list(keep=step.keep or self.open_id)
+            self.notify(f"Undone: {step.done[:1].lower()}{step.done[1:]}.", markup=False, timeout=4)
+
+        if self.writes_pending():  # after the write it undoes
+            self._in_background(step.undo, undone)
+            return
         try:
             step.undo()
         except BylineError as error:
-            self.report_unsaved(error, "Not undone")
-            self.undo_stack.append(step)
+            undone(error)
             return
-        self.reload_list(keep=step.keep or self.open_id)
-        self.notify(f"Undone: {step.done[:1].lower()}{step.done[1:]}.", markup=False, timeout=4)
+        undone(None)

@@ -46,6 +46,9 @@ async def test_space_pages_down_and_at_the_end_opens_the_next_unread(focus):
         assert story.scroll_y == page
         await pilot.press("shift+space")
         assert story.scroll_y == 0
+        await pilot.press("space", "space", "minus")  # "-": page up where shift+space is a space
+        assert story.scroll_y == page
+        await pilot.press("g")
         while story.scroll_y < story.max_scroll_y:
             await pilot.press("space")
         assert story.article.id == "new"  # the last page is shown before moving on

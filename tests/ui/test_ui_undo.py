@@ -19,6 +19,15 @@ def four():
     ])
 
 
+async def settle(app, pilot) -> None:
+    """Until the background write (A's) is on disk and its answer handled."""
+    for _ in range(500):
+        if not app.writes_pending():
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
 def messages(app) -> list[str]:
     return [n.message for n in app._notifications]
 
@@ -35,6 +44,7 @@ async def test_A_marks_the_search_results_read_says_how_many_and_U_undoes_it():
         await pilot.press("slash", *"harbour", "enter")
         assert [e.id for e in app.sidebar.entries()] == ["c3", "a1"]
         await pilot.press("A")
+        await settle(app, pilot)
         assert library.entry("a1").read and library.entry("c3").read
         assert not library.entry("b2").read and not library.entry("d4").read  # outside the view
         assert "Marked 1 article read. Press U to undo." in messages(app)
@@ -55,7 +65,9 @@ async def test_A_in_the_unread_filter_empties_it_and_undo_brings_the_rows_back()
         await pilot.press("f")  # unread
         assert len(app.sidebar.entries()) == 4
         await pilot.press("A")
-        assert app.sidebar.entries() == []
+        assert app.sidebar.entries() == []  # at once, before the write
+        await settle(app, pilot)
+        assert library.counts().unread == 0
         assert "Marked 4 articles read. Press U to undo." in messages(app)
         await pilot.press("A")
         assert "No articles here to mark read." in messages(app)
@@ -75,6 +87,7 @@ async def test_the_undo_key_in_the_notice_follows_the_keymap(tmp_path):
         await pilot.press("A")
         assert "Marked 4 articles read. Press ctrl+z to undo." in messages(app)
         await pilot.press("ctrl+z")
+        await settle(app, pilot)
         assert not library.entry("a1").read
 
 
@@ -122,7 +135,29 @@ async def test_undo_goes_back_one_step_at_a_time():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "d", "y")  # removes d4
         await pilot.press("A")  # marks the other three read
-        await pilot.press("U")
+        await pilot.press("U")  # queued behind the write it undoes
+        await settle(app, pilot)
         assert library.counts().unread == 3 and library.counts().total == 3
         await pilot.press("U")
         assert library.counts().total == 4
+
+
+async def test_A_that_cannot_be_written_shows_the_rows_unread_again(monkeypatch):
+    from reader.errors import StorageError
+    from reader.library import storage
+
+    library = four()
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        def fail(path, data, **kwargs):
+            raise StorageError(f"cannot write {path}: Read-only file system")
+
+        monkeypatch.setattr(storage, "atomic_write", fail)
+        await pilot.press("A")
+        await settle(app, pilot)
+        assert library.counts().unread == 4
+        assert all(not e.read for e in app.sidebar.entries())
+        assert "4 unread" in header(app)
+        assert any(m.startswith("Not marked read: cannot write") for m in messages(app))
+        await pilot.press("U")
+        assert "Nothing to undo." in messages(app)  # the failed step is not on the stack
