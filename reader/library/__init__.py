@@ -161,6 +161,7 @@ class Library:
     def close(self) -> None:
         if self._search_index is not None:
             self._search_index.close()
+        self.catalog.stories.close()
         self.lock.close()
 
     @property

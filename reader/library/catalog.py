@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import StorageError
-from reader.library import records, repair, snapshot
+from reader.library import records, repair, snapshot, stories
 from reader.library.documents import Documents
 from reader.library.records import IMPORTED, Row
 from reader.library.rows import AddOutcome, Entry
@@ -74,6 +74,7 @@ class Catalog:
         # Derived indexes kept in step with every write (the search index):
         # before_write(ids, sig), after_write(docs, rows, sig), after_remove(ids, old, new).
         self.observers: list[Any] = []
+        self.stories = stories.StoryIndex(root, durable=durable)  # one story, one article
 
     @property
     def rows(self) -> dict[str, Row]:
@@ -289,7 +290,12 @@ class Catalog:
     ) -> list[AddOutcome]:
         """Store a batch: documents, then one catalog write. Outcome per article.
 
-        "unchanged" means the stored document is identical (one small read).
+        An article that is a story already in the library (its id, or the same
+        canonical URL, or the same title and nearly the same text: see
+        :mod:`.stories`) is stored under that article's id, with its import
+        time and marks: the new version replaces it when it comes from the
+        same source, else the richer of the two is kept (filled from the
+        other). "unchanged" means the stored document stays as it is.
         ``imported_at`` gives a new article its first-import time (putting back
         one that was removed); otherwise it is now.
         """
@@ -298,37 +304,86 @@ class Catalog:
         now = time.time()
         with self.lock:
             self._refresh()
+            self.stories.ensure(self.rows, self._sig)
+            batch_keys = _BatchKeys()
             for article in articles:
                 doc = article.to_dict()
-                earlier = planned.get(article.id)  # the same article twice in a batch
-                row = self.rows.get(article.id)
-                if earlier is not None:
-                    same, imported = earlier[0] == doc, earlier[1]
-                elif row is not None:
-                    same, imported = self._stored_equals(article.id, doc), row[IMPORTED]
+                target = article.id
+                if target not in planned and target not in self.rows:
+                    target = self._same_story(doc, planned, batch_keys) or target
+                earlier = planned.get(target)  # the same story twice in a batch
+                row = self.rows.get(target)
+                if earlier is None and row is None:
+                    outcomes.append("imported")
+                    planned[target] = (doc, (imported_at or {}).get(target, now))
+                    batch_keys.add(doc)
+                    continue
+                stored = earlier[0] if earlier is not None else self._stored(target)
+                imported = earlier[1] if earlier is not None else row[IMPORTED]
+                if stored is None:
+                    new = dict(doc, id=target)
+                elif stored.get("source") == doc.get("source"):
+                    new = dict(doc, id=target)  # the same source read again: its new reading
                 else:
-                    same, imported = False, (imported_at or {}).get(article.id, now)
-                if same:
+                    new = stories.merge(stored, doc)
+                if stored == new:
                     outcomes.append("unchanged")
                     continue
-                outcomes.append("imported" if row is None and earlier is None else "updated")
-                planned[article.id] = (doc, imported)
+                outcomes.append("updated")
+                planned[target] = (new, imported)
+                batch_keys.add(new)
             if planned:
                 self._write(list(planned.values()))
         return outcomes
 
-    def _stored_equals(self, article_id: str, doc: dict[str, Any]) -> bool:
+    def _same_story(self, doc: dict[str, Any], planned: dict[str, tuple[dict[str, Any], float]],
+                    batch: _BatchKeys) -> str | None:
+        """The id of an article (stored, or earlier in this batch) telling ``doc``'s story."""
+        url = stories.url_key(doc.get("url"))
+        if url is not None:
+            for candidate in batch.urls.get(url, []) + self.stories.by_url(url):
+                if candidate in planned or candidate in self.rows:
+                    return candidate
+        title = stories.title_key(doc.get("title"))
+        candidates = batch.titles.get(title, []) + self.stories.by_title(title) if title else []
+        for key in stories.text_keys(doc):
+            candidates += batch.texts.get(key, []) + self.stories.by_text(key)
+        seen: set[str] = set()
+        for candidate in candidates:
+            if candidate in seen:
+                continue
+            seen.add(candidate)
+            if candidate in planned:
+                other = planned[candidate][0]
+            elif candidate in self.rows:
+                other = self._stored(candidate)
+            else:
+                continue
+            if other is None or not stories.similar(doc, other):
+                continue
+            # The same text under another title is the same story only when one
+            # of the two has a URL and the other none (a page and its text dump,
+            # whose headline may be read otherwise): two pages with URLs or two
+            # dumps with titles of their own are two articles, however alike.
+            if stories.title_key(other.get("title")) != title and (
+                    not doc.get("url")) == (not other.get("url")):
+                continue
+            return candidate
+        return None
+
+    def _stored(self, article_id: str) -> dict[str, Any] | None:
+        """The stored document (without its import time); None if missing or damaged."""
         try:
             stored = self.documents.read(article_id)
         except StorageError:  # damaged: set aside by read(); the new copy replaces it
-            return False
-        if stored is None:
-            return False
-        stored.pop("_imported", None)
-        return stored == doc
+            return None
+        if stored is not None:
+            stored.pop("_imported", None)
+        return stored
 
     def _write(self, planned: list[tuple[dict[str, Any], float]]) -> None:
         self._writable()
+        before = self._sig
         ids = [doc["id"] for doc, _ in planned]
         for observer in self.observers:
             observer.before_write(ids, self._sig)
@@ -341,6 +396,8 @@ class Catalog:
         RecordTable(self.storage, TABLE).apply(upserts)
         changed = [records.row(r) for r in upserts.values()]
         self._after_write(changed, [])
+        self.stories.written(changed, [], before, self._sig, self.rows,
+                             [doc for doc, _ in planned])
         for observer in self.observers:
             observer.after_write([doc for doc, _ in planned], changed, self._sig)
         repair.end_batch(self.journal)
@@ -364,8 +421,27 @@ class Catalog:
             before = self._sig
             RecordTable(self.storage, TABLE).apply({}, [records.doc_id(i) for i in article_ids])
             self._after_write([], article_ids)
+            self.stories.written([], article_ids, before, self._sig, self.rows)
             for observer in self.observers:
                 observer.after_remove(article_ids, before, self._sig)
+
+
+class _BatchKeys:
+    """The URL and title keys of the articles planned in one batch."""
+
+    def __init__(self) -> None:
+        self.urls: dict[str, list[str]] = {}
+        self.titles: dict[str, list[str]] = {}
+        self.texts: dict[str, list[str]] = {}
+
+    def add(self, doc: dict[str, Any]) -> None:
+        for key in stories.text_keys(doc):
+            self.texts.setdefault(key, []).append(doc["id"])
+        url, title = stories.url_key(doc.get("url")), stories.title_key(doc.get("title"))
+        if url is not None:
+            self.urls.setdefault(url, []).append(doc["id"])
+        if title is not None:
+            self.titles.setdefault(title, []).append(doc["id"])
 
 
 def _newest(row: Row) -> tuple[float, float, str]:

@@ -39,7 +39,7 @@ def quoted_article(id: str = "a1", title: str = "Council backs the new bridge") 
         site="Town Gazette",
         authors=("Sam Writer",),
         published=datetime(2024, 3, 5, 9, 30),
-        url="https://example.org/bridge",
+        url=f"https://example.org/{id}",
         quotes=quotes,
         speakers=(Speaker("Ana Ruiz", ("Ruiz",), 2), Speaker("Tom Lee", ("he",), 2)),
     )
