@@ -62,9 +62,15 @@ def in_tmux(command: list[str], needle: str, keys: list[str] = (), cols: int = 1
     shell = " ".join(_quote(c) for c in command)
     if env:
         shell = " ".join(f"{k}={_quote(v)}" for k, v in env.items()) + " " + shell
-    start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(cols), "-y", str(rows), shell],
-                   check=True)
+    for attempt in range(5):  # a server still closing after the last session may refuse one
+        start = time.perf_counter()
+        made = subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(cols),
+                               "-y", str(rows), shell], capture_output=True)
+        if made.returncode == 0:
+            break
+        time.sleep(0.2)
+    else:
+        raise RuntimeError(f"tmux would not start a session: {made.stderr.decode().strip()}")
     try:
         for key in keys:
             subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
