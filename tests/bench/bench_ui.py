@@ -237,7 +237,7 @@ def resident_after_use(data_dir: Path) -> int:
     try:
         term.read_until(b"\x1b[?1049h")
         term.drain(1.0)
-        for key in [b"\x1b[F", b"\r", b"k", b"k", b"k", b"n", b"n", b"f", b"f", b"f", b"\x1b[H", b"j"]:
+        for key in [b"\x1b[F", b"\r", b"k", b"k", b"k", b"n", b"n", b"f", b"f", b"f", b"f", b"\x1b[H", b"j"]:
             term.press(key, None)
         term.drain(0.5)
         status = Path(f"/proc/{term.proc.pid}/status").read_text()
