@@ -305,7 +305,7 @@ async def tree_and_mark_all(path: Path, feeds: int, steps: int) -> dict[str, lis
     from reader.ui.feedtree import FeedTree
 
     results: dict[str, list[float]] = {"feed tree": [], "mark all read": []}
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         copy = Path(tmp) / "lib"
         shutil.copytree(path, copy)
         library = Library.open(copy, durable=False)
