@@ -66,14 +66,21 @@ class FeedActions:
             feed = None
         self.show_feed, self.show_feed_name = (url, feed.name) if feed else (None, None)
 
-    def action_pick_feed(self) -> None:
+    def feed_rows_or_say(self) -> list[FeedRow] | None:
+        """The feeds with their counts, or None after saying why there are none."""
         try:
             rows = self.feed_rows()
         except BylineError as error:
             self.notify(str(error), severity="error", markup=False)
-            return
+            return None
         if not rows:
             self.notify(NO_FEEDS, markup=False, timeout=6)
+            return None
+        return rows
+
+    def action_pick_feed(self) -> None:
+        rows = self.feed_rows_or_say()
+        if rows is None:
             return
         self.push_screen(FeedPicker(rows, self.show_feed), self.choose_feed)
 

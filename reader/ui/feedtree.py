@@ -20,7 +20,6 @@ from textual.widgets.option_list import Option
 
 from reader.errors import BylineError
 from reader.ui.feedfilter import EVERY_FEED, FeedRow
-from reader.ui.jobs import NO_FEEDS
 from reader.ui.prefs import pref
 from reader.ui.text import safe
 
@@ -149,13 +148,8 @@ class FeedTreeActions:
     def show_feed_tree(self, shown: bool) -> None:
         tree = self.query_one(FeedTree)
         if shown:
-            try:
-                rows = self.feed_rows()
-            except BylineError as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            if not rows:
-                self.notify(NO_FEEDS, markup=False, timeout=6)
+            rows = self.feed_rows_or_say()
+            if rows is None:
                 return
             counts = self.library.counts()
             tree.show_rows(rows, counts.total, counts.unread, self.show_feed or EVERY_FEED)

@@ -246,14 +246,8 @@ class StoryView(StoryMatches, ScrollView, can_focus=True, inherit_bindings=False
 
     def _restyle(self, paragraph: int) -> None:
         block = self._para_block.get(paragraph)
-        if block is None:
-            return
-        self._content.pop(block, None)
-        y = self._block_first[block] if block < len(self._block_first) else 0
-        while y < len(self._lines) and self._lines[y][0] == block:
-            self._strips.pop(y, None)
-            y += 1
-        self.refresh()
+        if block is not None:
+            self._restyle_block(block)
 
     def _block_content(self, index: int) -> Content:
         if (content := self._content.get(index)) is None:
