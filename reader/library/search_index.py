@@ -34,6 +34,7 @@ a notice when that means indexing many articles.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import zlib
@@ -142,6 +143,7 @@ class SearchIndex:
         return self._conn
 
     def _connect(self) -> sqlite3.Connection:
+        self._set_aside_unusable()
         existed = self.path.exists()
         if not existed and self._anew is None and self.catalog.rows:
             self._anew = "missing"
@@ -192,6 +194,29 @@ class SearchIndex:
         where = f"; it was moved to {aside}" if aside else ""
         self._anew = "told"
         self.notify(f"The search index {self.path} was damaged{where}. It is rebuilt from your articles.")
+
+    def _set_aside_unusable(self) -> None:
+        """A folder (or anything but a file) where the index or its WAL should be,
+        or a file byline may not read, is moved aside with a notice and the index
+        is built anew: SQLite could only fail on it, and the index is derived data."""
+        for suffix in ("", "-wal", "-shm"):
+            path = Path(f"{self.path}{suffix}")
+            if not os.path.lexists(path):
+                continue
+            if not path.is_file():
+                why = "was a folder" if path.is_dir() else "was not a file"
+            else:
+                try:
+                    open(path, "rb").close()
+                    continue
+                except OSError as error:
+                    why = f"could not be read ({error.strerror or error})"
+            aside = set_aside(path)
+            self._anew = "told"
+            self.notify(
+                f"The search index file {path} {why}; it was moved to {aside}. "
+                "The index is rebuilt from your articles."
+            )
 
     def _remove_files(self) -> None:
         for suffix in ("", "-wal", "-shm"):

@@ -145,9 +145,12 @@ def check(made: Made, kind: str, how: str) -> Outcome:
         if kind != "feeds.json" and [f.url for f in FeedStore.of(lib).list()] != ["https://example.org/rss"]:
             out.lost.append("the feed")
         try:
-            lib.search("Ann")
+            hits = lib.search("Ann")
         except StorageError as error:  # a clear message (the index is derived: nothing lost)
             out.message = str(error)
+            hits = None
+        if kind == "search.db" and not hits:  # derived data: set aside and rebuilt, never in the way
+            out.lost.append(f"search found nothing after the damage ({out.message or 'no hits'})")
     return out
 
 
