@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from reader.quotes.firstnames import first_name_gender, is_given_name
 from reader.quotes.lexicon import (
@@ -180,8 +182,10 @@ _NOT_HEAD = frozenset("and or nor who whom whose which that".split())
 
 
 # -- names written anywhere in the article ------------------------------
+# The capital comes first and the look-behind after it (no name starts
+# inside a word), so the regex engine skips to the next capital in one step.
 _RUN = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|bin|al|el|la|del|da|di|le)\s+)?[A-Z][\w’'.-]*)*"
+    r"[A-Z](?<![\w’'.-][A-Z])[\w’'.-]*(?:\s+(?:(?:de|van|von|bin|al|el|la|del|da|di|le)\s+)?[A-Z][\w’'.-]*)*"
 )
 _NOT_FIRST = frozenset(
     """democrat democrats democratic republican republicans gop rival former
@@ -240,8 +244,7 @@ def looks_like_surname(token: str) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """A capitalised name written in the text, titles removed."""
 
     paragraph: int
@@ -265,24 +268,28 @@ def name_runs(paragraphs) -> list[Run]:
     out: list[Run] = []
     for i, p in enumerate(paragraphs):
         for m in _RUN.finditer(p.text):
-            group = m.group()
-            if " " not in group:  # the common case: one word
-                if group in NOT_NAMES or _bare_title(group):
-                    continue
-                low = group.lower()
-                if low.endswith(("’s", "'s")):
-                    group = group[:-2]
-                elif group.endswith(".") and _ends_sentence(group):
-                    group = group[:-1]
-                out.append(Run(i, m.start(), (group,), ""))
-                continue
-            _split_run(i, m.start(), group, out)
+            pos = m.start()
+            for at, tokens, gender in _split_run(m.group()):
+                out.append(Run(i, pos + at, tokens, gender))
     return out
 
 
-def _split_run(i: int, pos: int, group: str, out: list[Run]) -> None:
+@lru_cache(maxsize=8192)
+def _split_run(group: str) -> tuple[tuple[int, tuple[str, ...], str], ...]:
+    """The runs in one capitalised stretch: (offset into it, tokens, gender).
+    A pure function of the words, so each distinct stretch is split once."""
+    if " " not in group:  # the common case: one word
+        if group in NOT_NAMES or _bare_title(group):
+            return ()
+        low = group.lower()
+        if low.endswith(("’s", "'s")):
+            group = group[:-2]
+        elif group.endswith(".") and _ends_sentence(group):
+            group = group[:-1]
+        return ((0, (group,), ""),)
+    out: list[tuple[int, tuple[str, ...], str]] = []
     cur: list[str] = []
-    cur_start = pos
+    cur_start = 0
     gender = ""
     offset = 0
     toks = group.split()
@@ -292,19 +299,20 @@ def _split_run(i: int, pos: int, group: str, out: list[Run]) -> None:
         low = tok.lower()
         if tok in NOT_NAMES or title_at(toks, n, head=not cur):
             if cur:
-                out.append(Run(i, cur_start, tuple(cur), gender))
+                out.append((cur_start, tuple(cur), gender))
             cur, gender = [], TITLES.get(low, "") or gender
             continue
         if not cur:
-            cur_start = pos + at
+            cur_start = at
         possessive = low.endswith(("’s", "'s"))
         ends = not possessive and _ends_sentence(tok)
         cur.append(tok[:-2] if possessive else tok[:-1] if ends else tok)
         if possessive or ends:
-            out.append(Run(i, cur_start, tuple(cur), gender))
+            out.append((cur_start, tuple(cur), gender))
             cur, gender = [], ""
     if cur:
-        out.append(Run(i, cur_start, tuple(cur), gender))
+        out.append((cur_start, tuple(cur), gender))
+    return tuple(out)
 
 
 def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
