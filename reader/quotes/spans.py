@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 from reader.model import Paragraph
 
-_MARK = re.compile("''|‘‘|’’|[\"“”„‟«»'‘’‚‹›]")
-# Four or more marks in a row (rules, ASCII art, broken encodings) edge no
-# quotation; the regex steps over such a run in one match.
-_MARKS = re.compile("(?P<run>[\"“”„‟«»'‘’‚‹›]{4,})|''|‘‘|’’|[\"“”„‟«»'‘’‚‹›]")
+# Marks are found as runs (a regex that starts with a character class lets
+# the engine skip to the next mark in one step). Four or more marks in a
+# row (rules, ASCII art, broken encodings) edge no quotation.
+_MARK_RUN = re.compile("[\"“”„‟«»'‘’‚‹›]+")
+_DOUBLED = frozenset(("''", "‘‘", "’’"))  # two apostrophes as one mark, as in old wire copy
 _DOUBLE = frozenset(("\"", "“", "”", "„", "‟", "«", "»", "''", "‘‘", "’’"))
 _STRAIGHT = frozenset(("\"", "''"))
 _OPEN_GLYPH = frozenset(("“", "„", "‟", "«", "‘", "‚", "‹", "‘‘"))
@@ -138,9 +139,25 @@ def _outermost(pairs: list[Pair]) -> list[Pair]:
     return kept
 
 
+def _marks(text: str) -> list[tuple[int, str]]:
+    """Each quotation mark of ``text`` and where it is, read left to right."""
+    marks: list[tuple[int, str]] = []
+    for m in _MARK_RUN.finditer(text):
+        pos, run = m.start(), m.group()
+        if len(run) == 1:
+            marks.append((pos, run))
+        elif len(run) < 4:
+            j = 0
+            while j < len(run):
+                step = 2 if run[j : j + 2] in _DOUBLED else 1
+                marks.append((pos + j, run[j : j + step]))
+                j += step
+    return marks
+
+
 def _paragraph_pairs(text: str) -> tuple[list[Pair], int | None]:
     """Every closed pair of one paragraph (nested ones too) and an unclosed opener."""
-    marks = [(m.start(), m.group()) for m in _MARKS.finditer(text) if m.lastgroup is None]
+    marks = _marks(text)
     if not marks:
         return [], None
     doubles, open_doubles = _pair_double(text, marks)
