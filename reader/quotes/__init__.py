@@ -52,6 +52,7 @@ def _build(
     groups: dict[int, int] = {}
     order: list[Entity] = []
     aliases: dict[int, list[str]] = {}
+    seen: dict[int, set[str]] = {}  # each entity's aliases, casefolded
     counts: dict[int, int] = {}
     for a, m, info, e in zip(items, mentions, infos, entities):
         group = groups.setdefault(a.group, len(groups) + 1)
@@ -61,10 +62,12 @@ def _build(
                 order.append(e)
                 counts[key] = 0
                 aliases[key] = []
+                seen[key] = set()
             counts[key] += 1
             form = info.form if info is not None and info.kind == "name" else m.text if m else ""
-            if form and form.casefold() not in (seen.casefold() for seen in aliases[key]):
+            if form and form.casefold() not in seen[key]:
                 aliases[key].append(form)  # "She" and "she" are one alias
+                seen[key].add(form.casefold())
         quotes.append(
             Quote(
                 paragraph=a.span.paragraph,

@@ -134,16 +134,17 @@ class PronounSearch:
     def _openers(self, gender: str, paragraph: int, offset: int, since: tuple[int, int]):
         """Sentences just before ``offset`` that open with a pronoun of
         ``gender``: (sentence distance, paragraph, the pronoun's offset)."""
-        p, starts = paragraph, [0, *self._sentence_starts(paragraph)]
-        j = bisect_right(starts, offset) - 1
+        # Sentence j of a paragraph starts at 0 (j == 0) or at starts[j - 1].
+        p, starts = paragraph, self._sentence_starts(paragraph)
+        j = bisect_right(starts, offset)
         for distance in range(_CHAIN_SENTENCES + 1):
             if j < 0:
                 p -= 1
                 if p < 0 or p < paragraph - 1:
                     return
-                starts = [0, *self._sentence_starts(p)]
-                j = len(starts) - 1
-            m = _OPENING_PRONOUN.match(self.paragraphs[p].text, starts[j])
+                starts = self._sentence_starts(p)
+                j = len(starts)
+            m = _OPENING_PRONOUN.match(self.paragraphs[p].text, starts[j - 1] if j else 0)
             if m and (p, m.start(1)) > since and (p, m.start(1)) < (paragraph, offset):
                 if PRONOUNS.get(m.group(1).lower()) == gender:
                     yield distance, p, m.start(1)

@@ -10,7 +10,7 @@ its kind. Descriptions ("a Chinese foreign ministry spokesperson") stay as phras
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -108,8 +108,9 @@ class Resolver(PronounSearch):
                 keys.append(("s1", e.surname))
         for key in keys:
             ranks = self._index.setdefault(key, [])
-            if rank not in ranks[bisect_left(ranks, rank) :][:1]:
-                insort(ranks, rank)
+            k = bisect_left(ranks, rank)
+            if k == len(ranks) or ranks[k] != rank:
+                ranks.insert(k, rank)
 
     def _first(self, ok: Callable[[Entity], bool], *keys: tuple[str, ...]) -> Entity | None:
         """The earliest entity filed under one of ``keys`` that still passes ``ok``
