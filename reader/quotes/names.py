@@ -76,9 +76,12 @@ def _bare_title(word: str) -> bool:
     return word.lower() in TITLES and word.lower() not in SURNAME_TITLES
 
 
+@lru_cache(maxsize=4096)
 def parse(phrase: str) -> NameInfo:
     """Classify a mention phrase and pull out the name it holds; two full
-    names joined by "and" are one joint speaker ("Dora Quill and Ray Pardo")."""
+    names joined by "and" are one joint speaker ("Dora Quill and Ray Pardo").
+    A pure function of the phrase, kept for the phrases an article repeats
+    ("he", "Ms Quill")."""
     left, sep, right = phrase.partition(" and ")
     if sep and " and " not in right:
         a, b = _parse(left), _parse(right)
