@@ -38,7 +38,6 @@ class PronounSearch:
     def _weigh(self) -> None:
         """Ready the search; done once, when a pronoun needs it."""
         self._keys = [(r.paragraph, r.start) for r in self.runs]
-        self._sents = [self._sentence(r.paragraph, r.start) for r in self.runs]
         self._salience = Salience(self.paragraphs, self.runs, self._by_token, _person_like)
 
     def pronoun(
@@ -60,7 +59,7 @@ class PronounSearch:
         end = bisect_left(self._keys, (paragraph, offset)) - 1
         floor = max(-1, end - _PRONOUN_RUNS)
         best: tuple[float, int, Entity | None, tuple[str, ...]] | None = None
-        here = self._ordinal(paragraph, offset)
+        here = self._sentence(paragraph, offset)[1]
         if depth < _CHAIN:
             for distance, p, at in self._openers(gender, paragraph, offset, since):
                 e = self.pronoun(gender, p, at, since, depth + 1)
@@ -68,8 +67,14 @@ class PronounSearch:
                     best = (OPENER + _KNOWN - distance, -1, e, e.tokens)
                     break
         i = end
+        # Sentences are counted only in the paragraphs in reach: ``gap`` is
+        # the number from the start of paragraph ``gap_p`` to that of ``paragraph``.
+        gap_p, gap = paragraph, 0
         while i > floor and self.runs[i].paragraph >= paragraph - _PRONOUN_REACH and self._keys[i] > since:
-            distance = here - self._ordinal(*self._sents[i])
+            while gap_p > self.runs[i].paragraph:
+                gap_p -= 1
+                gap += 1 + len(self._sentence_starts(gap_p))
+            distance = here + gap - self._run_sentence(i)
             if best is not None and best[0] >= _BEST_SCORE - distance:
                 break  # nothing farther can do better
             if self._speaking[i]:
@@ -150,13 +155,17 @@ class PronounSearch:
                     yield distance, p, m.start(1)
             j -= 1
 
-    def _ordinal(self, paragraph: int, offset: int) -> int:
-        """The number of the sentence at ``offset`` counted from the article's start."""
-        if self._base is None:
-            self._base = [0]
-            for k in range(len(self.paragraphs)):
-                self._base.append(self._base[-1] + 1 + len(self._sentence_starts(k)))
-        return self._base[paragraph] + self._sentence(paragraph, offset)[1]
+    def _run_sentence(self, i: int) -> int:
+        """The sentence number in its paragraph that run ``i`` is weighed at,
+        read when first needed. (The run's sentence number is looked up
+        again as if it were an offset, which gives the paragraph's first
+        sentence for most runs: kept as it was, so speed work changes no
+        result; a matter for the accuracy work.)"""
+        found = self._sents.get(i)
+        if found is None:
+            r = self.runs[i]
+            found = self._sents[i] = self._sentence(r.paragraph, self._sentence(r.paragraph, r.start)[1])[1]
+        return found
 
     def _sentence_starts(self, paragraph: int) -> list[int]:
         starts = self._starts.get(paragraph)

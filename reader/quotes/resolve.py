@@ -83,8 +83,7 @@ class Resolver(PronounSearch):
         self._index: dict[tuple[str, ...], list[int]] = {}
         self._rank: dict[int, int] = {}
         self._keys: list[tuple[int, int]] | None = None
-        self._sents: list[tuple[int, int]] = []
-        self._base: list[int] | None = None
+        self._sents: dict[int, int] = {}  # run -> its sentence, as the pronoun search weighs it
         self._salience: Salience | None = None
 
     # -- named entities -------------------------------------------------
