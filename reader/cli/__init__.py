@@ -47,5 +47,6 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
 
 # Subcommands register themselves on ``main`` when their module is imported.
 from reader.cli import (  # noqa: E402,F401
-    app_cmd, config_cmd, feeds_cmd, library_cmd, parse_cmd, people_cmd, search_cmd, state_cmd,
+    app_cmd, clippings_cmd, config_cmd, feeds_cmd, library_cmd, parse_cmd, people_cmd, search_cmd,
+    state_cmd,
 )

@@ -219,38 +219,68 @@ def quotes(state: State, speaker: str | None, as_json: bool) -> None:
 
 @main.command("export")
 @click.option("--bookmarked", is_flag=True, help="Only bookmarked articles.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), required=True,
-              help="markdown: one readable document; json: one object per article per line.")
+@click.option("--clippings", is_flag=True,
+              help="The clippings (quotations kept with c in the app), each with its citation, "
+                   "instead of articles.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "csv"]), required=True,
+              help="markdown: one readable document; json: one object per line; "
+                   "csv (clippings only): one row per clipping, with a header row.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 @pass_state
 @reports_errors
-def export(state: State, bookmarked: bool, fmt: str, output: Path | None) -> None:
-    """Export articles, whole, as Markdown or JSON Lines (newest first).
+def export(state: State, bookmarked: bool, clippings: bool, fmt: str, output: Path | None) -> None:
+    """Export articles, whole, as Markdown or JSON Lines (newest first);
+    or, with --clippings, the clippings as Markdown, JSON Lines or CSV.
+
+    A clipping's citation: the quotation, the speaker, the article's title,
+    site, authors, published date and URL, and when it was clipped. Text
+    from articles is never markup: Markdown escapes it, and a CSV cell that
+    a spreadsheet would run as a formula (= + - @) starts with '.
 
     \b
     Examples:
       byline export --bookmarked --format markdown -o reading.md
       byline export --format json | jq -r .title
+      byline export --clippings --format csv -o clippings.csv
     """
+    if clippings and bookmarked:
+        raise click.UsageError("--clippings and --bookmarked do not go together")
+    if fmt == "csv" and not clippings:
+        raise click.UsageError("--format csv is for --clippings; articles export as markdown or json")
+    library = state.open_library(must_exist=True)
+    if clippings:
+        from reader.cli.clippings_cmd import export_clippings
+
+        _write_out(output, lambda write: export_clippings(library, fmt, write), "clipping(s)",
+                   newline="" if fmt == "csv" else None)
+        return
     from reader.cli.export import to_json_line, to_markdown
 
-    library = state.open_library(must_exist=True)
     entries = library.list(show="bookmarked" if bookmarked else "all")
     chunks = (
         (to_markdown(library.get(e.id), e) if fmt == "markdown"
          else to_json_line(library.get(e.id), e))
         for e in entries
     )
-    if output is None:
+
+    def articles(write) -> int:
         for chunk in chunks:
-            click.echo(chunk)
+            write(chunk + "\n")
+        return len(entries)
+
+    _write_out(output, articles, "article(s)")
+
+
+def _write_out(output: Path | None, produce, what: str, newline: str | None = None) -> None:
+    """``produce(write)`` to standard output or ``output``; on a file, say how many."""
+    if output is None:
+        produce(lambda text: click.echo(text, nl=False))
         return
     try:
-        with open(output, "w", encoding="utf-8") as handle:
-            for chunk in chunks:
-                handle.write(chunk + "\n")
+        with open(output, "w", encoding="utf-8", newline=newline) as handle:
+            count = produce(handle.write)
     except OSError as error:
         fail(f"{output}: {error.strerror or error}")
         sys.exit(1)
-    click.echo(f"exported {len(entries)} article(s) to {os.fspath(output)}", err=True)
+    click.echo(f"exported {count} {what} to {os.fspath(output)}", err=True)

@@ -8,6 +8,7 @@ behind it lives in the modules beside it:
 * ``import.journal``: the ids of an import batch in flight (see :mod:`.repair`);
 * ``docs/<2 hex>/<id>.json`` (:mod:`.documents`): each article's full document;
 * ``state/<2 hex>.json`` (:mod:`.state`): read/bookmarked marks, sparse;
+* ``state/clippings.json`` (:mod:`.clippings`): quotations kept with their citation;
 * ``settings.json``: small values the app keeps between runs;
 * ``.lock``: the lock a second running copy respects (:mod:`.storage`).
 
@@ -65,6 +66,7 @@ class Library:
 
     def __init__(self, path: Path, *, durable: bool = True) -> None:
         from reader.library.catalog import Catalog
+        from reader.library.clippings import FILENAME, ClippingStore
         from reader.library.documents import Documents
         from reader.library.settings import Settings
         from reader.library.state import StateStore
@@ -81,6 +83,11 @@ class Library:
             path / "state", self.lock, durable=durable, on_damage=self._state_damaged
         )
         self.settings = Settings(path / "settings.json", self.lock, self.notices.append, durable)
+        # Clippings outlive their articles: removal and re-import leave them be.
+        self.clippings = ClippingStore(
+            path / "state" / FILENAME, self.lock, self.writable, durable=durable,
+            on_damage=self._clippings_damaged,
+        )
         # The search index is made at its first use (a search, a write), never
         # while the app opens: not even sqlite3 is imported before then.
         self._search_index: Any = None
@@ -193,6 +200,14 @@ class Library:
             f"The read and bookmark marks in {path} were damaged; {where}, and the "
             "articles it covered show as unread and not bookmarked."
         )
+
+    def _clippings_damaged(self, path: Path, aside: Path | None) -> None:
+        if aside is None:
+            where = "it is left as it is for now, and its clippings do not show"
+        else:
+            where = f"it was moved to {aside}, where its text can still be read"
+        self.notices.append(f"The clippings file {path} was damaged; {where}. New clippings go "
+                            "in a new file.")
 
     # -- adding -----------------------------------------------------------
 

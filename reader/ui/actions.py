@@ -48,6 +48,7 @@ class QuoteActions:
             story.slots,
             story.followed,
             story.current,
+            self.clipped_indices(),
             "  No quotations found." if story.article else "  Open an article to see who said what.",
         )
 

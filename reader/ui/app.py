@@ -22,6 +22,7 @@ from reader.library.order import filtered
 from reader.resources import styles_dir
 from reader.ui.actions import LibraryActions, QuoteActions
 from reader.ui.background import JobActions
+from reader.ui.clip_actions import ClipActions
 from reader.ui.colours import VERSION as COLOURS_VERSION
 from reader.ui.colours import color_depth, speaker_variables
 from reader.ui.commands import ReaderCommands
@@ -52,7 +53,7 @@ EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
 class ReaderApp(
-    PeopleActions, SearchActions, UndoActions, ReadingActions, SortActions, FeedTreeActions,
+    ClipActions, PeopleActions, SearchActions, UndoActions, ReadingActions, SortActions, FeedTreeActions,
     LayoutActions, FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, App[None],
 ):
     """byline's reader: articles on the left, the story, its quotes."""

@@ -43,6 +43,8 @@ KEYS: list[tuple[str, Binding]] = [
     ("Library", Binding("F", "pick_feed", "Show one feed", id="library.feed", key_display="F", show=False, tooltip="or all articles again")),
     ("Library", Binding("slash", "search", "Search", id="library.search", key_display="/", tooltip="titles, sites, speakers and story text; \"phrases\", -word, speaker:, site:, feed:, is:unread, after:, before:")),
     ("Library", Binding("P", "people", "People", id="library.people", key_display="P", show=False, tooltip="everyone quoted across the library, and what they said")),
+    ("Quotes", Binding("c", "clip_quote", "Clip quotation", id="quote.clip", show=False, tooltip="keep the current quotation with its citation; c again removes it")),
+    ("Library", Binding("C", "clippings", "Clippings", id="library.clippings", key_display="C", show=False, tooltip="the quotations kept with c, newest first; enter opens one, d removes it")),
     ("Quotes", Binding("w", "speaker_page", "Speaker's People page", id="quote.person", show=False, tooltip="who said the current quotation, across the library")),
     ("Library", Binding("right_square_bracket", "next_match", "Next search match", id="search.next", key_display="]", show=False)),
     ("Library", Binding("left_square_bracket", "previous_match", "Previous search match", id="search.previous", key_display="[", show=False)),
@@ -91,6 +93,7 @@ OTHER_KEYS: list[tuple[str, str, str]] = [
     ("Quotes", "quotes panel", "Enter or click: jump to a quote, follow a speaker"),
     ("View", "tab", "Move focus: list, story, quotes"),
     ("View", "pgup pgdn ↑ ↓", "Scroll what has focus (the list or the story)"),
+    ("Library", "in Clippings", "enter: the article at the quotation (or, when it was removed, the clipping's own copy); c, d or delete: remove; U: put back"),
     ("View", "ctrl+p", "Command palette: find any command by name"),
     ("View", "j k ↑ ↓", "Move in a picker (speakers, feeds); enter chooses"),
 ]

@@ -1,7 +1,8 @@
 """The quotes panel: the story's quotations grouped by speaker.
 
 A speaker's row follows that speaker (n/N then visit only their quotes); a
-quote's row makes it the current quote in the story.
+quote's row makes it the current quote in the story. A quotation kept as a
+clipping (c) has a ✂ before it.
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ def speaker_row(name: str, slot: int, count: int, followed: bool) -> Content:
     return Content(label, [Span(2, len(label), style)])
 
 
-def quote_row(quote: Quote) -> Content:
+CLIPPED = "✂"  # before a quotation kept as a clipping
+
+
+def quote_row(quote: Quote, clipped: bool = False) -> Content:
     words = " ".join(safe(quote.text).split())
-    text = f"    “{words}”"
+    text = f"  {CLIPPED} “{words}”" if clipped else f"    “{words}”"
     return Content(text, [Span(4, len(text), ".quotes--text")])
 
 
@@ -51,6 +55,7 @@ class QuotesPanel(FixedRows, OptionList, inherit_bindings=False):
         slots: dict[str, int],
         followed: str | None,
         current: int | None,
+        clipped: set[int] = frozenset(),
         placeholder: str = "  No quotations found.",
     ) -> None:
         groups: dict[str, list[int]] = {name: [] for name in slots}
@@ -64,7 +69,7 @@ class QuotesPanel(FixedRows, OptionList, inherit_bindings=False):
             options.append(
                 Option(speaker_row(name, slot, len(indices), name == followed), id=f"s:{name}")
             )
-            options.extend(Option(quote_row(quotes[i]), id=f"q:{i}") for i in indices)
+            options.extend(Option(quote_row(quotes[i], i in clipped), id=f"q:{i}") for i in indices)
         if not options:
             options.append(Option(Content(placeholder), disabled=True))
         self._syncing = True
