@@ -201,7 +201,7 @@ class ClippingStore:
 
     def remove(self, clip_ids: Iterable[str]) -> list[Clipping]:
         """Remove clippings by id; the ones that were there, for an undo."""
-        wanted = set(clip_ids)
+        wanted = {clip_ids} if isinstance(clip_ids, str) else set(clip_ids)
         self.writable()
         with self.lock:
             gone = [c for c in self.all() if c.id in wanted]  # under the lock: as on disk now

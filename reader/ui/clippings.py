@@ -104,7 +104,7 @@ class ClippingsScreen(ModalScreen[Clipping | None]):
         self,
         load: Callable[[], list[Clipping]],
         present: Callable[[str], bool],
-        remove: Callable[[str], list[Clipping]],
+        remove: Callable[[list[str]], list[Clipping]],
         put_back: Callable[[list[Clipping]], None],
         keys: Callable[[str, str], str] = lambda binding_id, default: default,
     ) -> None:
@@ -196,15 +196,16 @@ class ClippingsScreen(ModalScreen[Clipping | None]):
         if clipping is None:
             return
         try:
-            gone = self.remove_clipping(clipping.id)
+            gone = self.remove_clipping([clipping.id])
         except BylineError as error:
             self.notify(f"Not removed: {error}", severity="error", markup=False)
             return
-        if gone:
+        if gone:  # else another copy of byline removed it first
             self.removed.append(gone)
         self.fill()
-        self.notify(f"Clipping removed. {self.keys('undo', 'U')} puts it back.", markup=False,
-                    timeout=4)
+        if gone:
+            self.notify(f"Clipping removed. {self.keys('undo', 'U')} puts it back.", markup=False,
+                        timeout=4)
 
     def action_put_back(self) -> None:
         if self.detail is not None or not self.removed:
