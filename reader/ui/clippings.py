@@ -208,7 +208,11 @@ class ClippingsScreen(ModalScreen[Clipping | None]):
                         timeout=4)
 
     def action_put_back(self) -> None:
-        if self.detail is not None or not self.removed:
+        if self.detail is not None:
+            return
+        if not self.removed:
+            self.notify("No clipping was removed here to put back (in the reader, "
+                        f"{self.keys('undo', 'U')} undoes a removed article).", markup=False, timeout=4)
             return
         clippings = self.removed.pop()
         try:
