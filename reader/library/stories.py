@@ -43,7 +43,12 @@ SIMILAR = 0.6
 KEY_WORDS = 12
 """A paragraph shorter than this gives no text fingerprint (it may be anyone's)."""
 
-_WORD = re.compile(r"\w+")
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
+# Khmer, Myanmar): each character is a token there, as a word is elsewhere,
+# so a headline or a paragraph in them has tokens enough for its keys.
+_UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+             "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f")
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
 _TRACKING = re.compile(
     r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl|ref|ref_src|ref_url|"
     r"referrer|cmpid|cmp|ocid|smid|smtyp|s_cid|ito|taid|ncid|sr_share|mbid|at_\w+|"
@@ -77,7 +82,8 @@ def url_key(url: str | None) -> str | None:
 
 
 def title_key(title: str | None) -> str | None:
-    """A title's words, case and punctuation aside; None for a title of under two words."""
+    """A title's words, case and punctuation aside; None for a title of under two words
+    (a character counts as a word in a script written without spaces)."""
     if not title or title == "(untitled)":
         return None
     text = title if title.isascii() else unicodedata.normalize("NFKC", title)

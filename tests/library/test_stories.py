@@ -76,6 +76,35 @@ def test_the_same_story_in_two_feeds_is_one_article(library):
     assert len(library.list()) == 1
 
 
+# Invented, in a script written without spaces: \w+ finds one "word" per
+# clause there, so keys made of words would be too few to find the story.
+BODY_JA = (
+    "島で唯一のフェリーは冬の間運休すると、運航会社が金曜日に発表した。燃料費が三割上がり、"
+    "乗客も減ったためだという。",
+    "住民たちは、少なくとも一日一便を残すよう議会に求める署名を集めると話し、港長は、船が"
+    "なければ島の商店は続けられないと警告した。",
+    "議会は来月、運航会社と話し合う予定だ。",
+)
+
+
+def test_a_page_and_its_dump_in_japanese_are_one_article(library):
+    page = story("https://minato.example/news/ferry-winter", title="島のフェリー、冬は運休へ",
+                 body=BODY_JA)
+    # The dump's title line keeps the site; its reading lost the last paragraph.
+    dump = story(None, title="島のフェリー、冬は運休へ | 港町新聞", body=BODY_JA[:2], source="dump")
+    assert title_key(page.title) is not None
+    assert library.add(page) == "imported"
+    assert library.add(dump) in ("updated", "unchanged")
+    (entry,) = library.list()
+    assert entry.url == page.url
+    # Another story on the same site is another article.
+    other = story(None, title="港の新しい橋が開通 | 港町新聞", source="dump2", body=(
+        "港に架かる新しい橋が日曜日に開通し、朝から多くの住民が歩いて渡った。市によると、"
+        "工事には四年かかったという。",))
+    assert library.add(other) == "imported"
+    assert len(library.list()) == 2
+
+
 def test_what_only_shares_a_title_or_a_text_is_another_article(library):
     library.add(story("https://news.example/island/ferry-cut"))
     other_text = ("The mainland ferry will add a late sailing on Saturdays from next month, "
