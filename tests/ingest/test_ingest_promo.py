@@ -151,3 +151,31 @@ def test_a_story_from_the_fast_pass_is_kept_without_a_second_pass(monkeypatch):
     article = parse_bytes(PAGE, source="ferry.html")
     assert asked == [True]
     assert [p.text for p in article.paragraphs] == [p.text for p in PROSE]
+
+
+MENU_PAGE_STORY = (
+    "The town council of Eastmoor voted on Wednesday night",
+    "About sixty residents filled the public gallery.",
+    '"We learned to swim there, and so did our children,"',
+    "The council said it would look for a site",
+)
+MENU_LABELS = ("Light rain", "Politics", "Cricket", "What's on", "Our sites", "Announcements")
+
+
+def test_a_page_whose_fast_pass_keeps_the_menu_opens_on_its_story():
+    """An invented page whose story sits in plain divs under a mega-menu of
+    labelled link groups: trafilatura's fast pass keeps the menus (their
+    labels are no links, so they are no edge furniture either); its full
+    pass finds the story, and byline keeps that."""
+    page = (FIXTURES / "menu_page.html").read_text(encoding="utf-8")
+    fast = (trafilatura.extract(page, fast=True) or "").splitlines()
+    assert all(label in fast for label in MENU_LABELS)  # the fast pass keeps the menu
+    article = load_path(FIXTURES / "menu_page.html")
+    texts = [p.text for p in article.paragraphs]
+    assert not set(MENU_LABELS) & set(texts)
+    story = [t for t in texts if t.startswith(MENU_PAGE_STORY)]
+    assert len(story) == len(MENU_PAGE_STORY)
+    assert all(t.startswith(start) for t, start in zip(story, MENU_PAGE_STORY))
+    assert texts[-1] == story[-1]  # nothing after the story: no tags, no "Most read"
+    assert (article.title, article.site) == ("Eastmoor votes to close Mill Lane baths",
+                                             "Eastmoor Gazette")
