@@ -105,6 +105,8 @@ _RELATIVE = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\
 
 def find_stamp(text: str) -> bool:
     """Whether ``text`` holds a date with a clock time, or a relative time ("2 days ago")."""
+    if not _DIGIT.search(text):  # both need a number: most lines go here
+        return False
     if _RELATIVE.search(text):
         return True
     return bool(_CLOCK.search(text)) and _find(text) is not None

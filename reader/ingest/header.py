@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reader.ingest.dates import find_date, find_dateline
-from reader.ingest.lines import Line
+from reader.ingest.lines import Line, lowercase_pattern, caseless_search
 from reader.ingest.title import SEPARATOR, TitleLine
 
 BYLINE = re.compile(r"^(?:by|von|por|par|di|от)\s+(?P<names>\S.*)$", re.IGNORECASE)
@@ -183,11 +183,15 @@ _PUBLISHED = re.compile(
 )
 
 
+_PUBLISHED_LOWER = lowercase_pattern(_PUBLISHED)
+
+
 def _published(windows: tuple[list[Line], ...]) -> datetime | None:
     """The story's date: a line saying when it was published, if one does
     (not the "Last updated" line above it), else the dateline nearest the body."""
     for window in windows:
-        found = _dateline([line for line in window if _PUBLISHED.search(line.text)])
+        found = _dateline([line for line in window
+                           if caseless_search(_PUBLISHED, _PUBLISHED_LOWER, line.text)])
         if found is not None:
             return found
     for window in windows:

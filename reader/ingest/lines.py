@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_ASCII_WORD = re.compile(r"\w+(?:'\w+)*", re.ASCII)  # the same words, in ASCII text
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]]*$|[.!?…]["'”’»)\]]*\s*\(?\w*\)?$""")
 # An excerpt cut short ("... the number of players […]") is a teaser.
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
@@ -59,9 +60,25 @@ _CALL_TO_ACTION = re.compile(
 )
 
 
+def caseless_search(pattern: re.Pattern, lowered: re.Pattern, text: str) -> bool:
+    """``pattern`` (compiled with IGNORECASE) found in ``text``. An ASCII line
+    is lowercased and searched with ``lowered``, the same pattern compiled
+    case-sensitive, which finds the same and is twice as quick."""
+    if text.isascii():
+        return lowered.search(text.lower()) is not None
+    return pattern.search(text) is not None
+
+
+def lowercase_pattern(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` without IGNORECASE, for lowercased ASCII text (its pattern
+    must have no uppercase letters nor case-bound classes)."""
+    assert not any(c.isupper() for c in pattern.pattern.replace("\\W", ""))
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
 def is_call_to_action(text: str) -> bool:
     """Words addressed to the reader: subscribe, sign up, follow us, read more."""
-    return bool(_CALL_TO_ACTION.search(text))
+    return caseless_search(_CALL_TO_ACTION, _CALL_TO_ACTION_LOWER, text)
 
 
 def is_truncated(text: str) -> bool:
@@ -71,7 +88,11 @@ def is_truncated(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     """A short line that labels a link, a credit or a caption."""
-    return bool(_FURNITURE.search(text))
+    return caseless_search(_FURNITURE, _FURNITURE_LOWER, text)
+
+
+_FURNITURE_LOWER = lowercase_pattern(_FURNITURE)
+_CALL_TO_ACTION_LOWER = lowercase_pattern(_CALL_TO_ACTION)
 
 
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
@@ -142,10 +163,14 @@ def _measure(text: str) -> tuple[int, float, float, bool, bool, bool]:
     (eight words or more, or two or more ending like a sentence); for the
     rest (menus, labels: most lines of a page) they are left at 0.
     """
-    words = _WORD.findall(text)
-    n = len(words)
-    if not text.isascii() and _WIDE.search(text):
-        n += len(_WIDE.findall(text)) // 2  # Chinese and Japanese: count characters
+    if text.isascii():  # most lines, even on pages that are not: ASCII matching is quicker
+        words = _ASCII_WORD.findall(text)
+        n = len(words)
+    else:
+        words = _WORD.findall(text)
+        n = len(words)
+        if _WIDE.search(text):
+            n += len(_WIDE.findall(text)) // 2  # Chinese and Japanese: count characters
     sentence = _is_sentence(text)
     if not words or n < 2 or (n < 8 and not sentence):
         return n, 1.0 if n and not words else 0.0, 0.0, sentence, _is_copyright(text), bool(n) and not words
@@ -183,7 +208,7 @@ def is_prose(line: Line) -> bool:
     """Running text: long enough, ends like a sentence, reads like a sentence."""
     if line.copyright or line.repeated or line.words < 8:
         return False
-    if line.words <= CTA_WORDS and _CALL_TO_ACTION.search(line.text):
+    if line.words <= CTA_WORDS and is_call_to_action(line.text):
         return False
     if line.words >= 8 and line.sentence and (line.stop >= 0.12 or line.lower >= 0.5):
         return True

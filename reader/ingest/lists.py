@@ -139,10 +139,11 @@ def list_rows(lines: list[Line], lo: int) -> set[int]:
     with no introduction) is not a list."""
     rows: set[int] = set()
     i = lo
-    while i < len(lines):
-        if opening(lines[i]) not in _ROW_OPENINGS and not (
-            i > 0 and lines[i - 1].text.endswith(":")
-        ):
+    count = len(lines)
+    while i < count:
+        line = lines[i]
+        kind = line.opening if line.opening is not None else opening(line)
+        if kind not in _ROW_OPENINGS and not (i > 0 and lines[i - 1].text.endswith(":")):
             i += 1  # neither opens like a row nor is introduced: not a list's first line
             continue
         last = _run_end(lines, i)

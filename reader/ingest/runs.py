@@ -114,8 +114,10 @@ def densest_run(
                 begun = True
         else:
             streak += 1
-            score = (-10.0 if line.copyright else -(1.0 + 0.5 * min(line.words, 20))) * min(
-                1.0 + STREAK_STEP * streak, STREAK_CAP
+            words = line.words
+            step = 1.0 + STREAK_STEP * streak
+            score = (-10.0 if line.copyright else -(1.0 + 0.5 * (words if words < 20 else 20))) * (
+                step if step < STREAK_CAP else STREAK_CAP
             )
         if lone and i in lone:
             score *= LONE_WEIGHT
@@ -203,7 +205,9 @@ def isolated(lines: list[Line], start: int, end: int) -> set[int]:
     """
     # A sentence introducing a list ("The winners were:") ties its
     # neighbours to the story as prose does.
-    anchors = [i for i in range(start, end + 1) if lines[i].prose or _introduces(lines[i])]
+    # (Tested inline, not by a call per line: this looks at every line.)
+    anchors = [line.index for line in lines[start : end + 1] if line.prose or (
+        line.words >= 3 and not line.repeated and line.text.endswith(":"))]
     if len(anchors) < 2:
         return set()
     lone = set()
@@ -215,6 +219,3 @@ def isolated(lines: list[Line], start: int, end: int) -> set[int]:
                 lone.add(i)
     return lone
 
-
-def _introduces(line: Line) -> bool:
-    return line.text.endswith(":") and line.words >= 3 and not line.repeated

@@ -67,3 +67,36 @@ def test_random_bytes(data):
 @given(st.lists(pieces, max_size=40), st.sampled_from(["utf-8", "utf-16", "latin-1"]))
 def test_random_pages(parts, encoding):
     check("".join(parts).encode(encoding, errors="replace"))
+
+
+# The text-dump reader's quick paths must read as the plain definitions do.
+spaces = st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\r", "\xa0", "\u2028", "\u3000", "\x1c",
+                                   "\x85", "\x0b", "\u2009", "\u200b", "a", "é", "e\u0301", "Ab"]),
+                  max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spaces)
+def test_lines_are_cleaned_as_split_and_joined(text):
+    import unicodedata
+
+    from reader.ingest.normalize import _ZERO_WIDTH, clean_lines, strip_controls
+
+    plain = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", strip_controls(text)))
+    assert clean_lines(text) == [" ".join(line.split()) for line in plain.split("\n")]
+
+
+cues = st.lists(st.sampled_from(["Sign", "UP", " ", "up", "share", "THIS", "Photo", "|", "é", "x",
+                                 "Posted", "publi", "SHED", ":", "(", "file", "Read", "more", "K"]),
+                max_size=10).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cues)
+def test_cue_words_are_found_in_any_case(text):
+    from reader.ingest import header, lines
+
+    assert lines.is_call_to_action(text) == bool(lines._CALL_TO_ACTION.search(text))
+    assert lines.is_furniture(text) == bool(lines._FURNITURE.search(text))
+    assert lines.caseless_search(header._PUBLISHED, header._PUBLISHED_LOWER, text) == bool(
+        header._PUBLISHED.search(text))
