@@ -12,13 +12,16 @@ _NONE_YET = "no clippings yet: in the app, press c on a quotation to keep it"
 
 
 @main.command("clippings")
+@click.argument("ids", nargs=-1, metavar="[ID]...")
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object per clipping (JSON Lines): id, text, speaker, title, site, "
                    "authors, published, url, clipped, article, in_library.")
+@click.option("--remove", is_flag=True,
+              help="Remove the clippings with these ids (any unique prefix, as listed).")
 @pass_state
 @reports_errors
-def clippings(state: State, as_json: bool) -> None:
-    """List the clippings, newest first.
+def clippings(state: State, ids: tuple[str, ...], as_json: bool, remove: bool) -> None:
+    """List the clippings, newest first; with --remove ID..., remove those.
 
     A clipping is a quotation kept with `c` in the app, with its citation.
     It keeps its own copy of the words and the citation, so it stays when
@@ -30,7 +33,14 @@ def clippings(state: State, as_json: bool) -> None:
     out with full citations: `byline export --clippings --format
     markdown|json|csv`.
     """
+    if ids and not remove:
+        raise click.UsageError("give clipping ids only with --remove (to remove them)")
+    if remove and not ids:
+        raise click.UsageError("--remove needs the ids of the clippings to remove (see `byline clippings`)")
     library = state.open_library(must_exist=True)
+    if remove:
+        _remove(library, ids)
+        return
     found = library.clippings.all()
     rows = library.catalog.rows
     if as_json:
@@ -43,6 +53,29 @@ def clippings(state: State, as_json: bool) -> None:
             click.echo(_line(clipping, clipping.article in rows))
     if not found:
         fail(_NONE_YET)
+
+
+def _remove(library, ids: tuple[str, ...]) -> None:
+    """Remove every clipping a good id names; name each bad one, then exit 1."""
+    import sys
+
+    known = [c.id for c in library.clippings.all()]
+    wanted, bad = [], []
+    for given in ids:
+        prefix = given.strip().lower()
+        matches = [i for i in known if prefix and i.startswith(prefix)]
+        if len(matches) == 1:
+            wanted.append(matches[0])
+        elif matches:
+            bad.append(f"'{given}' is ambiguous: it matches {len(matches)} clippings; give more characters")
+        else:
+            bad.append(f"no clipping id starts with '{given}' (see `byline clippings`)")
+    gone = library.clippings.remove(wanted) if wanted else []
+    for message in bad:
+        fail(message)
+    click.echo(f"removed {len(gone)} clipping(s)", err=True)
+    if bad:
+        sys.exit(1)
 
 
 def _line(clipping, in_library: bool) -> str:

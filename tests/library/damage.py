@@ -23,7 +23,7 @@ from tests.library.articles import make_article
 
 N = 8
 FILES = ["catalog.json", "catalog.rows", "import.journal", "settings.json", "feeds.json",
-         "state shard", "document", ".lock", "search.db"]
+         "state shard", "clippings", "document", ".lock", "search.db"]
 FOLDERS = ["docs/", "state/"]
 FILE_DAMAGE = ["truncated", "garbage", "zero-filled", "deleted", "unreadable", "folder"]
 FOLDER_DAMAGE = ["deleted", "unreadable", "file"]
@@ -40,6 +40,7 @@ class Made:
     read: set[str]
     bookmarked: set[str]
     interrupted: list[str] = field(default_factory=list)  # stored by an import that died
+    clipping: str = ""  # the words of the one clipping
 
 
 def make(root: Path) -> Made:
@@ -55,7 +56,8 @@ def make(root: Path) -> Made:
         lib.set_setting("ui.filter", "unread")
         FeedStore.of(lib).add(Feed("https://example.org/rss", "Example"))
         lib.search("Ann")  # the search index is made
-    return Made(root, ids, read, {ids[4]})
+        _, clipping = lib.clippings.toggle(articles[0], articles[0].quotes[0])
+    return Made(root, ids, read, {ids[4]}, clipping=clipping.text)
 
 
 def interrupt(made: Made) -> None:
@@ -73,6 +75,8 @@ def target(made: Made, kind: str) -> Path:
     root = made.root
     if kind == "state shard":
         return root / "state" / f"{shard(made.ids[0])}.json"
+    if kind == "clippings":
+        return root / "state" / "clippings.json"
     if kind == "document":
         k = key(made.ids[5])
         return root / "docs" / k[:2] / f"{k}.json"
@@ -144,6 +148,12 @@ def check(made: Made, kind: str, how: str) -> Outcome:
             out.lost.append("the ui.filter setting")
         if kind != "feeds.json" and [f.url for f in FeedStore.of(lib).list()] != ["https://example.org/rss"]:
             out.lost.append("the feed")
+        try:
+            clippings = [c.text for c in lib.clippings.all()]
+        except StorageError as error:  # only the clippings file itself may be unreadable
+            clippings, out.message = None, str(error)
+        if kind not in ("clippings", "state/") and clippings != [made.clipping]:
+            out.lost.append(f"the clipping ({clippings})")
         try:
             hits = lib.search("Ann")
         except StorageError as error:  # a clear message (the index is derived: nothing lost)

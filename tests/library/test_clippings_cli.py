@@ -167,3 +167,14 @@ def test_csv_cells_a_spreadsheet_would_run_start_with_a_quote(cell, safe):
 ])
 def test_markdown_text_escapes(text, escaped):
     assert md_text(text) == escaped
+
+
+def test_clippings_remove_takes_unique_prefixes_and_names_each_bad_one(data_dir):
+    result = run(data_dir, "clippings", "--remove", "00000000000000b", "zz")
+    assert result.exit_code == 1
+    assert "no clipping id starts with 'zz'" in result.stderr and "removed 1 clipping(s)" in result.stderr
+    assert [json.loads(line)["id"] for line in run(data_dir, "clippings", "--json").stdout.splitlines()] == [
+        "00000000000000aa"]
+    result = run(data_dir, "clippings", "--remove", "0000")  # one left: a unique prefix now
+    assert result.exit_code == 0 and run(data_dir, "clippings", "--json").stdout == ""
+    assert run(data_dir, "clippings", "00aa").exit_code == 2  # ids without --remove

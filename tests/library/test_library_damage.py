@@ -61,7 +61,8 @@ def test_damage_gives_a_working_library_or_a_clear_message(tmp_path, deny, kind,
     outcome = damage.check(made, kind, how)
     assert outcome.opened and outcome.lost == []
     runner = CliRunner()
-    for args in (["list"], ["show", made.ids[1]], ["quotes"], ["read", made.ids[6]], ["feeds", "list"]):
+    for args in (["list"], ["show", made.ids[1]], ["quotes"], ["read", made.ids[6]], ["feeds", "list"],
+                 ["clippings"]):
         result = runner.invoke(main, ["--data-dir", str(made.root), *args])
         assert result.exception is None or isinstance(result.exception, SystemExit), (
             args, result.output, result.exc_info)
