@@ -162,3 +162,47 @@ def list_rows(lines: list[Line], lo: int) -> set[int]:
         else:
             i += 1
     return rows
+
+
+BLOCK_MIN_LINES = 6
+BLOCK_MAX_LINES = 400  # the box that ends a list story is this many lines on, at most
+BLOCK_DETAIL_SHARE = 1 / 3  # of its lines hold a number: details, not link labels
+BLOCK_MEAN_WORDS = 3  # words a line, at the least (menus are one or two)
+BLOCK_OVER_PROSE = 2  # the list outweighs the prose before it this many times: a list story
+_DETAIL = re.compile(r"\d")
+
+
+def list_block(lines: list[Line], start: int, end: int, is_end) -> tuple[int, int] | None:
+    """(first, last) of a list story's list after its prose, if there is one.
+
+    A story that is mostly a list (a meal plan, a training plan, a race card)
+    shows as a little prose, then many short lines of every shape (labels,
+    times, quantities; the same lines again from day to day), up to the box
+    that ends the story (``is_end(line)``: a marker, a copyright line). The
+    lines are the story's when they outweigh its prose, hold numbers rather
+    than link labels, none of them is a line of the page above the story (its
+    menus), and no rhythm of stamps marks them as comments.
+    """
+    stop = None
+    for i in range(end + 1, min(end + 1 + BLOCK_MAX_LINES, len(lines))):
+        if is_end(lines[i]):
+            stop = i
+            break
+    if stop is None or stop - end - 1 < BLOCK_MIN_LINES:
+        return None
+    block = lines[end + 1 : stop]
+    words = sum(line.words for line in block)
+    if words < BLOCK_MEAN_WORDS * len(block):
+        return None
+    detailed = sum(1 for line in block if _DETAIL.search(line.text))
+    if detailed < BLOCK_DETAIL_SHARE * len(block):
+        return None
+    prose = sum(line.words for line in lines[start : end + 1] if line.prose)
+    if words < BLOCK_OVER_PROSE * prose:  # a story with a list, not a list story
+        return None
+    above = {line.text.casefold() for line in lines[:start]}
+    if any(line.text.casefold() in above for line in block):
+        return None
+    if sum(1 for line in block if has_stamp(line)) > 1:
+        return None
+    return end + 1, stop - 1

@@ -30,7 +30,7 @@ from reader.ingest.lines import (
     is_truncated,
     read_lines,
 )
-from reader.ingest.lists import inner_list_items, trailing_list
+from reader.ingest.lists import inner_list_items, list_block, trailing_list
 from reader.ingest.markers import is_end_marker
 from reader.ingest.runs import before_comments, is_stamp, isolated, story_run
 from reader.ingest.normalize import clean_lines
@@ -75,12 +75,21 @@ def parse_text(text: str, *, controls_stripped: bool = False) -> TextStory | Non
     body = _body(lines, start, end, first, rows, boxes)
     if not any(p.kind == "text" for p in body):
         return None
-    body.extend(_closing_list(lines, end))
+    closing = _closing_list(lines, end)
+    if not closing and anchor is not None:
+        found = list_block(lines, start, end, _ends_block)
+        if found is not None:
+            closing = [Paragraph(line.text) for line in lines[found[0] : found[1] + 1]]
+    body.extend(closing)
     head = read_header(lines, start, end, top)
     if head.title and body[0].text == head.title and len(body) > 1:
         del body[0]  # the headline, taken for the story's first line
     title = head.title or body[0].text[:80]
     return TextStory(title, tuple(body), head.site, head.authors, head.published)
+
+
+def _ends_block(line: Line) -> bool:
+    return line.copyright or is_end_marker(line)
 
 
 def _closing_list(lines: list[Line], end: int) -> list[Paragraph]:

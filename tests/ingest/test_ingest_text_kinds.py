@@ -149,6 +149,55 @@ def test_a_recipe_keeps_its_ingredients_and_steps():
     ]
 
 
+PLAN_INTRO = [
+    "Six weeks is long enough to get from the sofa to a steady half-hour run, "
+    "the club's coach says, if the plan is kept and the rest days are rest.",
+    "Each week has three runs. Print the plan and tick off each session as you go.",
+]
+WEEK = [
+    "Monday", "Rest day",
+    "Tuesday", "Warm up: 5 minutes brisk walk",
+    "Run 1 minute, walk 90 seconds, 8 times (20 minutes in all)",
+    "Wednesday", "Rest day",
+    "Thursday", "Warm up: 5 minutes brisk walk",
+    "Run 90 seconds, walk 2 minutes, 6 times (21 minutes in all)",
+    "Friday", "Rest day",
+    "Saturday", "Warm up: 5 minutes brisk walk",
+    "Run 2 minutes, walk 2 minutes, 5 times, then 5 minutes easy walk (25 minutes in all)",
+]
+
+
+def test_a_list_story_keeps_its_list_up_to_the_box_after_it():
+    """A plan (short lines of details, the same lines again from week to
+    week) after a little prose is the story, up to "Related stories"."""
+    weeks = []
+    for n in (1, 2, 3):
+        weeks += [f"Week {n}", *WEEK]
+    article = parse(
+        f"A six-week plan to start running | The Northfield Courier\n\n{MENU}\n"
+        "A six-week plan to start running\n\nBy Ola Brandt\n12 March 2021\n\n"
+        + "\n\n".join(PLAN_INTRO) + "\n\n" + "\n".join(weeks)
+        + f"\n\nRelated stories\nNew cycle lane opens on the ring road\n\n{FOOT}"
+    )
+    assert texts(article) == [*PLAN_INTRO, *weeks]
+
+
+def test_numbered_teasers_after_a_story_are_not_its_list():
+    story = [LEAD, "Passengers queued from seven, and the first boat left full at eight, "
+             "with a second sailing added at nine to clear the quay.",
+             "The operator said the timetable would be back to normal by Monday, "
+             "weather allowing, and that tickets bought for the cancelled days would be honoured."]
+    teasers = ["Rovers beat Harbour 3-1 to stay top", "10 walks for the spring holidays",
+               "Council to spend £2m on roads", "Bakery wins prize for the 2nd year",
+               "Lifeboat called out 4 times in a week", "Quiz night raises £900 for the school"]
+    article = parse(
+        f"Ferry service resumes after storm | The Northfield Courier\n\n{MENU}\n"
+        "Ferry service resumes after storm\n\n12 March 2021\n\n" + "\n\n".join(story)
+        + "\n\nPrevious Next\nSponsored\n" + "\n".join(teasers) + f"\nAbout Us\n\n{FOOT}"
+    )
+    assert texts(article) == story
+
+
 def test_a_page_of_menus_only_still_has_no_article():
     with pytest.raises(SourceError, match="no article text found"):
         parse(f"The Northfield Courier\n\n{MENU}\n{MENU}\n{FOOT}")
