@@ -13,7 +13,9 @@ never by site:
 * at the story's edges (before the first prose, after the last): calls to
   action (an imperative verb and a sign-up or social object), contact and
   tag lines, and headline-like lines that are links on the page (link
-  density: the line is an anchor's text);
+  density: the line is an anchor's text), and after the last prose any
+  heading (a heading with nothing of the story after it: a sign-up box or
+  teasers set as headings);
 * inside the story, a headline in capitals that is a link (a teaser).
 
 Nothing is dropped when what would be left is not a story any more.
@@ -220,8 +222,9 @@ def _story_end(kept: list[Paragraph], start: int, is_link: Callable[[str], bool]
     while end > start:
         last = kept[end - 1]
         prose = is_prose(last)
-        if _is_call_to_action(last.text) or (not prose and _is_edge_furniture(last, is_link)):
-            end -= 1
+        if last.kind == "heading" or _is_call_to_action(last.text) or (
+                not prose and _is_edge_furniture(last, is_link)):
+            end -= 1  # (a heading with nothing after it heads no part of the story)
         elif (not prose and end - 2 >= start and words(last.text) <= SHORT
               and _is_teaser(kept[end - 2], is_link)):
             end -= 2  # a teaser: a linked headline and the line that sells it

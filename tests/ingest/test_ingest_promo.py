@@ -179,3 +179,15 @@ def test_a_page_whose_fast_pass_keeps_the_menu_opens_on_its_story():
     assert texts[-1] == story[-1]  # nothing after the story: no tags, no "Most read"
     assert (article.title, article.site) == ("Eastmoor votes to close Mill Lane baths",
                                              "Eastmoor Gazette")
+
+
+def test_headings_after_the_last_paragraph_head_nothing_of_the_story():
+    """A sign-up box and teasers set as headings after the story go; a
+    subheading with the story's own lines after it stays."""
+    box = [_p(text, "heading") for text in (
+        "Island Weekly Newsletter", "Thanks for signing up!", "Sorry!",
+        "Ferry vs. bridge: the long argument", "Harbour master retires after 30 years")]
+    assert trim(PROSE + box, _links()) == PROSE
+    listed = PROSE + [_p("What the new timetable changes", "heading"),
+                      _p("Two extra crossings on Saturdays"), _p("No late boat on Sundays")]
+    assert trim(listed, _links()) == listed
