@@ -83,7 +83,10 @@ def _reading(tree, url: str | None, title: str, is_link, *, fast: bool):
         if not title or _same(first, title):
             title = title or first
             paragraphs.pop(0)
-    return title, paragraphs, trim(paragraphs, is_link, MIN_WORDS)
+    story = trim(paragraphs, is_link, MIN_WORDS)
+    if len(story) > 1 and title and story[0].text.casefold() == title.casefold():
+        story = story[1:]  # the headline as a plain line (below a breadcrumb trail, say)
+    return title, paragraphs, story
 
 
 class _LinkTexts:

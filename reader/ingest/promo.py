@@ -13,9 +13,9 @@ never by site:
 * at the story's edges (before the first prose, after the last): calls to
   action (an imperative verb and a sign-up or social object), contact and
   tag lines, and headline-like lines that are links on the page (link
-  density: the line is an anchor's text), and after the last prose any
-  heading (a heading with nothing of the story after it: a sign-up box or
-  teasers set as headings);
+  density: the line is an anchor's text, or a breadcrumb trail of them);
+  after the last prose, any heading (it heads nothing of the story: a
+  sign-up box or teasers set as headings);
 * inside the story, a headline in capitals that is a link (a teaser).
 
 Nothing is dropped when what would be left is not a story any more.
@@ -180,7 +180,16 @@ def _is_edge_furniture(paragraph: Paragraph, is_link: Callable[[str], bool]) -> 
         return True
     if _TAGS.match(text) or _READING_TIME.match(text):
         return True
-    return _headline_like(text) and is_link(text)
+    return _headline_like(text) and (is_link(text) or _is_trail(text, is_link))
+
+
+_TRAIL = re.compile(r"\s+[›»>/|]\s+")
+
+
+def _is_trail(text: str, is_link: Callable[[str], bool]) -> bool:
+    """ "Home › News › Local": a breadcrumb trail, every step but the last a link."""
+    steps = _TRAIL.split(text)
+    return len(steps) >= 2 and all(is_link(step) for step in steps[:-1])
 
 
 def trim(paragraphs: Sequence[Paragraph], is_link: Callable[[str], bool],

@@ -177,6 +177,8 @@ def test_a_page_whose_fast_pass_keeps_the_menu_opens_on_its_story():
     assert len(story) == len(MENU_PAGE_STORY)
     assert all(t.startswith(start) for t, start in zip(story, MENU_PAGE_STORY))
     assert texts[-1] == story[-1]  # nothing after the story: no tags, no "Most read"
+    # Above it, neither the breadcrumb trail nor the headline again.
+    assert "Home › Local" not in texts and article.title not in texts
     assert (article.title, article.site) == ("Eastmoor votes to close Mill Lane baths",
                                              "Eastmoor Gazette")
 
@@ -191,3 +193,11 @@ def test_headings_after_the_last_paragraph_head_nothing_of_the_story():
     listed = PROSE + [_p("What the new timetable changes", "heading"),
                       _p("Two extra crossings on Saturdays"), _p("No late boat on Sundays")]
     assert trim(listed, _links()) == listed
+
+
+def test_a_breadcrumb_trail_above_the_story_goes():
+    trail = _p("Home › Coast › Ferries")
+    assert trim([trail] + PROSE, _links("Home", "Coast")) == PROSE
+    # Not a trail unless its steps are links: a line of the story's own.
+    line = _p("Ferries › a note on the timetable")
+    assert trim([line] + PROSE, _links("Home")) == [line] + PROSE
