@@ -75,7 +75,8 @@ class Resolver(PronounSearch):
             self._speaking.append(k < 0 or inside[r.paragraph][k][1] <= r.start)
         self._by_token: dict[str, list[Run]] = {}
         for run in self.runs:
-            for tok in set(run.tokens):
+            tokens = run.tokens
+            for tok in tokens if len(tokens) == 1 else set(tokens):
                 self._by_token.setdefault(tok, []).append(run)
         self._starts: dict[int, list[int]] = {}
         # Entities by surname, by first word and by phrase, as ranks into
@@ -262,7 +263,6 @@ def resolve(
     paragraphs: Sequence[Paragraph], spans: Sequence[Span], items: Sequence[Attributed]
 ) -> tuple[list[Mention | None], list[NameInfo | None], list[Entity | None]]:
     """Each attributed quotation's mention, what it says, and the entity it is."""
-    resolver = Resolver(paragraphs, spans)
     mentions: list[Mention | None] = []
     infos: list[NameInfo | None] = []
     for a in items:
@@ -273,6 +273,9 @@ def resolve(
         mentions.append(m)
         infos.append(parse(m.text) if m else None)
     entities: list[Entity | None] = [None] * len(items)
+    if all(m is None for m in mentions):
+        return mentions, infos, entities  # nobody named: the article's names are not needed
+    resolver = Resolver(paragraphs, spans)
     for k, info in enumerate(infos):  # names first, so pronouns can find them
         if info is not None and info.kind == "name":
             entities[k] = resolver.named(info)
