@@ -116,6 +116,8 @@ class Catalog:
             else:
                 if damaged:
                     pending = self._orphans()
+                elif ids is None:
+                    self._unjournalled()
                 if pending:
                     RecordTable(self.storage, TABLE).apply(pending)
                 if pending and not damaged:
@@ -132,6 +134,30 @@ class Catalog:
             elif ids is not None:
                 repair.end_batch(self.journal)
             self._refresh()
+
+    def _unjournalled(self) -> None:
+        """Documents written after the catalog last matched them, with no journal
+        naming them, are an import that stopped before its catalog write and whose
+        journal was lost (deleted by hand or by a cleaner, or never reached the disk):
+        list them (or their new version), with a notice (call holding the lock).
+        Only folders changed since are looked at: one stat per folder otherwise."""
+        since = repair.synced_at(self.root, self.path)
+        if since is None:
+            return
+        self._refresh()
+        problems: list[str] = []
+        found, changed = repair.unfinished_records(self.documents, since, self.rows, problems)
+        for problem in problems:
+            self.notify(problem)
+        if found:
+            RecordTable(self.storage, TABLE).apply(found)
+            self.notify(
+                f"An import was interrupted and its journal {self.journal} is missing; "
+                f"the {len(found)} article(s) it had stored were found in {self.documents.root} "
+                "and are listed again."
+            )
+        elif changed and not problems:
+            repair.mark_synced(self.root)  # looked through: not again until something changes
 
     def _orphans(self) -> dict[int, dict[str, Any]]:
         """Records of stored documents the catalog does not list (call holding the lock)."""

@@ -141,6 +141,43 @@ class Documents:
                 if entry.name.endswith(".json") and not entry.name.startswith("."):
                     yield Path(entry.path)
 
+    def parse_file(self, path: Path) -> dict[str, Any] | None:
+        """A document file's content; None if it is damaged or not the file of its id
+        (left as it is); StorageError if it cannot be read."""
+        try:
+            doc = self._parse(path.read_bytes())
+        except (FileNotFoundError, IsADirectoryError):
+            return None
+        except OSError as error:
+            raise StorageError(unreadable(path, error)) from error
+        if doc is None or records.key(doc["id"]) != path.stem:
+            return None
+        return doc
+
+    def written_after(self, since_ns: int, problems: list[str] | None = None) -> tuple[list[Path], int]:
+        """Document files changed after ``since_ns`` (nanoseconds since the epoch), and
+        how many folders were changed then: only those folders are listed, so this
+        costs one stat per folder when nothing was written since."""
+        try:
+            folders = [e for e in os.scandir(self.root) if not e.name.startswith(".")
+                       and e.is_dir(follow_symlinks=False) and _mtime_ns(e) > since_ns]
+        except (FileNotFoundError, NotADirectoryError):
+            return [], 0
+        except OSError as error:
+            if problems is not None:
+                problems.append(unreadable(self.root, error))
+            return [], 0
+        found = []
+        for folder in folders:
+            try:
+                entries = list(os.scandir(folder.path))
+                found += [Path(e.path) for e in entries if e.name.endswith(".json")
+                          and not e.name.startswith(".") and _mtime_ns(e) > since_ns]
+            except OSError as error:
+                if problems is not None:
+                    problems.append(unreadable(Path(folder.path), error))
+        return sorted(found), len(folders)
+
     def scan(
         self, problems: list[str] | None = None
     ) -> Iterator[tuple[Path, dict[str, Any] | None]]:
@@ -168,3 +205,10 @@ class Documents:
             return False
         except OSError:
             return True  # there, but unreadable: not a new library
+
+
+def _mtime_ns(entry: os.DirEntry) -> int:
+    try:
+        return entry.stat(follow_symlinks=False).st_mtime_ns
+    except OSError:  # gone meanwhile
+        return 0

@@ -102,6 +102,62 @@ def orphan_records(
     return found
 
 
+SYNCED = "catalog.synced"  # its time: when the documents last matched the catalog
+
+
+def synced_at(root: Path, catalog: Path) -> int | None:
+    """Since when (ns) the documents are known to match the catalog: the later of
+    the catalog's last write and the last check (``catalog.synced``); None if the
+    catalog is not there. Only the files' times are used, never their content."""
+    times = []
+    for path in (catalog, root / SYNCED):
+        try:
+            times.append(os.stat(path).st_mtime_ns)
+        except OSError:
+            pass
+    return max(times) if times and os.path.lexists(catalog) else None
+
+
+def mark_synced(root: Path) -> None:
+    """Note that the documents match the catalog now (best effort: only a time)."""
+    path = root / SYNCED
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        try:
+            path.touch()
+        except OSError:
+            pass
+    except OSError:
+        pass
+
+
+def unfinished_records(
+    documents: Documents, since_ns: int, rows: dict[str, Any], problems: list[str]
+) -> tuple[dict[int, dict[str, Any]], int]:
+    """What an import that died without its journal left: catalog records (by doc_id)
+    of the documents written after ``since_ns`` that the catalog lacks or lists
+    otherwise (``rows``: its rows by id), and how many folders changed since."""
+    paths, changed = documents.written_after(since_ns, problems)
+    found: dict[int, dict[str, Any]] = {}
+    for path in paths:
+        try:
+            doc = documents.parse_file(path)
+        except StorageError as error:
+            problems.append(str(error))
+            continue
+        if doc is None:
+            continue  # damaged: read() sets it aside when the article is opened
+        try:
+            record = record_from_doc(doc)
+            if records.row(record) == rows.get(doc["id"]):
+                continue
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue  # not a document byline wrote: left alone
+        found[records.doc_id(doc["id"])] = record
+    return found, changed
+
+
 def journal_records(
     ids: list[str], documents: Documents, notify: Callable[[str], None]
 ) -> dict[int, dict[str, Any]]:

@@ -82,3 +82,57 @@ def test_a_damaged_journal_is_set_aside_and_the_documents_it_hid_found_again(tmp
         assert "was damaged; it was moved to" in notice and "2 found and listed again" in notice
     assert not (made.root / "import.journal").exists()
     assert [p.name for p in made.root.glob("import.journal.damaged-*")]
+
+
+def test_an_interrupted_import_whose_journal_is_gone_is_found_again_once(tmp_path, monkeypatch):
+    from reader.library import Library
+    from reader.library.documents import Documents
+
+    made = damage.make(tmp_path / "lib")
+    damage.interrupt(made)
+    (made.root / "import.journal").unlink()
+    with Library.open(made.root) as lib:
+        assert set(made.interrupted) <= {e.id for e in lib.list()}
+        (notice,) = [n for n in lib.notices if "journal" in n]
+        assert "is missing" in notice and "2 article(s)" in notice
+    read = []
+    real = Documents.parse_file
+    monkeypatch.setattr(Documents, "parse_file", lambda self, p: read.append(p) or real(self, p))
+    with Library.open(made.root) as lib:  # the catalog write settled it: nothing to look at
+        assert lib.notices == [] and read == []
+        assert len(lib.list()) == damage.N + 2
+
+
+def test_a_document_an_interrupted_removal_left_behind_stays_removed(tmp_path):
+    """A kill between the catalog write and the document's removal leaves the file
+    as it was, older than the catalog: it is not an import, and is not listed again."""
+    import os
+
+    from reader.library import Library
+
+    made = damage.make(tmp_path / "lib")
+    with Library.open(made.root) as lib:
+        path = lib.documents.path(made.ids[2])
+        raw, st = path.read_bytes(), path.stat()
+        lib.remove(made.ids[2])
+    path.write_bytes(raw)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    for _ in range(2):
+        with Library.open(made.root) as lib:
+            assert made.ids[2] not in {e.id for e in lib.list()} and lib.notices == []
+    assert (made.root / "catalog.synced").exists()  # looked through once, then not again
+
+
+def test_an_ordinary_open_reads_no_document(tmp_path, monkeypatch):
+    from reader.library import Library
+    from reader.library.documents import Documents
+
+    made = damage.make(tmp_path / "lib")
+    with Library.open(made.root) as lib:
+        lib.add_many([damage.make_article(50)])
+    calls = []
+    monkeypatch.setattr(Documents, "parse_file", lambda self, p: calls.append(p))
+    monkeypatch.setattr(Documents, "scan", lambda self, *a: calls.append(a) or iter(()))
+    with Library.open(made.root) as lib:
+        assert len(lib.list()) == damage.N + 1 and lib.notices == []
+    assert calls == []
