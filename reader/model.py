@@ -164,9 +164,17 @@ def article_id(url: str | None, title: str, paragraphs: tuple[Paragraph, ...]) -
     16 hex digits, so ids can be abbreviated to a unique prefix like git's.
     """
     if url:
-        key = "url:" + url.strip()
-    else:
-        body = "\n".join(p.text for p in paragraphs)
-        norm = unicodedata.normalize("NFC", f"{title}\n{body}").casefold()
-        key = "text:" + " ".join(norm.split())
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha1(("url:" + url.strip()).encode("utf-8")).hexdigest()[:16]
+    # The hash of "text:" and the title and paragraphs' words, NFC, casefolded,
+    # one space apart, fed a paragraph at a time: a huge page is never held
+    # twice more as one string and a list of its words. (NFC and casefolding
+    # never reach across the newline that parted the pieces, so the id is the
+    # one the whole text gave.)
+    digest = hashlib.sha1(b"text:")
+    space = b""
+    for piece in (title, *(p.text for p in paragraphs)):
+        words = " ".join(unicodedata.normalize("NFC", piece).casefold().split())
+        if words:
+            digest.update(space + words.encode("utf-8"))
+            space = b" "
+    return digest.hexdigest()[:16]
