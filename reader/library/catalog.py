@@ -74,7 +74,7 @@ class Catalog:
         # Derived indexes kept in step with every write (the search index):
         # before_write(ids, sig), after_write(docs, rows, sig), after_remove(ids, old, new).
         self.observers: list[Any] = []
-        self.stories = stories.StoryIndex(root, durable=durable)  # one story, one article
+        self.stories = stories.StoryIndex(root, durable=durable, notify=notify)  # one story, one article
 
     @property
     def rows(self) -> dict[str, Row]:

@@ -35,6 +35,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from reader.library import records
+from reader.library.atomic import set_aside
 
 FILE = "stories.db"
 SIMILAR = 0.6
@@ -148,9 +149,10 @@ def merge(stored: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 class StoryIndex:
     """``stories.db``: URL and title keys by article id, in step with the catalog."""
 
-    def __init__(self, root: Path, *, durable: bool = True) -> None:
+    def __init__(self, root: Path, *, durable: bool = True, notify=None) -> None:
         self.path = root / FILE
         self.durable = durable
+        self.notify = notify or (lambda message: None)
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.RLock()
 
@@ -183,9 +185,16 @@ class StoryIndex:
         return conn
 
     def _set_aside(self) -> None:
-        """A damaged index is derived data: drop it (it is rebuilt from the catalog)."""
+        """A damaged index is derived data: drop it (it is rebuilt from the catalog).
+        A folder in its place is not byline's to delete: it is moved aside, and said."""
         for suffix in ("", "-wal", "-shm"):
-            Path(str(self.path) + suffix).unlink(missing_ok=True)
+            path = Path(str(self.path) + suffix)
+            if path.is_dir() and not path.is_symlink():
+                aside = set_aside(path)
+                self.notify(f"{path} was a folder; it was moved to {aside}, and the "
+                            "index of stories is built anew.")
+            else:
+                path.unlink(missing_ok=True)
 
     def close(self) -> None:
         with self._lock:
