@@ -77,13 +77,14 @@ class Article:
     feed: str | None = None
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = field(default=())
+    truncated: str | None = None  # why only part of a huge page was kept (reader.ingest.bounds)
 
     @property
     def byline(self) -> str | None:
         return ", ".join(self.authors) or None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "source": self.source,
             "title": self.title,
@@ -101,6 +102,9 @@ class Article:
                 for s in self.speakers
             ],
         }
+        if self.truncated:  # only then: the documents of whole stories stay as they were
+            out["truncated"] = self.truncated
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
@@ -123,6 +127,7 @@ class Article:
                 Speaker(s["name"], tuple(s.get("aliases", ())), s.get("quotes", 0))
                 for s in data.get("speakers", ())
             ),
+            truncated=data.get("truncated"),
         )
 
 

@@ -84,6 +84,8 @@ def import_(state: State, paths: tuple[str, ...], jobs: int | None) -> None:
             bar.__exit__(None, None, None)
     for source, reason in report.failures:
         fail(f"{source}: {reason}")
+    for source, note in report.notes:
+        click.echo(f"byline: {source}: imported, but {note}", err=True)
     click.echo(report.summary(), err=True)
     if stopped:
         fail("stopped: what was parsed before Ctrl-C is stored; import again for the rest")

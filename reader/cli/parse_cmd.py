@@ -94,6 +94,8 @@ def render(article: Article, width: int = 80) -> str:
         indent = "  │ " if paragraph.kind == "blockquote" else ""
         runs = _runs(paragraph.text, by_paragraph.get(index, []))
         out.extend(indent + line for line in _wrap(runs, width - len(indent)))
+    if article.truncated:  # the story is not whole: say so where it stops
+        out += ["", click.style(f"(byline: {article.truncated}.)", dim=True)]
     if article.speakers:
         out.append("")
         out.append(click.style("Speakers", bold=True))

@@ -34,6 +34,7 @@ class ImportReport:
     unchanged: int = 0
     subscribed: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (source, what to know): imported
 
     @property
     def failed(self) -> int:
@@ -151,6 +152,8 @@ class _Store:
                 self.report.failures.append((printable(source), reason or "could not parse"))
             else:
                 articles.append(article)
+                if article.truncated:
+                    self.report.notes.append((printable(source), article.truncated))
         self.writer.add(articles)
 
     def flush(self) -> None:

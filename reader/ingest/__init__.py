@@ -102,7 +102,8 @@ def _from_html(text: str, source: str, url: str | None) -> Article | None:
     if story is None:
         return None
     return _article(story.title, story.paragraphs, source, url=story.url, site=story.site,
-                    authors=story.authors, published=story.published, summary=story.summary)
+                    authors=story.authors, published=story.published, summary=story.summary,
+                    truncated=story.cut)
 
 
 def _from_text(text: str, source: str, url: str | None) -> Article | None:
@@ -116,7 +117,10 @@ def _from_text(text: str, source: str, url: str | None) -> Article | None:
 
 
 def _article(title: str, paragraphs: tuple[Paragraph, ...], source: str, **fields) -> Article:
+    from reader.ingest.bounds import cap_paragraphs
+
     title = title or "(untitled)"
+    paragraphs, fields["truncated"] = cap_paragraphs(paragraphs, fields.get("truncated"))
     return Article(
         id=article_id(fields.get("url"), title, paragraphs),
         title=title,

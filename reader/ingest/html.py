@@ -13,6 +13,7 @@ from datetime import datetime
 import trafilatura
 from lxml import etree
 
+from reader.ingest.bounds import cut_tree
 from reader.ingest.metadata import Meta, read_meta
 from reader.ingest.prepare import MARK, separate_nested_blocks
 from reader.ingest.promo import looks_like_navigation, story_weight, trim
@@ -36,6 +37,7 @@ class HtmlStory:
     published: datetime | None
     url: str | None
     summary: str | None
+    cut: str | None = None  # why only part of the page was read
 
 
 def parse_html(text: str, url: str | None = None) -> HtmlStory | None:
@@ -43,6 +45,7 @@ def parse_html(text: str, url: str | None = None) -> HtmlStory | None:
     tree = trafilatura.load_html(text)
     if tree is None:
         return None
+    cut = cut_tree(tree)  # before trafilatura makes its copies of it
     meta = read_meta(tree)
     separate_nested_blocks(tree)
     is_link = _LinkTexts(tree)
@@ -67,6 +70,7 @@ def parse_html(text: str, url: str | None = None) -> HtmlStory | None:
         published=meta.published,
         url=meta.url or url,
         summary=meta.summary,
+        cut=cut,
     )
 
 

@@ -85,6 +85,8 @@ def story_blocks(article: Article) -> list[Block]:
     styles = {"heading": ".story--heading", "blockquote": ".story--blockquote"}
     for index, paragraph in enumerate(article.paragraphs):
         blocks.append(Block(safe(paragraph.text), styles.get(paragraph.kind, ""), index))
+    if article.truncated:  # a huge page read in part: said where the story stops
+        blocks.append(Block(safe(f"(byline: {article.truncated}.)"), ".story--meta"))
     return blocks
 
 

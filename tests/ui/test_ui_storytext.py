@@ -87,3 +87,16 @@ def test_latin_words_beside_cjk_stay_whole_and_hangul_breaks_at_spaces():
     assert {"would", "begin", "April,", "don’t", "worry."} <= words
     korean = "시의회는 어제 새 도서관 건설을 결정했다"
     assert [korean[a:b] for a, b in wrap_offsets(korean, 16)] == ["시의회는 어제 새", "도서관 건설을", "결정했다"]
+
+
+def test_a_story_cut_from_a_huge_page_says_so_where_it_stops():
+    from reader.model import Article, Paragraph
+    from reader.ui.storytext import story_blocks
+
+    whole = Article(id="a", title="Tides", paragraphs=(Paragraph("One."), Paragraph("Two.")))
+    cut = Article(id="b", title="Tides", paragraphs=whole.paragraphs,
+                  truncated="the story is very long: only its first 2 of 9 paragraphs were kept")
+    assert [b.text for b in story_blocks(whole)][-1] == "Two."
+    last = story_blocks(cut)[-1]
+    assert last.text == "(byline: the story is very long: only its first 2 of 9 paragraphs were kept.)"
+    assert last.paragraph is None and last.style == ".story--meta"
