@@ -141,10 +141,10 @@ class Catalog:
         journal was lost (deleted by hand or by a cleaner, or never reached the disk):
         list them (or their new version), with a notice (call holding the lock).
         Only folders changed since are looked at: one stat per folder otherwise."""
+        self._refresh()  # the rows to compare with (a damaged catalog is rebuilt here)
         since = repair.synced_at(self.root, self.path)
         if since is None:
             return
-        self._refresh()
         problems: list[str] = []
         found, changed = repair.unfinished_records(self.documents, since, self.rows, problems)
         for problem in problems:
