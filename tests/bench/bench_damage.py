@@ -3,14 +3,16 @@
     python tests/bench/bench_damage.py
 
 Each kind of library file (tests/library/damage.py: catalog, snapshot,
-journal, settings, feeds, a state shard, a document, the lock, the search
-index, the docs/ and state/ folders) is damaged each way (truncated,
-garbage, zero-filled, deleted, unreadable, a folder in place of a file; for
-folders: deleted, unreadable, a file in their place), then the library is
-opened and used (list, show, quotes, read, feeds list, search) as an
+catalog.synced, journal, settings, feeds, a state shard, a document, the
+lock, the search index, the story index, the docs/ and state/ folders) is
+damaged each way (truncated, garbage, zero-filled, deleted, unreadable, a
+folder in place of a file; for folders: deleted, unreadable, a file in
+their place), then the library is opened and used (list, show, quotes,
+read, feeds list, search, an import into a library that can write) as an
 unprivileged user (``nobody`` via setpriv when run as root, since chmod 000
 does not stop root), so "unreadable" is real. Counts: cases, tracebacks,
-libraries that would not open, data lost beyond the damaged file.
+libraries that would not open, data lost beyond the damaged file; then the
+cases where search or the import gave a clear message instead of working.
 """
 
 from __future__ import annotations
@@ -35,10 +37,10 @@ from tests.library import damage
 made = damage.Made(**json.loads(sys.argv[1]))
 made.root = __import__("pathlib").Path(made.root)
 kind, how = sys.argv[2], sys.argv[3]
-out = {{"opened": False, "lost": [], "tracebacks": []}}
+out = {{"opened": False, "lost": [], "tracebacks": [], "message": ""}}
 try:
     o = damage.check(made, kind, how)
-    out["opened"], out["lost"] = o.opened, o.lost
+    out["opened"], out["lost"], out["message"] = o.opened, o.lost, o.message
 except Exception as error:
     import traceback
     out["tracebacks"].append("open: " + "".join(traceback.format_exception(error))[-400:])
@@ -57,6 +59,7 @@ def main() -> None:
     prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if as_nobody else []
     counts = {"cases": 0, "tracebacks": 0, "would not open": 0, "data lost": 0}
     bad = []
+    told = []  # cases where search or a new import gave a clear message instead of working
     for kind, how in damage.cases():
         home = Path(tempfile.mkdtemp(prefix="byline-damage-"))
         os.chmod(home, 0o755)
@@ -83,6 +86,8 @@ def main() -> None:
         counts["data lost"] += bool(out["lost"])
         if out["tracebacks"] or not out["opened"] or out["lost"]:
             bad.append((kind, how, out))
+        elif out.get("message"):
+            told.append((kind, how, out["message"]))
         shutil.rmtree(home, ignore_errors=True)
     who = "as nobody (real permissions)" if as_nobody else "as this user"
     print(f"damage matrix {who}: {counts['cases']} cases, tracebacks: {counts['tracebacks']}, "
@@ -90,6 +95,9 @@ def main() -> None:
           f"cases with data lost beyond the damaged file: {counts['data lost']}")
     for kind, how, out in bad:
         print(f"  {kind} / {how}: {out}")
+    print(f"cases where search or a new import gave a clear message instead of working: {len(told)}")
+    for kind, how, message in told:
+        print(f"  {kind} / {how}: {message[:160]}")
 
 
 if __name__ == "__main__":
