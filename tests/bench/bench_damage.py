@@ -71,7 +71,8 @@ def main() -> None:
                 os.lchown(path, 65534, 65534)
         damage.damage(damage.target(made, kind), how, lambda p: os.chmod(p, 0))
         fields = {"root": str(made.root), "ids": made.ids, "read": sorted(made.read),
-                  "bookmarked": sorted(made.bookmarked), "interrupted": made.interrupted}
+                  "bookmarked": sorted(made.bookmarked), "interrupted": made.interrupted,
+                  "clipping": made.clipping}
         run = subprocess.run(
             [*prefix, sys.executable, "-c", CHECK.format(here=str(HERE)), json.dumps(fields), kind, how],
             capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(home)},
