@@ -3,8 +3,11 @@
 Mixed into the ``Resolver``: the names written before the pronoun, within
 reach, are weighed by ``salience`` (subject or object), by how many
 sentences back they are, and by whether their gender is known to fit.
-Searches are bounded (``_PRONOUN_RUNS`` names, ``_PRONOUN_REACH``
-paragraphs), so resolution stays linear in the article.
+Before that weighing, a quotation's pronoun goes to whoever reports in the
+sentence just before it ("Ortiz warned that ... . '…,' he said"), read
+with the same cue rules as any quotation's speaker. Searches are bounded
+(``_PRONOUN_RUNS`` names, ``_PRONOUN_REACH`` paragraphs, one sentence for
+the reporter), so resolution stays linear in the article.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from reader.quotes.cues import last_sentence_cue
 from reader.quotes.firstnames import first_name_gender, is_given_name
 from reader.quotes.lexicon import PRONOUNS
-from reader.quotes.names import NameInfo, Run, looks_like_surname, looks_personal, without_role
+from reader.quotes.names import NameInfo, Run, parse, looks_like_surname, looks_personal, without_role
 from reader.quotes.salience import OPENER, Salience
-from reader.quotes.sentences import sentence_starts
+from reader.quotes.sentences import sentence_start, sentence_starts
 
 _PRONOUN_REACH = 4  # paragraphs a pronoun may look back
 _PRONOUN_RUNS = 200  # and names: a bound that keeps long paragraphs linear
@@ -25,6 +29,7 @@ ANY = "*"  # a person of either gender ("the senator said")
 _CHAIN = 2  # pronouns followed back through sentences they open
 _CHAIN_SENTENCES = 2
 _OPENING_PRONOUN = re.compile(r"(?:(?:But|And|So|Then|Still|Now)\s+)?(He|She)\b")
+_ASKING = frozenset("ask asks asked asking question questions questioned questioning".split())
 _BEST_SCORE = OPENER + 0.5 + _KNOWN  # a subject of known gender
 
 
@@ -93,6 +98,76 @@ class PronounSearch:
             e = self.named(NameInfo("name", " ".join(tokens), tokens, gender))
             self.complete_one(e)
         return e
+
+    def reporter(self, gender: str, paragraph: int, at: int) -> Entity | None:
+        """The person who reports in the sentence just before ``at``, when that
+        sentence has no quotation and names its speaker ("Ortiz argued that
+        the vote was rigged. '…,' he said": Ortiz), unless the gender clashes
+        or the pronoun's own sentence names someone first ("Lee started it
+        when he said"). A question's asker is not the one who answers."""
+        if gender not in ("m", "f"):
+            return None
+        found = self._sentence_before(paragraph, at)
+        if found is None or self._names_between(found[3], paragraph, at):
+            return None
+        p, lo, hi, _, start = found
+        if not self._names_between((p, start), p, hi, anyone=True):
+            return None  # no name written there: no cue to read
+        text = self.paragraphs[p].text
+        cue = last_sentence_cue(text, lo, hi)
+        if cue is None or cue.mention is None or cue.cue is None or cue.cue.split()[0].lower() in _ASKING:
+            return None
+        written = text[cue.mention[0] : cue.mention[1]].split(" (")[0]  # "Ray Pardo (R-Ohio)"
+        info = parse(written)
+        if info.kind != "name" or not _person_like(without_role(info.tokens)):
+            return None
+        e = self._find(info.tokens)
+        if e is None:
+            e = self.named(info)
+            self.complete_one(e)
+        if e.phrase is not None or not _person_like(e.tokens) or (e.gender and e.gender != gender):
+            return None
+        return e
+
+    def _names_between(self, start: tuple[int, int], paragraph: int, at: int, anyone: bool = False) -> bool:
+        """Whether someone is named, outside quotations, from ``start`` to ``at``
+        (with ``anyone``, whether any name at all is written there)."""
+        if self._keys is None:
+            self._weigh()
+        i = bisect_left(self._keys, start)
+        end = bisect_left(self._keys, (paragraph, at))
+        return any(
+            self._speaking[k] and (anyone or _person_like(without_role(self.runs[k].tokens))) for k in range(i, end)
+        )
+
+    def _sentence_before(self, paragraph: int, at: int) -> tuple[int, int, int, tuple[int, int], int] | None:
+        """Where to look for the sentence before the one holding ``at``: its
+        paragraph, the stretch since the last quotation, where the sentence
+        holding ``at`` starts and where the one before starts; None when the
+        sentence before is a quotation's or its cue's."""
+        text = self.paragraphs[paragraph].text
+        lo = self._quote_end_before(paragraph, at)
+        cur = sentence_start(text, lo, at)
+        here = (paragraph, cur)
+        if not text[lo:cur].strip():
+            if lo > 0 or paragraph == 0 or self.paragraphs[paragraph - 1].kind == "heading":
+                return None
+            paragraph -= 1
+            text = self.paragraphs[paragraph].text
+            cur = len(text.rstrip())
+            lo = self._quote_end_before(paragraph, cur + 1)
+        start = sentence_start(text, lo, lo + len(text[lo:cur].rstrip().rstrip(".:!?\"”’'")))
+        if start == lo and lo > 0 and text[max(0, lo - 8) : lo].rstrip("\"”’' ")[-1:] not in (".", "!", "?"):
+            return None  # the tail of a quotation's sentence: '"…," Lee said.'
+        return paragraph, lo, cur, here, start
+
+    def _quote_end_before(self, paragraph: int, at: int) -> int:
+        """Where the last quotation that ends by ``at`` in ``paragraph`` ends (else 0)."""
+        spans = self._quoted.get(paragraph, ())
+        k = bisect_right(self._quote_starts.get(paragraph, ()), at) - 1
+        while k >= 0 and spans[k][1] > at:
+            k -= 1
+        return spans[k][1] if k >= 0 else 0
 
     def same_speaker(
         self, e: Entity, since: tuple[int, int], gender: str, paragraph: int, offset: int

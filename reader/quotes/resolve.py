@@ -69,6 +69,7 @@ class Resolver(PronounSearch):
         for sp in quoted:  # spans come in order and do not overlap
             inside.setdefault(sp.paragraph, []).append((sp.start, sp.end))
         starts = {p: [s for s, _ in spans] for p, spans in inside.items()}
+        self._quoted, self._quote_starts = inside, starts
         self._speaking = []
         for r in self.runs:
             k = bisect_right(starts.get(r.paragraph, ()), r.start) - 1
@@ -299,7 +300,9 @@ def resolve(
             entities[k] = e or resolver.described(info.name)
         elif info is not None and m is not None and info.kind == "pronoun":
             e = None
-            if near:
+            if not items[k].borrowed and m.paragraph == items[k].span.paragraph:
+                e = resolver.reporter(info.gender, m.paragraph, min(m.start, items[k].span.start))
+            if e is None and near:
                 e = resolver.same_speaker(last[0], last[1:], info.gender, m.paragraph, m.start)
             e = e or resolver.pronoun(info.gender, m.paragraph, m.start)
             if e is not None and not e.gender:

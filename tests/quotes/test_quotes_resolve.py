@@ -199,3 +199,32 @@ def test_two_full_names_joined_by_and_are_one_joint_speaker():
         'Rosa and Tom Hale said: "We agree with the plan."',
     )
     assert names == ["Dora Quill and Ray Pardo", "Tom Hale"]
+
+
+def test_a_pronoun_goes_to_who_reports_in_the_sentence_before():
+    # The one who warned just before goes on speaking, though the last
+    # quoted speaker is named again in that sentence, as an object.
+    names, _ = speakers_of(
+        '"We did nothing wrong," Mayor Tom Barker said.',
+        "Barker called the audit unfair. Jude Okafor, a city auditor, warned on Friday"
+        " that the council's move against Barker could damage trust.",
+        '"The stakes are higher than one budget," he wrote.',
+    )
+    assert names == ["Tom Barker", "Jude Okafor"]
+
+
+def test_the_reporter_at_the_end_of_the_sentence_before_outweighs_its_opener():
+    names, _ = speakers_of(
+        "Mayor Tom Barker is running again, and his old ally Jude Okafor is back at his side.",
+        "Barker is not only right on the issues, he is also the strongest candidate Okafor argues.",
+        '"Barker is our best debater," he says.',
+    )
+    assert names == ["Jude Okafor"]
+
+
+def test_a_name_in_the_pronouns_own_sentence_comes_before_the_reporter_before_it():
+    names, _ = speakers_of(
+        "Mayor Tom Barker said the budget was balanced.",
+        'Councillor Ray Voss started the row when he stood up and said, "This is a disgrace."',
+    )
+    assert names == ["Ray Voss"]
