@@ -425,12 +425,20 @@ class Library:
     def set_bookmarked(self, id: str, bookmarked: bool = True) -> None:
         self.set_bookmarked_many([id], bookmarked)
 
-    def set_read_many(self, ids: Iterable[str], read: bool = True) -> None:
-        """Mark many articles at once (one write per state file touched)."""
+    def set_read_many(self, ids: Iterable[str], read: bool = True, *, missing_ok: bool = False) -> None:
+        """Mark many articles at once (one write per state file touched).
+
+        NotFoundError for an id not in the library, and nothing marked;
+        with ``missing_ok`` such ids are skipped (removed meanwhile)."""
         self.writable()
         with self._mutex, self.lock:
             self.catalog.reload()  # under the lock: another copy may have removed one
-            self.state.set(self._known(ids), "read", read)
+            if missing_ok:
+                get = self.catalog.get
+                known = [i for i in ids if get(i) is not None]
+            else:
+                known = self._known(ids)
+            self.state.set(known, "read", read)
 
     def set_bookmarked_many(self, ids: Iterable[str], bookmarked: bool = True) -> None:
         self.writable()

@@ -39,6 +39,7 @@ from reader.ui.prefs import pref
 from reader.ui.sorting import SORT_NAMES, SortActions
 from reader.ui.quotes_panel import QuotesPanel
 from reader.ui.reading import ReadingActions
+from reader.ui.pending import PendingMarks
 from reader.ui.people_actions import PeopleActions
 from reader.ui.search import SearchActions
 from reader.ui.sidebar import ArticleList
@@ -53,7 +54,8 @@ EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 
 
 class ReaderApp(
-    ClipActions, PeopleActions, SearchActions, UndoActions, ReadingActions, SortActions, FeedTreeActions,
+    ClipActions, PeopleActions, SearchActions, UndoActions, PendingMarks, ReadingActions, SortActions,
+    FeedTreeActions,
     LayoutActions, FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, App[None],
 ):
     """byline's reader: articles on the left, the story, its quotes."""
@@ -86,6 +88,7 @@ class ReaderApp(
         self.unsaved_shown = {}
         self.notices_shown = 0  # how many of library.notices the user has seen
         self.undo_stack: list[Undo] = []
+        self.read_overlay = {}  # marks still being written (pending.py)
         self._folder_name: str | None = None
         theme = theme or starting_theme(self, self.config)
         if theme:
@@ -202,19 +205,16 @@ class ReaderApp(
         keep = keep or self._highlighted_id()
         shows = self.show_filter.split()
         if self.search_query is not None:
-            entries = filtered(self.searched_entries(self.search_query), shows)  # best first
+            # best first; the marks A is still writing laid over them
+            entries = filtered(self.overlaid(self.searched_entries(self.search_query)), shows)
+            whole = None
         else:
-            entries = self.library.list(show=shows, sort=self.sort_order, undated=pref(self, "undated"))
+            entries, whole = self.listed(shows, self.sort_order, pref(self, "undated"))
         entries = self.feed_filtered(entries)
         self.sidebar.empty_text = self._empty_text()
         self.sidebar.set_entries(entries, keep=keep)
-        if self.search_query is None and self.show_filter == "all" and self.show_feed is None:
-            # The whole catalog is in hand: count it here rather than again on disk.
-            unread = sum(1 for e in entries if not e.read)
-            bookmarked = sum(1 for e in entries if e.bookmarked)
-            self.counts = Counts(len(entries), unread, bookmarked)
-        else:
-            self.counts = self.library.counts()
+        # The whole catalog in hand is counted here rather than again on disk.
+        self.counts = self.counted(whole)
         self.update_header()
 
     def _empty_text(self) -> str:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+import threading
+from dataclasses import dataclass
 
 from textual.message import Message
 
@@ -43,6 +44,9 @@ class Undo:
     done: str  # "Marked 12 articles read"
     undo: Callable[[], None]
     keep: str | None = None  # the article to highlight afterwards
+    # Undone on the background writer instead: ``later`` puts the screen back
+    # at once and returns (the write, what to do on the UI thread when it is done).
+    later: Callable[[], tuple[Callable[[], None], Callable[[BylineError | None], None]]] | None = None
 
 
 def _articles(n: int) -> str:
@@ -60,12 +64,20 @@ class UndoActions:
     # -- the background writer ---------------------------------------------
 
     def _in_background(self, write: Callable[[], None], done: Callable[[BylineError | None], None]) -> None:
-        """Run ``write`` after every write queued before it; ``done`` gets its error, on the UI thread."""
+        """Run ``write`` after every write queued before it; ``done`` gets its error, on the UI thread.
+
+        The write starts once the next frame is out (it holds the interpreter
+        lock for much of its work, so starting at once would delay the frame
+        that shows the change), or after half a second if no frame comes.
+        """
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-write")
             self._writes = []
+        drawn = threading.Event()
+        self.call_after_refresh(drawn.set)
 
         def run() -> None:
+            drawn.wait(0.5)
             error = None
             try:
                 write()
@@ -96,36 +108,52 @@ class UndoActions:
         if not unread:
             self.notify(f"All {_articles(len(entries))} here are read already.", markup=False, timeout=3)
             return
-        # Shown at once: the rows (gone, if the filter wants unread ones) and the counts.
-        marked = [e if e.read else replace(e, read=True) for e in entries]
-        self.sidebar.set_entries(filtered(marked, self.show_filter.split()), keep=self.open_id)
-        self.counts = Counts(self.counts.total, max(0, self.counts.unread - len(unread)), self.counts.bookmarked)
-        self.update_header()
         done = f"Marked {_articles(len(unread))} read"
-        step = Undo(done, lambda: self._set_unread_again(unread))
+        generation = self._show_read(unread, True)
+        step = Undo(done, lambda: None, later=lambda: self._show_unread_again(unread))
         self.undo_stack.append(step)
 
         def written(error: BylineError | None) -> None:
+            self.drop_overlay(generation)
             if error is not None:
                 if step in self.undo_stack:
                     self.undo_stack.remove(step)
                 self.report_unsaved(error, "Not marked read")
                 self.reload_list(keep=self.open_id)
 
-        self._in_background(lambda: self.library.set_read_many(unread, True), written)
+        self._in_background(lambda: self.library.set_read_many(unread, True, missing_ok=True), written)
         self.notify(f"{done}. Press {self.undo_key()} to undo.", markup=False, timeout=8)
 
-    def _set_unread_again(self, ids: list[str]) -> None:
-        present = [i for i in ids if self._still_here(i)]  # removed meanwhile: skipped
-        if present:
-            self.library.set_read_many(present, False)
+    def _show_read(self, ids: list[str], read: bool) -> int:
+        """Show ``ids`` as ``read`` in the list and the counts at once; the overlay's generation."""
+        generation = self.overlay_read(ids, read)
+        sidebar = self.sidebar
+        if all(sidebar.index_of(i) is not None for i in ids):
+            # Every row is on the list: change them there (the filter may drop some).
+            shown = sidebar.entries()
+            rows = self.overlaid(shown)
+            changed = sum(1 for old, new in zip(shown, rows) if old is not new)
+            sidebar.set_entries(filtered(rows, self.show_filter.split()), keep=self.open_id)
+            unread = self.counts.unread + (-changed if read else changed)
+            self.counts = Counts(self.counts.total, max(0, unread), self.counts.bookmarked)
+            self.update_header()
+        else:
+            self.reload_list(keep=self.open_id)  # rows a filter hid come back
+        return generation
 
-    def _still_here(self, id: str) -> bool:
-        try:
-            self.library.entry(id)
-        except BylineError:
-            return False
-        return True
+    def _show_unread_again(self, ids: list[str]):
+        """Undo of A: the rows unread again now; (the write, its answer) for the writer."""
+        generation = self._show_read(ids, False)
+
+        def write() -> None:
+            self.library.set_read_many(ids, False, missing_ok=True)  # removed meanwhile: skipped
+
+        def written(error: BylineError | None) -> None:
+            self.drop_overlay(generation)
+            if error is not None:
+                self.reload_list(keep=self.open_id)
+
+        return write, written
 
     def action_remove_article(self) -> None:
         from reader.ui.screens import ConfirmScreen
@@ -189,6 +217,20 @@ class UndoActions:
             self.notify("Nothing to undo.", markup=False, timeout=3)
             return
         step = self.undo_stack.pop()
+        undone_text = f"Undone: {step.done[:1].lower()}{step.done[1:]}."
+        if step.later is not None:
+            # Shown now, written in the background like the step it undoes.
+            write, written = step.later()
+
+            def finished(error: BylineError | None) -> None:
+                written(error)
+                if error is not None:
+                    self.report_unsaved(error, "Not undone")
+                    self.undo_stack.append(step)
+
+            self._in_background(write, finished)
+            self.notify(undone_text, markup=False, timeout=4)
+            return
 
         def undone(error: BylineError | None) -> None:
             if error is not None:
@@ -196,7 +238,7 @@ class UndoActions:
                 self.undo_stack.append(step)
                 return
             self.reload_list(keep=step.keep or self.open_id)
-            self.notify(f"Undone: {step.done[:1].lower()}{step.done[1:]}.", markup=False, timeout=4)
+            self.notify(undone_text, markup=False, timeout=4)
 
         if self.writes_pending():  # after the write it undoes
             self._in_background(step.undo, undone)

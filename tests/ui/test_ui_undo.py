@@ -50,10 +50,11 @@ async def test_A_marks_the_search_results_read_says_how_many_and_U_undoes_it():
         assert "Marked 1 article read. Press U to undo." in messages(app)
         assert "1 unread" not in header(app) and "2 unread" in header(app)
         await pilot.press("U")
+        assert "3 unread" in header(app)  # shown at once, written in the background
+        assert any(m.startswith("Undone: marked 1 article read") for m in messages(app))
+        await settle(app, pilot)
         assert not library.entry("a1").read
         assert library.entry("c3").read  # it was read before A, and stays so
-        assert "3 unread" in header(app)
-        assert any(m.startswith("Undone: marked 1 article read") for m in messages(app))
         await pilot.press("U")
         assert "Nothing to undo." in messages(app)
 
@@ -73,6 +74,70 @@ async def test_A_in_the_unread_filter_empties_it_and_undo_brings_the_rows_back()
         assert "No articles here to mark read." in messages(app)
         await pilot.press("U")
         assert len(app.sidebar.entries()) == 4
+        await settle(app, pilot)
+        assert library.counts().unread == 4
+
+
+async def test_U_after_A_shows_the_rows_unread_at_once_and_writes_them_in_the_background(monkeypatch):
+    from reader.library import Library
+
+    library = four()
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")  # unread: A empties the list, U must bring the rows back
+        await pilot.press("A")
+        await settle(app, pilot)
+        assert library.counts().unread == 0
+        # Hold the writer: until it has written, the screen shows what U did all the same.
+        import threading
+
+        gate = threading.Event()
+        real = Library.set_read_many
+
+        def slow(self, ids, read=True, **kwargs):
+            gate.wait(5)
+            return real(self, ids, read, **kwargs)
+
+        monkeypatch.setattr(Library, "set_read_many", slow)
+        await pilot.press("U")
+        assert app.writes_pending()
+        assert [e.id for e in app.sidebar.entries()] == ["d4", "c3", "b2", "a1"]
+        assert all(not e.read for e in app.sidebar.entries())
+        assert "4 unread" in header(app)
+        assert any(m.startswith("Undone: marked 4 articles read") for m in messages(app))
+        await pilot.press("f", "f", "f")  # round to "unread" again: a new list, still unread
+        assert len(app.sidebar.entries()) == 4
+        assert library.counts().unread == 0  # not written yet
+        gate.set()
+        await settle(app, pilot)
+        assert library.counts().unread == 4
+        assert app.read_overlay == {}
+        assert len(app.sidebar.entries()) == 4
+
+
+async def test_U_after_A_that_cannot_be_written_puts_the_list_back_and_keeps_the_step(monkeypatch):
+    from reader.errors import StorageError
+    from reader.library import Library
+
+    library = four()
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("A")
+        await settle(app, pilot)
+
+        def fail(self, ids, read=True, **kwargs):
+            raise StorageError("cannot write state/ab.json: No space left on device")
+
+        monkeypatch.setattr(Library, "set_read_many", fail)
+        await pilot.press("U")
+        await settle(app, pilot)
+        assert all(e.read for e in app.sidebar.entries())  # what the library holds
+        assert "4 articles · 0 unread" in header(app)
+        assert any(m.startswith("Not undone: cannot write") for m in messages(app))
+        monkeypatch.undo()
+        await pilot.press("U")  # the step is still there: try again
+        await settle(app, pilot)
+        assert library.counts().unread == 4
 
 
 async def test_the_undo_key_in_the_notice_follows_the_keymap(tmp_path):
