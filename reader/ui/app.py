@@ -45,6 +45,7 @@ from reader.ui.search import SearchActions
 from reader.ui.sidebar import ArticleList
 from reader.ui.story import StoryView
 from reader.ui.themes import remember_theme, starting_theme
+from reader.ui.typing_lists import LIST_DOWN, TypingListActions
 from reader.ui.undo import Undo, UndoActions, WriteDone
 
 # f cycles these; "unread bookmarked" is both at once. Each narrows a search
@@ -56,7 +57,8 @@ EXIT_AFTER_FIRST_FRAME = "BYLINE_EXIT_AFTER_FIRST_FRAME"  # see firstframe.py
 class ReaderApp(
     ClipActions, PeopleActions, SearchActions, UndoActions, PendingMarks, ReadingActions, SortActions,
     FeedTreeActions,
-    LayoutActions, FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, App[None],
+    LayoutActions, FeedActions, MarkActions, QuoteActions, LibraryActions, JobActions, TypingListActions,
+    App[None],
 ):
     """byline's reader: articles on the left, the story, its quotes."""
 
@@ -66,7 +68,7 @@ class ReaderApp(
         str(styles_dir() / "speakers.tcss"),
         str(styles_dir() / "search.tcss"),
     ]
-    BINDINGS = BINDINGS
+    BINDINGS = [*BINDINGS, LIST_DOWN]
     COMMANDS = App.COMMANDS | {ReaderCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
 

@@ -70,7 +70,8 @@ RESERVED_KEYS = {
     "tab": "moving focus", "shift+tab": "moving focus", "enter": "opening the highlighted row",
     "up": "moving in lists and scrolling", "down": "moving in lists and scrolling",
     "pageup": "scrolling", "pagedown": "scrolling",
-    "ctrl+p": "the command palette", "ctrl+c": "copying", "ctrl+q": "quitting",
+    "ctrl+p": "the command palette", "ctrl+n": "the next row while typing in a filter",
+    "ctrl+c": "copying", "ctrl+q": "quitting",
 }
 
 
@@ -95,7 +96,8 @@ OTHER_KEYS: list[tuple[str, str, str]] = [
     ("View", "pgup pgdn ↑ ↓", "Scroll what has focus (the list or the story)"),
     ("Library", "in Clippings", "enter: the article at the quotation (or, when it was removed, the clipping's own copy); c, d or delete: remove; U: put back"),
     ("View", "ctrl+p", "Command palette: find any command by name"),
-    ("View", "j k ↑ ↓", "Move in a picker (speakers, feeds); enter chooses"),
+    ("View", "j k ↑ ↓", "Move in a picker or dialog (speakers, feeds, People, clippings, yes/no); enter chooses"),
+    ("View", "ctrl+n ctrl+p", "Move the list while typing in the palette or the People filter (↑ ↓ too; j and k stay letters there)"),
 ]
 
 

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.ui.screens import PickerList
 from reader.ui.text import safe
 
 MAX_ROWS = 2000  # people listed at once (the filter finds the rest)
@@ -50,7 +51,9 @@ def quote_row(quote) -> Content:
     return Content(said + cite, [Span(len(said), len(said) + len(cite), ".people--facts")])
 
 
-class PeopleList(OptionList):
+class PeopleList(PickerList):
+    """People or quotations; j and k move as the arrows do."""
+
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"people--name", "people--facts"}
 
 
@@ -112,8 +115,21 @@ class PeopleScreen(Screen[tuple[str, int, int] | None]):
             self.show_person(self.shown[self.query_one("#people-list", PeopleList).highlighted or 0])
 
     def on_key(self, event) -> None:
-        if event.key in ("down", "up") and self.focused is self.query_one("#people-filter"):
-            self.query_one("#people-list").focus()
+        filter_box = self.query_one("#people-filter", Input)
+        listing = self.query_one("#people-list")
+        if event.key in ("down", "up") and self.focused is filter_box:
+            listing.focus()
+        elif self.focused is listing and event.is_printable and event.character not in ("j", "k", " "):
+            # Any other letter typed on the list goes on filtering (j and k move it).
+            event.stop()
+            event.prevent_default()
+            filter_box.focus()
+            filter_box.insert_text_at_cursor(event.character)
+
+    def move_list(self, step: int) -> None:
+        """ctrl+n / ctrl+p (see typing_lists.py): the list shown moves, wherever focus is."""
+        shown = self.query_one("#person-quotes" if self.person is not None else "#people-list", PeopleList)
+        shown.action_cursor_down() if step > 0 else shown.action_cursor_up()
 
     @on(OptionList.OptionSelected, "#people-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
