@@ -62,8 +62,15 @@ class Attributed:
 
 
 def _looks_like_title(words: list[str]) -> bool:
-    caps = [w for w in words if w.lower() not in _TITLE_SMALL]
-    return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
+    """Every word but the small ones capitalised (or a number), and one at least."""
+    seen = False
+    for w in words:  # speech shows itself at its first lower-case word
+        if w.lower() in _TITLE_SMALL:
+            continue
+        if not (w[:1].isupper() or w[:1].isdigit()):
+            return False
+        seen = True
+    return seen
 
 
 def attribute(paragraphs: tuple[Paragraph, ...] | list[Paragraph], spans: list[Span]) -> list[Attributed]:

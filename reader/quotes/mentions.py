@@ -64,7 +64,15 @@ def _abbreviation(text: str, lo: int, dot: int) -> bool:
 
 
 def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
+    """The words of ``text[lo:hi]`` with their offsets (what ``_WORD`` finds:
+    each word is found from where the last one ended, past spaces only)."""
+    out = []
+    end = lo
+    for word in text[lo:hi].split():
+        start = text.find(word, end)
+        end = start + len(word)
+        out.append((start, end, word))
+    return out
 
 
 def _bare(word: str) -> str:

@@ -25,6 +25,7 @@ from reader.model import Paragraph
 # row (rules, ASCII art, broken encodings) edge no quotation.
 _MARK_RUN = re.compile("[\"“”„‟«»'‘’‚‹›]+")
 _DOUBLED = frozenset(("''", "‘‘", "’’"))  # two apostrophes as one mark, as in old wire copy
+_SINGLE = frozenset("'‘’‚‹›")
 _DOUBLE = frozenset(("\"", "“", "”", "„", "‟", "«", "»", "''", "‘‘", "’’"))
 _STRAIGHT = frozenset(("\"", "''"))
 _OPEN_GLYPH = frozenset(("“", "„", "‟", "«", "‘", "‚", "‹", "‘‘"))
@@ -145,6 +146,8 @@ def _marks(text: str) -> list[tuple[int, str]]:
     for m in _MARK_RUN.finditer(text):
         pos, run = m.start(), m.group()
         if len(run) == 1:
+            if run in _SINGLE and 0 < pos < len(text) - 1 and text[pos - 1].isalnum() and text[pos + 1].isalnum():
+                continue  # an apostrophe inside a word ("don't"), as _direction would tell
             marks.append((pos, run))
         elif len(run) < 4:
             j = 0
