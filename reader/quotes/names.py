@@ -220,6 +220,7 @@ _ABSTRACT = ("tion", "sion", "ment", "ship", "ness", "ism", "ance", "ence", "ity
 _NAME_SHAPED = re.compile(r"[A-Z](?:[a-z]*(?:[-’'][A-Za-z][a-z]+)*|\.)$|[A-Z][a-z]*[A-Z][a-z]+$")
 
 
+@lru_cache(maxsize=8192)  # a pure function of the words, asked again for each name and pronoun
 def looks_personal(tokens: tuple[str, ...]) -> bool:
     """Whether a two- or three-word name could be a person's ("Bo Zell", not "New York")."""
     return (
@@ -230,6 +231,7 @@ def looks_personal(tokens: tuple[str, ...]) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # a pure function of the words, asked again for each name and pronoun
 def looks_like_surname(token: str) -> bool:
     """Whether one capitalised word could be a person's surname ("Ortiz", not "CNN")."""
     low = token.lower().strip(".")
@@ -318,6 +320,7 @@ def _split_run(group: str) -> tuple[tuple[int, tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)  # a pure function of the words, asked again for each name and pronoun
 def full_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The personal-name tail of a run: "Rival Joan Ferris" -> Joan Ferris.
 
@@ -355,6 +358,7 @@ def _not_name(tokens, k: int) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # a pure function of the words, asked again for each name and pronoun
 def without_role(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A name without the role written before it: "Economist Jones", "Campaigner
     Aled Hughes" (a word that only ends like a role needs a full name after it;

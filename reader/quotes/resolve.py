@@ -72,7 +72,8 @@ class Resolver(PronounSearch):
         self._quoted, self._quote_starts = inside, starts
         self._speaking = []
         for r in self.runs:
-            k = bisect_right(starts.get(r.paragraph, ()), r.start) - 1
+            here = starts.get(r.paragraph)
+            k = -1 if here is None else bisect_right(here, r.start) - 1
             self._speaking.append(k < 0 or inside[r.paragraph][k][1] <= r.start)
         self._by_token: dict[str, list[Run]] = {}
         for run in self.runs:
