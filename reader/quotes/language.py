@@ -35,15 +35,36 @@ _MIN_WORDS = 40  # fewer words than this: too little to tell, taken as English
 _SHARE = 0.05  # English news runs at 0.35-0.45, lists and recipes near 0.1
 
 
+# The quick path: text that is ASCII once its common punctuation (none of
+# it letters) is made spaces is split into ``_WORD``'s words as bytes, every
+# byte that is not a letter made a space (about twice as fast as the regex).
+_PUNCTUATION = "’‘“”—–…\u00a0"
+_LETTERS = bytes(c if chr(c).isalpha() else 32 for c in range(128)) + b" " * 128
+_FUNCTION_BYTES = frozenset(w.encode() for w in _FUNCTION_WORDS if w.isascii())
+_OTHER_BYTES = frozenset(w.encode() for w in _OTHER_WORDS if w.isascii())
+
+
+def _counts(text: str) -> tuple[int, int, int]:
+    """Words in ``text`` (lower case), English function words, other languages' ones."""
+    if not text.isascii():
+        for ch in _PUNCTUATION:
+            if ch in text:
+                text = text.replace(ch, " ")
+    if text.isascii():
+        found: list = text.encode().translate(_LETTERS).split()
+        ours, theirs = _FUNCTION_BYTES, _OTHER_BYTES
+    else:
+        found, ours, theirs = _WORD.findall(text), _FUNCTION_WORDS, _OTHER_WORDS
+    return len(found), sum(map(ours.__contains__, found)), sum(map(theirs.__contains__, found))
+
+
 def english(texts) -> bool:
     """Whether the text, given as a sequence of strings, reads as English."""
     words = hits = other = 0
     left = _READ
     for text in texts:
-        found = _WORD.findall(text[:left].lower())
-        words += len(found)
-        hits += sum(map(_FUNCTION_WORDS.__contains__, found))
-        other += sum(map(_OTHER_WORDS.__contains__, found))
+        n, ours, theirs = _counts(text[:left].lower())
+        words, hits, other = words + n, hits + ours, other + theirs
         left -= len(text)
         if left <= 0:
             break
