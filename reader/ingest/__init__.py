@@ -107,13 +107,15 @@ def _from_html(text: str, source: str, url: str | None) -> Article | None:
 
 
 def _from_text(text: str, source: str, url: str | None) -> Article | None:
+    from reader.ingest.bounds import cut_text
     from reader.ingest.text import parse_text
 
+    text, cut = cut_text(text)
     story = parse_text(text)
     if story is None:
         return None
     return _article(story.title, story.paragraphs, source, url=url, site=story.site,
-                    authors=story.authors, published=story.published)
+                    authors=story.authors, published=story.published, truncated=cut)
 
 
 def _article(title: str, paragraphs: tuple[Paragraph, ...], source: str, **fields) -> Article:

@@ -36,6 +36,7 @@ import dataclasses, json, resource, sys, tempfile, time
 sys.path.insert(0, {here!r})
 import reader.ingest, reader.quotes, trafilatura
 from reader.ingest import _article
+from reader.ingest.bounds import cut_text
 from reader.ingest.decode import decode
 from reader.ingest.html import parse_html
 from reader.ingest.sniff import sniff
@@ -48,7 +49,7 @@ def mark(name):
     print(f"    {{name:34s}} {{high:7.0f}} MB  {{time.process_time() - t0:6.1f}} s CPU", flush=True)
 mark("start (modules loaded)")
 data = open(sys.argv[1], "rb").read(); kind = sniff(data); text = decode(data); mark("read and decode")
-story = parse_html(text, None) if kind == "html" else parse_text(text)
+story = parse_html(text, None) if kind == "html" else parse_text(cut_text(text)[0])
 del data, text; mark(f"{{kind}} extraction")
 article = _article(story.title, story.paragraphs, sys.argv[1], site=story.site, authors=story.authors)
 del story; mark(f"the Article ({{len(article.paragraphs):,}} paragraphs)")

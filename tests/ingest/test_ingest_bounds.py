@@ -63,3 +63,23 @@ def test_import_and_show_say_the_story_was_cut(tmp_path, monkeypatch):
     article_id = json.loads(listed.output.splitlines()[0])["id"]
     shown = runner.invoke(main, [*lib, "show", article_id])
     assert "(byline: the story is very long: only its first 40 of" in shown.output
+
+
+def test_a_page_past_the_text_limit_is_read_up_to_it_and_scripts_do_not_count(monkeypatch):
+    monkeypatch.setattr(bounds, "MAX_TEXT", 3_000)
+    script = "<script>var state = '" + "x" * 50_000 + "';</script>"
+    page = _page(200).replace(b"<body>", b"<body>" + script.encode())
+    article = parse_bytes(page, source="ferry.html")
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0].startswith('"The ferry number 0 ')  # the script before it cost nothing
+    assert 20 < len(texts) < 70 and "HTML elements were read" in article.truncated
+
+
+def test_a_text_dump_past_the_line_limit_is_read_up_to_it(monkeypatch):
+    monkeypatch.setattr(bounds, "MAX_LINES", 100)
+    article = parse_bytes(_dump(400), source="ferry.txt")
+    assert "number 0 " in article.paragraphs[0].text
+    assert not any("number 60 " in p.text for p in article.paragraphs)
+    assert "only its first 100 lines were read" in article.truncated
+    whole = parse_bytes(_dump(40) + b"\n\n\n" * 60, source="ferry.txt")  # blank lines after: whole
+    assert whole.truncated is None and len(whole.paragraphs) == 40
