@@ -15,7 +15,7 @@ from lxml import etree
 
 from reader.ingest.bounds import cut_tree
 from reader.ingest.metadata import Meta, read_meta
-from reader.ingest.prepare import MARK, separate_nested_blocks
+from reader.ingest.prepare import MARK, drop_hover_cards, separate_nested_blocks
 from reader.ingest.promo import looks_like_navigation, story_weight, trim
 from reader.ingest.xmlbody import paragraphs as read_body
 from reader.model import Paragraph
@@ -48,6 +48,7 @@ def parse_html(text: str, url: str | None = None) -> HtmlStory | None:
     cut = cut_tree(tree)  # before trafilatura makes its copies of it
     meta = read_meta(tree)
     separate_nested_blocks(tree)
+    drop_hover_cards(tree)
     is_link = _LinkTexts(tree)
     title = meta.title or ""
     title, raw, paragraphs = _reading(tree, url, title, is_link, fast=FAST)

@@ -174,3 +174,31 @@ def test_a_page_whose_tree_nests_paragraphs_keeps_every_break_and_space():
     for glued in ("summer.Volunteers", "month.The", "lunch.Next", "people.Bring", "cleanup.It",
                   "bicyclecame"):
         assert glued not in body
+
+
+CARD_PAGE = """<html><head><title>Council passes the harbour budget</title></head><body>
+<article><h1>Council passes the harbour budget</h1>
+<p>The budget was passed on Tuesday after a long debate, said Councillor
+<span class="who"><a href="/people/ann-lee">Ann Lee</a><span class="card"><img src="/a.jpg" alt=""><a
+href="/people/ann-lee">Ann Marie Lee</a><a href="/news/1">Harbour fees to rise from next spring</a>
+<a href="/news/2">Ferry timetable changes for the winter months</a></span></span>, who chairs the
+finance committee and has sat on the council for twelve years.</p>
+<p>Timetables for <a href="/ferries">the ferries</a><span><a href="/summer">summer sailings</a>
+<a href="/winter">winter sailings and the late boat on Saturdays</a></span> are on the harbour's
+own site, the council said, and will be posted at the quay from Monday.</p>
+<p>The finance committee will meet again in March to set the fees for the next year, and the
+harbour master will report to it on the state of the pier and the slipway.</p>
+</article></body></html>"""
+
+
+def test_a_card_that_names_again_the_link_it_follows_is_not_in_the_sentence():
+    import trafilatura
+
+    assert "Ann LeeAnn Marie Lee" in (trafilatura.extract(CARD_PAGE, fast=True) or "")
+    article = parse_bytes(CARD_PAGE.encode(), source="card.html")
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0].startswith("The budget was passed on Tuesday after a long debate, said "
+                               "Councillor Ann Lee, who chairs the finance committee")
+    assert not any("Harbour fees to rise" in text for text in texts)
+    # Links after a link that they do not name again are the sentence's own.
+    assert "winter sailings and the late boat on Saturdays" in texts[1]
