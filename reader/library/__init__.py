@@ -6,11 +6,15 @@ behind it lives in the modules beside it:
 * ``catalog.json`` (:mod:`.catalog`): one short record per article, and
   ``catalog.rows`` (:mod:`.snapshot`), a binary copy of it for fast opening;
 * ``import.journal``: the ids of an import batch in flight (see :mod:`.repair`);
+  ``catalog.synced``: only its time counts, when docs/ was last looked through
+  for an import that died without its journal;
 * ``docs/<2 hex>/<id>.json`` (:mod:`.documents`): each article's full document;
 * ``state/<2 hex>.json`` (:mod:`.state`): read/bookmarked marks, sparse;
 * ``state/clippings.json`` (:mod:`.clippings`): quotations kept with their citation;
 * ``settings.json``: small values the app keeps between runs;
-* ``.lock``: the lock a second running copy respects (:mod:`.storage`).
+* ``.lock``: the lock a second running copy respects (:mod:`.storage`);
+* ``search.db`` and ``stories.db`` (:mod:`.search_index`, :mod:`.stories`):
+  derived indexes, set aside and rebuilt when damaged or in the way.
 
 Damaged files are set aside and rebuilt; what was repaired is listed in
 ``Library.notices`` for the user to read.
