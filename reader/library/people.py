@@ -6,10 +6,13 @@ to the fullest name it uses. Across articles, names are joined here:
 * a full name is keyed by its given name and surname, without titles,
   initials, middle names or suffixes: "Ana M. Ruiz", "Dr. Ana Ruiz" and
   "Ana Ruiz" are one person;
-* a surname alone ("Ruiz", "Mrs. Ruiz") joins a full name only when
-  exactly one person in the library fits it: same surname, a given name
-  whose gender does not contradict the title (Mr/Mrs/Ms...), and never
-  when two people share that surname;
+* one name alone is a surname ("Ruiz", "Mrs. Ruiz") or, without a
+  title, maybe a given name ("Ana"). It joins a full name only when
+  exactly one person in the library fits it: that surname, or (untitled)
+  that given name, with a given name whose gender does not contradict
+  the title (Mr/Mrs/Ms...). When two fit ("Ruiz" with Ana and Tomás
+  Ruiz; "Jordan" with Jordan Ruiz and Ana Jordan) it stays apart, so two
+  people who share a surname are never merged;
 * organisations and descriptions ("city council", "a spokeswoman for the
   port") stay themselves, keyed by their words.
 
@@ -93,20 +96,24 @@ def _iso(stamp: float | None) -> str | None:
 def split_name(name: str) -> tuple[str, str | None, str | None, str]:
     """(kind, given, surname, title gender) of a speaker name.
 
-    kind: "full" (given and surname), "surname" (a surname, maybe after a
-    title), or "other" (lower-case words: a description, or not a name).
+    kind: "full" (given and surname), "single" (one name word, maybe after
+    a title: a surname, or a given name; the word, casefolded, is in the
+    surname place), "titled" (the same after a title: a surname), or
+    "other" (lower-case words: a description, or not a name).
     """
     words = _WORD.findall(name)
     gender = ""
+    titled = False
     while words and words[0].casefold() in TITLES | dict.fromkeys(NEUTRAL_TITLES, ""):
         gender = TITLES.get(words[0].casefold(), gender)
         words = words[1:]
+        titled = True
     while words and words[-1].casefold() in SUFFIXES:
         words = words[:-1]
     if not words or not all(w[:1].isupper() for w in words) or len(words) > 5:
         return "other", None, None, gender
     if len(words) == 1:
-        return "surname", None, words[0].casefold(), gender
+        return "titled" if titled else "single", None, words[0].casefold(), gender
     given = words[0]
     if len(given.rstrip(".")) == 1 and len(words) > 2:  # "J. Edgar Hoover": the middle name leads
         given = words[1]
@@ -120,30 +127,28 @@ def build(
     gender = gender or (lambda given: "")
     people: dict[str, Person] = {}
     surnames: dict[str, set[str]] = {}  # surname -> keys of full-name people
-    loose: list[tuple[str, str, list[str], int, float, str, str]] = []
+    givens: dict[str, set[str]] = {}  # given name -> keys of full-name people
+    loose: list[tuple[str, str, list[str], int, float, str, str, bool]] = []
     for article, name, aliases, quotes, date in speakers:
-        kind, given, surname, _ = split_name(name)
+        kind, given, surname, title_gender = split_name(name)
         if kind == "full":
             key = f"{given.casefold()} {surname}"
             person = people.get(key)
             if person is None:
                 person = people[key] = Person(name, "person", key)
                 surnames.setdefault(surname, set()).add(key)
+                givens.setdefault(given.casefold(), set()).add(key)
             person.add(name, aliases, quotes, article, date)
-        elif kind == "surname":
-            loose.append((article, name, aliases, quotes, date, surname, split_name(name)[3]))
+        elif kind in ("single", "titled"):
+            loose.append((article, name, aliases, quotes, date, surname, title_gender, kind == "titled"))
         else:
             key = "other:" + " ".join(name.casefold().split())
             person = people.get(key)
             if person is None:
                 person = people[key] = Person(name, "other", key)
             person.add(name, aliases, quotes, article, date)
-    for article, name, aliases, quotes, date, surname, title_gender in loose:
-        fits = [
-            k for k in surnames.get(surname, ())
-            if not title_gender or gender(k.split()[0].title()) in ("", title_gender)
-        ]
-        key = fits[0] if len(surnames.get(surname, ())) == 1 and len(fits) == 1 else f"surname:{surname}"
+    for article, name, aliases, quotes, date, word, title_gender, titled in loose:
+        key = _only_fit(word, title_gender, titled, surnames, givens, people, gender)
         person = people.get(key)
         if person is None:
             person = people[key] = Person(name, "person", key)
@@ -151,6 +156,27 @@ def build(
     for person in people.values():
         person.settle()
     return sorted(people.values(), key=lambda p: (-p.quotes, -len(p.articles), p.name.casefold()))
+
+
+def _only_fit(
+    word: str, title_gender: str, titled: bool, surnames: dict[str, set[str]],
+    givens: dict[str, set[str]], people: dict[str, Person], gender: Gender,
+) -> str:
+    """The key of the one full-name person a lone name fits, else the lone name's own key.
+
+    A titled word ("Ms. Ruiz") can only be a surname; an untitled one
+    ("Ruiz", "Ana") a surname or a given name. Everyone it could name
+    counts, whatever their gender: the title's gender then rules out the
+    ones it contradicts, and exactly one must be left.
+    """
+    candidates = set(surnames.get(word, ()))
+    if not titled:
+        candidates |= givens.get(word, set())
+    fits = [
+        k for k in candidates
+        if not title_gender or gender(people[k].key.split()[0].title()) in ("", title_gender)
+    ]
+    return fits[0] if len(fits) == 1 else f"single:{word}"
 
 
 def find(people: list[Person], name: str) -> Person | None:

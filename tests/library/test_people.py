@@ -51,9 +51,58 @@ def test_a_title_that_contradicts_the_only_candidate_keeps_the_surname_apart():
     assert sorted((p.name, p.quotes) for p in people) == [("Marisol Ibarra", 2), ("Mr. Ibarra", 1)]
 
 
+def test_a_given_name_alone_joins_the_one_person_who_has_it():
+    rows = [
+        ("a", "Odalys Ferreira", [], 2, 1.0),
+        ("b", "Odalys", [], 1, 2.0),  # an article that only ever says her given name
+        ("c", "Bruno Ferreira", [], 1, 3.0),
+    ]
+    people = build(rows, first_name_gender)
+    assert sorted((p.name, p.quotes, len(p.articles)) for p in people) == [
+        ("Bruno Ferreira", 1, 1), ("Odalys Ferreira", 3, 2),
+    ]
+
+
+def test_a_lone_name_that_is_one_persons_given_name_and_anothers_surname_stays_apart():
+    rows = [
+        ("a", "Jordan Ferreira", [], 1, 1.0),
+        ("b", "Ana Jordan", [], 1, 2.0),
+        ("c", "Jordan", [], 1, 3.0),  # either of them: the library cannot tell
+    ]
+    people = build(rows, first_name_gender)
+    assert sorted((p.name, p.quotes) for p in people) == [
+        ("Ana Jordan", 1), ("Jordan", 1), ("Jordan Ferreira", 1),
+    ]
+
+
+def test_a_given_name_shared_by_two_people_stays_apart():
+    rows = [
+        ("a", "Odalys Ferreira", [], 1, 1.0),
+        ("b", "Odalys Brandt", [], 1, 2.0),
+        ("c", "Odalys", [], 1, 3.0),
+    ]
+    assert sorted(p.name for p in build(rows, first_name_gender)) == [
+        "Odalys", "Odalys Brandt", "Odalys Ferreira",
+    ]
+
+
+def test_a_title_joins_the_one_namesake_of_its_gender():
+    rows = [
+        ("a", "Marisol Ibarra", [], 1, 1.0),
+        ("b", "Tomás Ibarra", [], 1, 2.0),
+        ("c", "Mr. Ibarra", [], 1, 3.0),  # Marisol is a woman's name: Tomás is the one who fits
+        ("d", "Ibarra", [], 1, 4.0),  # no title: either
+    ]
+    people = build(rows, first_name_gender)
+    assert sorted((p.name, p.quotes) for p in people) == [
+        ("Ibarra", 1), ("Marisol Ibarra", 1), ("Tomás Ibarra", 2),
+    ]
+
+
 def test_names_are_split_without_titles_initials_and_suffixes():
     assert split_name("Dr. Ana M. Ruiz Jr.") == ("full", "Ana", "ruiz", "")
-    assert split_name("Mrs. Ruiz") == ("surname", None, "ruiz", "f")
+    assert split_name("Mrs. Ruiz") == ("titled", None, "ruiz", "f")
+    assert split_name("Ruiz") == ("single", None, "ruiz", "")
     assert split_name("a spokeswoman for the port")[0] == "other"
 
 
