@@ -15,6 +15,13 @@ def gender(given: str) -> str:
     return first_name_gender(given)
 
 
+def given(word: str) -> bool:
+    """Whether a word is a given name, by the same statistics."""
+    from reader.quotes.firstnames import is_given_name
+
+    return is_given_name(word)
+
+
 @main.command("people")
 @click.argument("name", required=False)
 @click.option("--json", "as_json", is_flag=True,
@@ -25,17 +32,17 @@ def people(state: State, name: str | None, as_json: bool) -> None:
     """List everyone quoted in the library, most quoted first.
 
     The same person named differently in different articles ("Ana M.
-    Ruiz", "Ana Ruiz", "Ms Ruiz") is one entry; a surname alone joins a
-    full name only when one person in the library has that surname (and
-    a fitting given name for Mr or Ms). Organisations and descriptions
-    are listed as they are. With NAME, only people whose name or an alias
+    Ruiz", "Ana Ruiz", "Ms Ruiz") is one entry; a surname alone ("Ruiz",
+    "Ms Ruiz") or a given name alone ("Ana") joins a full name only when
+    exactly one person in the library fits it (a fitting given name for
+    Mr or Ms). Organisations and descriptions are listed as they are. With NAME, only people whose name or an alias
     contains it.
 
     Each line: quotations, articles, the dates of the first and last, the
     name, and the other names used for the person.
     """
     library = state.open_library()
-    found = library.people(gender)
+    found = library.people(gender, given)
     if name:
         found = [p for p in found if p.matches(name)]
     for person in found:
@@ -58,7 +65,7 @@ def quotations_of(library, speaker: str, on_error):
     from reader.library.people import find
     from reader.library.quotations import _quotes
 
-    person = find(library.people(gender), speaker)
+    person = find(library.people(gender, given), speaker)
     if person is None:
         return None
 

@@ -368,15 +368,17 @@ class Library:
 
         return find(self, query)
 
-    def people(self, gender: Any = None) -> list[Any]:
+    def people(self, gender: Any = None, given: Any = None) -> list[Any]:
         """Every person quoted in the library, most quoted first (:mod:`reader.library.people`).
 
         ``gender(given_name)`` -> 'm', 'f' or '' lets a surname after Mr/Ms
-        join only a full name of a fitting given name.
+        join only a full name of a fitting given name; ``given(word)`` ->
+        whether a word is a given name lets a lone given name join only
+        the one full name that has it.
         """
         from reader.library.people import library_people
 
-        return library_people(self, gender)
+        return library_people(self, gender, given)
 
     def person_quotes(self, person: Any) -> list[Any]:
         """One person's quotations across the library, newest first."""

@@ -18,7 +18,8 @@ to the fullest name it uses. Across articles, names are joined here:
 
 The speakers and quotations come from the search index's tables (one read
 of a small table, not of every document). ``gender(given_name)`` ('m',
-'f' or '') is given by the caller: the library knows no name statistics.
+'f' or '') and ``given(word)`` (whether a word is a given name at all)
+are given by the caller: the library knows no name statistics.
 """
 
 from __future__ import annotations
@@ -121,10 +122,26 @@ def split_name(name: str) -> tuple[str, str | None, str | None, str]:
 
 
 def build(
-    speakers: Iterable[tuple[str, str, list[str], int, float]], gender: Gender | None = None
+    speakers: Iterable[tuple[str, str, list[str], int, float]],
+    gender: Gender | None = None,
+    given: Callable[[str], bool] | None = None,
+    named: Callable[[str, str], bool] | None = None,
 ) -> list[Person]:
-    """People from (article id, speaker name, aliases, quotes, date) rows, most quoted first."""
+    """People from (article id, speaker name, aliases, quotes, date) rows, most quoted first.
+
+    ``given(word)`` says whether a word is a given name at all: a lone
+    "Florida" is then not taken for the given name of "Florida Education
+    Association". Without it, any first word of a full name may be one.
+
+    ``named(article id, surname)`` says whether an article has that word
+    anywhere. A given name alone is weak evidence: most are someone else
+    of that name ("Jessica" of one article is not the Jessica Ruiz of
+    another) or a name the analysis cut short ("Robby" in an article that
+    also says "Robby Mook"). With ``named``, a lone given name joins the
+    one person who has it only if its article names that person's surname.
+    """
     gender = gender or (lambda given: "")
+    is_given = given or (lambda word: True)
     people: dict[str, Person] = {}
     surnames: dict[str, set[str]] = {}  # surname -> keys of full-name people
     givens: dict[str, set[str]] = {}  # given name -> keys of full-name people
@@ -148,7 +165,11 @@ def build(
                 person = people[key] = Person(name, "other", key)
             person.add(name, aliases, quotes, article, date)
     for article, name, aliases, quotes, date, word, title_gender, titled in loose:
-        key = _only_fit(word, title_gender, titled, surnames, givens, people, gender)
+        lone_given = not titled and is_given(_WORD.findall(name)[0])
+        key = _only_fit(word, title_gender, lone_given, surnames, givens, people, gender)
+        if named is not None and not key.startswith("single:") and key not in surnames.get(word, ()):
+            if not named(article, key.rsplit(" ", 1)[1]):  # joined by its given name alone
+                key = f"single:{word}"
         person = people.get(key)
         if person is None:
             person = people[key] = Person(name, "person", key)
@@ -159,18 +180,18 @@ def build(
 
 
 def _only_fit(
-    word: str, title_gender: str, titled: bool, surnames: dict[str, set[str]],
+    word: str, title_gender: str, maybe_given: bool, surnames: dict[str, set[str]],
     givens: dict[str, set[str]], people: dict[str, Person], gender: Gender,
 ) -> str:
     """The key of the one full-name person a lone name fits, else the lone name's own key.
 
     A titled word ("Ms. Ruiz") can only be a surname; an untitled one
-    ("Ruiz", "Ana") a surname or a given name. Everyone it could name
+    ("Ruiz", "Ana") a surname or, if it is one, a given name. Everyone it could name
     counts, whatever their gender: the title's gender then rules out the
     ones it contradicts, and exactly one must be left.
     """
     candidates = set(surnames.get(word, ()))
-    if not titled:
+    if maybe_given:
         candidates |= givens.get(word, set())
     fits = [
         k for k in candidates
@@ -198,7 +219,9 @@ class PersonQuote:
     speaker: str
 
 
-def library_people(library, gender: Gender | None = None) -> list[Person]:
+def library_people(
+    library, gender: Gender | None = None, given: Callable[[str], bool] | None = None
+) -> list[Person]:
     """Every person quoted in ``library`` (see :meth:`reader.library.Library.people`)."""
     import json
 
@@ -215,7 +238,7 @@ def library_people(library, gender: Gender | None = None) -> list[Person]:
         except ValueError:
             names = []
         found.append((article_id, name, names, quotes, row[records.DATE]))
-    return build(found, gender)
+    return build(found, gender, given, library.search_index.names_word)
 
 
 def person_quotes(library, person: Person) -> list[PersonQuote]:

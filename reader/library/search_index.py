@@ -446,6 +446,14 @@ class SearchIndex:
         )
         return self._guarded(lambda c: c.execute(sql, names).fetchall()) if names else []
 
+    def names_word(self, article_id: str, word: str) -> bool:
+        """Whether the article's indexed text has ``word`` (as the search finds words)."""
+        from reader.library.query import Term
+
+        sql = "SELECT 1 FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE d.id = ? AND fts MATCH ?"
+        found = self._guarded(lambda c: c.execute(sql, (article_id, Term(word).fts())).fetchone())
+        return found is not None
+
     def size(self) -> int:
         """Bytes on disk (the database and its WAL)."""
         return sum(

@@ -6,11 +6,12 @@ from __future__ import annotations
 class PeopleActions:
     def action_people(self, name: str | None = None) -> None:
         from reader.quotes.firstnames import first_name_gender as gender
+        from reader.quotes.firstnames import is_given_name
         from reader.errors import BylineError
         from reader.ui.people import PeopleScreen
 
         try:
-            people = self.library.people(gender)
+            people = self.library.people(gender, is_given_name)
         except BylineError as error:
             self.notify(str(error), severity="error", markup=False)
             return

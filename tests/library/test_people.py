@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.library.people import build, find, split_name
-from reader.quotes.firstnames import first_name_gender
+from reader.quotes.firstnames import first_name_gender, is_given_name
 
 from tests.library.articles import day, make_article
 
@@ -57,7 +57,7 @@ def test_a_given_name_alone_joins_the_one_person_who_has_it():
         ("b", "Odalys", [], 1, 2.0),  # an article that only ever says her given name
         ("c", "Bruno Ferreira", [], 1, 3.0),
     ]
-    people = build(rows, first_name_gender)
+    people = build(rows, first_name_gender, is_given_name)
     assert sorted((p.name, p.quotes, len(p.articles)) for p in people) == [
         ("Bruno Ferreira", 1, 1), ("Odalys Ferreira", 3, 2),
     ]
@@ -73,6 +73,15 @@ def test_a_lone_name_that_is_one_persons_given_name_and_anothers_surname_stays_a
     assert sorted((p.name, p.quotes) for p in people) == [
         ("Ana Jordan", 1), ("Jordan", 1), ("Jordan Ferreira", 1),
     ]
+
+
+def test_a_lone_word_that_is_no_given_name_does_not_join_a_name_it_starts():
+    rows = [
+        ("a", "Harbourside Ferry Company", [], 1, 1.0),
+        ("b", "Harbourside", [], 1, 2.0),  # a place, or the company: not a given name
+    ]
+    assert len(build(rows, first_name_gender, is_given_name)) == 2
+    assert len(build(rows, first_name_gender)) == 1  # without name statistics any first word may be one
 
 
 def test_a_given_name_shared_by_two_people_stays_apart():
@@ -132,3 +141,18 @@ def test_quotes_speaker_matches_any_alias(library, tmp_path):
         "first": people[0]["first"], "last": people[0]["last"],
     }
     assert [p["name"] for p in people] == ["Marisol Ibarra", "Tomas Brandt"]
+
+
+def test_in_a_library_a_lone_given_name_joins_only_when_its_article_names_the_surname(library):
+    library.add_many([
+        make_article(1, speakers=("Odalys Ferreira",)),
+        # cut short by the analysis: the article says her full name too
+        make_article(2, speakers=("Odalys",), body="Odalys Ferreira, the port's director, spoke."),
+        # another Bruno altogether: his surname is never the library's Bruno's
+        make_article(3, speakers=("Bruno Lindqvist",)),
+        make_article(4, speakers=("Bruno",), body="Bruno Okonjo runs the bakery on the corner."),
+    ])
+    people = library.people(first_name_gender, is_given_name)
+    assert sorted((p.name, len(p.articles)) for p in people) == [
+        ("Bruno", 1), ("Bruno Lindqvist", 1), ("Odalys Ferreira", 2),
+    ]
