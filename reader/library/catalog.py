@@ -286,6 +286,27 @@ class Catalog:
     def get(self, article_id: str) -> Row | None:
         return self.rows.get(article_id)
 
+    def entries_of(self, rows: list[Row], flags: Flags) -> list[Entry]:
+        """The entries of some rows, in their order, made once and kept like :meth:`entries`."""
+        cache = self._entries
+        default = (False, False)
+        out = []
+        for row in rows:
+            article_id = row[0]
+            item = cache.get(article_id)
+            state = flags(article_id, default)
+            if item is not None and item[0] is row:
+                entry = item[1]
+                if state[0] is entry.read and state[1] is entry.bookmarked:
+                    out.append(entry)
+                    continue
+                entry = records.with_state(entry, *state)
+            else:
+                entry = records.entry(row, state)
+            cache[article_id] = (row, entry)
+            out.append(entry)
+        return out
+
     def entries(self, flags: Flags) -> list[Entry]:
         """Every entry, newest first; ``flags`` gives an id's (read, bookmarked)."""
         cache = self._entries  # id -> (the row it was made from, entry)

@@ -50,6 +50,29 @@ def spans(texts: Sequence[str], query: Query) -> list[list[tuple[int, int]]]:
     return found
 
 
+def fragment(text: str, query: Query, words: int = 24) -> str | None:
+    """About ``words`` words of ``text`` around the most of the query's matches, None if none.
+
+    FTS5's snippet() on the whole text: one insert and one call, where
+    marking every paragraph would cost ten times as much (a search's
+    snippets are made for a hundred articles at a time).
+    """
+    expression = query.highlight()
+    if expression is None or not text:
+        return None
+    conn = _table()
+    try:
+        conn.execute("INSERT INTO h(rowid, t) VALUES(1, ?)", (text,))
+        row = conn.execute(
+            "SELECT snippet(h, 0, '', '', '…', ?) FROM h WHERE h MATCH ?", (words, expression)
+        ).fetchone()
+    except sqlite3.Error:
+        row = None
+    finally:
+        conn.execute("DELETE FROM h")
+    return " ".join(row[0].split()) if row else None
+
+
 def _offsets(marked: str) -> list[tuple[int, int]]:
     out = []
     plain = 0  # position in the text without markers

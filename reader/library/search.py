@@ -10,8 +10,7 @@ let through, newest first.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.library import records
 from reader.library.query import Query, parse
@@ -39,62 +38,81 @@ class IndexHooks:
         self.index().after_remove(*args)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: a search may make 50,000 of them
     entry: Entry
     score: float  # higher is better; 0 when no words were searched
 
 
-def find(library: Library, text: str | Query, speaker_names: Callable[[str], set[str]] | None = None) -> list[Hit]:
+def find(library: Library, text: str | Query) -> list[Hit]:
     """Articles matching ``text``, best first (newest first on ties)."""
+    from reader.library.catalog import bulk
+
     query = parse(text) if isinstance(text, str) else text
     if query.empty:
         return []  # nothing to search for (a lone quote mark, punctuation)
-    rows = library.catalog.rows
+    with bulk():  # tens of thousands of small objects, no cycles: no collector passes
+        return _find(library, query)
+
+
+def _find(library: Library, query: Query) -> list[Hit]:
+    catalog = library.catalog
+    rows = catalog.rows
     scores: dict[str, float] | None = None
-    expression = query.match()
-    if expression is not None:
-        scores = {}
-        for article_id, bm25 in library.search_index.matching(expression):
-            scores[article_id] = -bm25
+    found: Any = None  # the ids the words find (None: no words, every article)
+    if query.terms:
+        result = library.search_index.scored([t.fts() for t in query.terms], query.excluding())
+        if result and isinstance(result[0], tuple):
+            scores = {i: round(score, 6) for i, score in result}
+            found = scores
+        else:
+            found = set(result)
     excluded: set[str] = set()
-    if query.excluding() is not None:
+    if query.excluding() is not None and not query.terms:  # else left out by the index
         excluded = {i for i, _ in library.search_index.matching(query.excluding(), ranked=False)}
-    keep = _filters(library, query)
+    row_tests, state_tests = _filters(library, query)
     flags = library.state.flags_by_id.get
     default = (False, False)
-    hits = []
-    candidates = scores if scores is not None else rows
-    for article_id in candidates:
-        row = rows.get(article_id)
-        if row is None or article_id in excluded:
-            continue
-        state = flags(article_id, default)
-        if keep is not None and not keep(row, state):
-            continue
-        score = scores[article_id] if scores is not None else 0.0
-        hits.append((round(score, 6), row[records.DATE], row[records.IMPORTED], row, state))
-    hits.sort(key=lambda h: (h[0], h[1], h[2]), reverse=True)
-    return [Hit(records.entry(row, state), score) for score, _, _, row, state in hits]
+    if found is None or len(found) * 8 > len(rows):
+        # most of the library: walk it newest first rather than sort what was found
+        candidates = [r for r in catalog.ordered() if found is None or r[records.ID] in found]
+    else:
+        candidates = [row for i in found if (row := rows.get(i)) is not None]
+        candidates.sort(key=_newest, reverse=True)
+    if excluded:
+        candidates = [r for r in candidates if r[records.ID] not in excluded]
+    for test in row_tests:
+        candidates = [r for r in candidates if test(r)]
+    for flag, wanted in state_tests:
+        candidates = [r for r in candidates if flags(r[records.ID], default)[flag] is wanted]
+    if scores is not None:  # best first; the sort is stable, so newest first among equals
+        candidates.sort(key=lambda r: scores[r[records.ID]], reverse=True)
+    entries = catalog.entries_of(candidates, flags)
+    if scores is None:
+        return [Hit(e, 0.0) for e in entries]
+    return [Hit(e, scores[e.id]) for e in entries]
 
 
-def _filters(library: Library, query: Query):
-    """One test of a catalog row and its (read, bookmarked) state, or None if nothing to test."""
-    tests = []
+def _newest(row: records.Row) -> tuple[float, float, str]:
+    return row[records.DATE], row[records.IMPORTED], row[records.ID]
+
+
+def _filters(library: Library, query: Query) -> tuple[list[Callable], list[tuple[int, bool]]]:
+    """The tests of catalog rows, and the (read, bookmarked) flags wanted: (index, value)."""
+    tests: list[Callable] = []
     if query.speakers:
         wanted = query.speakers
 
-        def speaker(row, state) -> bool:
+        def speaker(row) -> bool:
             names = [n.casefold() for n in row[records.SPEAKERS]]
             return all(any(w in n for n in names) for w in wanted)
 
         tests.append(speaker)
-    if query.sites:
-        tests.append(lambda row, state: all(s in (row[records.SITE] or "").casefold() for s in query.sites))
+    for site in query.sites:
+        tests.append(lambda row, site=site: site in (row[records.SITE] or "").casefold())
     if query.feeds:
         titles = _feed_titles(library)
 
-        def feed(row, state) -> bool:
+        def feed(row) -> bool:
             url = row[records.FEED]
             if not url:
                 return False
@@ -102,20 +120,12 @@ def _filters(library: Library, query: Query):
             return all(f in name for f in query.feeds)
 
         tests.append(feed)
-    for flag in query.flags:
-        if flag == "unread":
-            tests.append(lambda row, state: not state[0])
-        elif flag == "read":
-            tests.append(lambda row, state: state[0])
-        else:
-            tests.append(lambda row, state: state[1])
     if query.before is not None:
-        tests.append(lambda row, state: row[records.DATE] < query.before)
+        tests.append(lambda row: row[records.DATE] < query.before)
     if query.after is not None:
-        tests.append(lambda row, state: row[records.DATE] >= query.after)
-    if not tests:
-        return None
-    return lambda row, state: all(test(row, state) for test in tests)
+        tests.append(lambda row: row[records.DATE] >= query.after)
+    flags = {"unread": (0, False), "read": (0, True), "bookmarked": (1, True)}
+    return tests, [flags[flag] for flag in query.flags]
 
 
 def _feed_titles(library: Library) -> dict[str, str]:
@@ -129,25 +139,16 @@ def _feed_titles(library: Library) -> dict[str, str]:
 
 def snippet(library: Library, article_id: str, query: Query, width: int = SNIPPET) -> str:
     """A short piece of the article around its best match (the start of the story if none)."""
-    from reader.library.highlight import spans
+    from reader.library.highlight import fragment
 
     text = library.search_index.text(article_id)
     if text is None:
         return ""
-    paragraphs = [p for p in text[4].split("\n") if p.strip()]
-    found = spans(paragraphs, query) if query.highlight() else [[] for _ in paragraphs]
-    best = max(range(len(paragraphs)), key=lambda i: (len(found[i]), -i), default=None)
-    if best is None:
-        return ""
-    paragraph = paragraphs[best]
-    marks = found[best]
-    centre = marks[0][0] if marks else 0
-    start = max(0, centre - width // 3)
-    if start:
-        start = paragraph.find(" ", start) + 1 or start
-    end = min(len(paragraph), start + width)
-    if end < len(paragraph):
-        cut = paragraph.rfind(" ", start, end)
-        end = cut if cut > start else end
-    piece = paragraph[start:end].strip()
-    return ("…" if start else "") + piece + ("…" if end < len(paragraph) else "")
+    found = fragment(text[4], query, words=max(8, width // 7))
+    if found is not None:
+        return found
+    body = " ".join(text[4].split())
+    if len(body) <= width:
+        return body
+    cut = body.rfind(" ", 0, width)
+    return body[: cut if cut > 0 else width] + "…"

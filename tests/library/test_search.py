@@ -185,3 +185,14 @@ def test_a_document_changed_behind_the_index_leaves_no_false_match(library):
     assert library.add(changed) == "updated"
     assert ids(library, "pontoon") == []  # the old words lead nowhere
     assert ids(library, "viaduct") == [HARBOUR.id]
+
+
+def test_a_snippet_is_a_short_piece_around_the_words_found(library):
+    filler = " ".join(f"word{i}" for i in range(200))
+    article = make_article(20, body=f"{filler} the harbour pontoons were repaired at dawn. {filler}")
+    library.add_many([article])
+    piece = library.snippet(article.id, "pontoon")
+    assert "pontoons" in piece and len(piece) < 240
+    assert piece.startswith("…") and piece.endswith("…")
+    start = library.snippet(article.id, "is:unread")  # no words: the start of the story
+    assert start.startswith("word0 word1") and start.endswith("…") and len(start) < 240
