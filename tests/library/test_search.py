@@ -196,3 +196,22 @@ def test_a_snippet_is_a_short_piece_around_the_words_found(library):
     assert piece.startswith("…") and piece.endswith("…")
     start = library.snippet(article.id, "is:unread")  # no words: the start of the story
     assert start.startswith("word0 word1") and start.endswith("…") and len(start) < 240
+
+
+def test_a_word_in_most_articles_still_has_to_match_but_does_not_rank(library, monkeypatch):
+    from reader.library import search_index
+
+    monkeypatch.setattr(search_index, "COMMON", 1)  # as if the library were large
+    old = make_article(30, title="Glacier survey", body="The glacier melts.", published=day(1))
+    mid = make_article(31, title="Harbour news", body="The glacier is far away.", published=day(2))
+    new = make_article(32, title="Market day", body="The stalls open early.", published=day(3))
+    newest = make_article(33, title="Rain", body="Rain all day.", published=day(4))
+    library.add_many([old, mid, new, newest])
+    # "the" is in three of four: matched, not scored; a query of it alone is newest first
+    assert [h.score for h in library.find("the")] == [0.0, 0.0, 0.0]
+    assert ids(library, "the") == [new.id, mid.id, old.id]
+    # "glacier" is in two of four, not more than half: it ranks, the title match first
+    hits = library.find("the glacier")
+    assert [h.entry.id for h in hits] == [old.id, mid.id]
+    assert hits[0].score > hits[1].score > 0
+    assert ids(library, "the -glacier") == [new.id]
