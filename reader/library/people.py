@@ -58,15 +58,20 @@ class Person:
     last: float | None = None
     _forms: dict[str, int] = field(default_factory=dict)
 
-    def add(self, speaker: str, aliases: Iterable[str], quotes: int, article: str, date: float) -> None:
+    def add(self, speaker: str, aliases: Iterable[str], articles: dict[str, tuple[float, int]]) -> None:
+        """One speaker name's quotations: ``articles`` is article id -> (date, quotations)."""
         self.names.add(speaker)
         self.aliases.add(speaker)
         self.aliases.update(a for a in aliases if a and a[:1].isupper())
+        quotes = sum(q for _, q in articles.values())
         self.quotes += quotes
-        self.articles.add(article)
+        self.articles.update(articles)
         self._forms[speaker] = self._forms.get(speaker, 0) + quotes
-        self.first = date if self.first is None else min(self.first, date)
-        self.last = date if self.last is None else max(self.last, date)
+        dates = [d for d, _ in articles.values()]
+        if dates:
+            first, last = min(dates), max(dates)
+            self.first = first if self.first is None else min(self.first, first)
+            self.last = last if self.last is None else max(self.last, last)
 
     def settle(self) -> None:
         """Choose the name shown: the longest full form among the most quoted."""
@@ -121,6 +126,9 @@ def split_name(name: str) -> tuple[str, str | None, str | None, str]:
     return "full", given, words[-1].casefold(), gender
 
 
+Group = tuple[set[str], dict[str, tuple[float, int]]]  # aliases; article id -> (date, quotations)
+
+
 def build(
     speakers: Iterable[tuple[str, str, list[str], int, float]],
     gender: Gender | None = None,
@@ -140,40 +148,64 @@ def build(
     also says "Robby Mook"). With ``named``, a lone given name joins the
     one person who has it only if its article names that person's surname.
     """
+    groups: dict[str, Group] = {}
+    for article, name, aliases, quotes, date in speakers:
+        group = groups.get(name)
+        if group is None:
+            group = groups[name] = (set(), {})
+        group[0].update(aliases)
+        old = group[1].get(article)
+        group[1][article] = (date, quotes + (old[1] if old else 0))
+    return build_groups(groups, gender, given, named)
+
+
+def build_groups(
+    groups: dict[str, Group],
+    gender: Gender | None = None,
+    given: Callable[[str], bool] | None = None,
+    named: Callable[[str, str], bool] | None = None,
+) -> list[Person]:
+    """People from each speaker name's aliases and articles (see :func:`build`)."""
     gender = gender or (lambda given: "")
     is_given = given or (lambda word: True)
     people: dict[str, Person] = {}
     surnames: dict[str, set[str]] = {}  # surname -> keys of full-name people
     givens: dict[str, set[str]] = {}  # given name -> keys of full-name people
-    loose: list[tuple[str, str, list[str], int, float, str, str, bool]] = []
-    for article, name, aliases, quotes, date in speakers:
-        kind, given, surname, title_gender = split_name(name)
+    loose: list[tuple[str, Group, str, str, bool]] = []
+    for name, group in groups.items():
+        kind, given_name, surname, title_gender = split_name(name)
         if kind == "full":
-            key = f"{given.casefold()} {surname}"
+            key = f"{given_name.casefold()} {surname}"
             person = people.get(key)
             if person is None:
                 person = people[key] = Person(name, "person", key)
                 surnames.setdefault(surname, set()).add(key)
-                givens.setdefault(given.casefold(), set()).add(key)
-            person.add(name, aliases, quotes, article, date)
+                givens.setdefault(given_name.casefold(), set()).add(key)
+            person.add(name, *group)
         elif kind in ("single", "titled"):
-            loose.append((article, name, aliases, quotes, date, surname, title_gender, kind == "titled"))
+            loose.append((name, group, surname, title_gender, kind == "titled"))
         else:
             key = "other:" + " ".join(name.casefold().split())
             person = people.get(key)
             if person is None:
                 person = people[key] = Person(name, "other", key)
-            person.add(name, aliases, quotes, article, date)
-    for article, name, aliases, quotes, date, word, title_gender, titled in loose:
+            person.add(name, *group)
+    for name, (aliases, articles), word, title_gender, titled in loose:
         lone_given = not titled and is_given(_WORD.findall(name)[0])
         key = _only_fit(word, title_gender, lone_given, surnames, givens, people, gender)
+        parts = {key: articles}
         if named is not None and not key.startswith("single:") and key not in surnames.get(word, ()):
-            if not named(article, key.rsplit(" ", 1)[1]):  # joined by its given name alone
-                key = f"single:{word}"
-        person = people.get(key)
-        if person is None:
-            person = people[key] = Person(name, "person", key)
-        person.add(name, aliases, quotes, article, date)
+            surname = key.rsplit(" ", 1)[1]  # joined by its given name alone: each article must say it
+            parts = {key: {}, f"single:{word}": {}}
+            for article, value in articles.items():
+                parts[key if named(article, surname) else f"single:{word}"][article] = value
+        for key, part in parts.items():
+            if not part:
+                continue
+            person = people.get(key)
+            if person is None:
+                person = people[key] = Person(name, "person", key)
+            person.add(name, aliases, part)
     for person in people.values():
         person.settle()
     return sorted(people.values(), key=lambda p: (-p.quotes, -len(p.articles), p.name.casefold()))
@@ -223,22 +255,43 @@ def library_people(
     library, gender: Gender | None = None, given: Callable[[str], bool] | None = None
 ) -> list[Person]:
     """Every person quoted in ``library`` (see :meth:`reader.library.Library.people`)."""
+    from reader.library.catalog import bulk
+
+    # Kept until the index or the catalog changes: P a second time is instant.
+    key = (library.search_index.version(), library.catalog.storage.signature(), gender, given)
+    cached = getattr(library, "_people_cache", None)
+    if cached is not None and cached[0] == key:
+        return list(cached[1])
+    with bulk():  # a hundred thousand small objects, no cycles: no collector passes
+        people = _library_people(library, gender, given)
+    library._people_cache = (key, people)
+    return list(people)
+
+
+def _library_people(library, gender: Gender | None, given: Callable[[str], bool] | None) -> list[Person]:
     import json
 
     from reader.library import records
 
     rows = library.catalog.rows
-    found = []
-    for article_id, name, aliases, quotes, in library.search_index.speaker_rows():
-        row = rows.get(article_id)
-        if row is None or not quotes:
+    groups: dict[str, Group] = {}
+    for name, aliases, ids, quotes in library.search_index.speaker_groups():
+        articles = {}
+        for article_id, n in zip(ids, quotes):
+            row = rows.get(article_id) if article_id is not None else None
+            if row is not None:
+                old = articles.get(article_id)
+                articles[article_id] = (row[records.DATE], n + (old[1] if old else 0))
+        if not articles:
             continue
-        try:
-            names = json.loads(aliases)
-        except ValueError:
-            names = []
-        found.append((article_id, name, names, quotes, row[records.DATE]))
-    return build(found, gender, given, library.search_index.names_word)
+        names: set[str] = set()
+        for text in aliases:
+            try:
+                names.update(str(a) for a in json.loads(text))
+            except (ValueError, TypeError):
+                pass
+        groups[name] = (names, articles)
+    return build_groups(groups, gender, given, library.search_index.names_word)
 
 
 def person_quotes(library, person: Person) -> list[PersonQuote]:

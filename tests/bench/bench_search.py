@@ -13,6 +13,7 @@ text, and a rebuild from nothing. Prints a table; not part of the suite.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import random
@@ -80,8 +81,15 @@ def text_bytes(library: Library) -> tuple[int, int]:
     return text, docs
 
 
-def queries(library: Library, n: int) -> list[str]:
-    """A mix: common and rare words, pairs, phrases, prefixes, operators, exclusions."""
+KINDS = (
+    "very common word", "middling word", "rare word", "two words", "common + rare word",
+    "phrase", "common phrase", "prefix (3-4 letters)", "word site: is:unread", "speaker: word",
+    "word -word after:", "topic before:", "filters alone", "is:bookmarked feed:",
+)
+
+
+def queries(library: Library, n: int) -> list[tuple[str, str]]:
+    """(kind, query): common and rare words, pairs, phrases, prefixes, every operator, exclusions."""
     rng = random.Random(1)
     words, _ = synthetic._VOCABULARY
     sample = [library.get(e.id) for e in rng.sample(library.list(), 50)]
@@ -90,19 +98,98 @@ def queries(library: Library, n: int) -> list[str]:
         tokens = article.paragraphs[0].text.split()
         at = rng.randrange(max(1, len(tokens) - 3))
         phrases.append('"' + " ".join(tokens[at : at + 3]).strip(".,") + '"')
-    kinds = [
-        lambda: rng.choice(words[:50]),  # very common
-        lambda: rng.choice(words[200:2000]),  # middling
-        lambda: rng.choice(words[5000:40000]),  # rare
-        lambda: f"{rng.choice(words[100:1000])} {rng.choice(words[100:3000])}",
-        lambda: rng.choice(phrases),
-        lambda: rng.choice(words[300:3000])[:4] + "*",
-        lambda: f"{rng.choice(words[100:2000])} site:bbc is:unread",
-        lambda: f"speaker:{rng.choice(synthetic.LAST).lower()} {rng.choice(words[50:500])}",
-        lambda: f"{rng.choice(words[100:1500])} -{rng.choice(words[20:200])} after:2020",
-        lambda: f"{rng.choice(synthetic.TOPICS)} before:2019",
-    ]
-    return [kinds[i % len(kinds)]() for i in range(n)]
+    makers = {
+        "very common word": lambda: rng.choice(words[:50]),
+        "middling word": lambda: rng.choice(words[200:2000]),
+        "rare word": lambda: rng.choice(words[5000:40000]),
+        "two words": lambda: f"{rng.choice(words[100:1000])} {rng.choice(words[100:3000])}",
+        "common + rare word": lambda: f"{rng.choice(words[:30])} {rng.choice(words[2000:20000])}",
+        "phrase": lambda: rng.choice(phrases),
+        "common phrase": lambda: f'"{rng.choice(words[:12])} {rng.choice(words[:12])}"',
+        "prefix (3-4 letters)": lambda: rng.choice(words[100:3000])[: rng.choice((3, 4))] + "*",
+        "word site: is:unread": lambda: f"{rng.choice(words[100:2000])} site:bbc is:unread",
+        "speaker: word": lambda: f"speaker:{rng.choice(synthetic.LAST).lower()} {rng.choice(words[50:500])}",
+        "word -word after:": lambda: f"{rng.choice(words[100:1500])} -{rng.choice(words[20:200])} after:2020",
+        "topic before:": lambda: f"{rng.choice(synthetic.TOPICS)} before:2019",
+        "filters alone": lambda: rng.choice(("is:unread", "site:guardian", "after:2024",
+                                             f"speaker:{rng.choice(synthetic.LAST).lower()}")),
+        "is:bookmarked feed:": lambda: f"{rng.choice(words[50:800])} is:bookmarked feed:example",
+    }
+    return [(KINDS[i % len(KINDS)], makers[KINDS[i % len(KINDS)]]()) for i in range(n)]
+
+
+def people_figures(library: Library, runs: int) -> list[tuple[str, str]]:
+    """The People list and one person's quotations, in process (the app's calls)."""
+    from reader.quotes.firstnames import first_name_gender, is_given_name
+
+    rows = []
+    opened = []
+    for _ in range(runs):
+        w, c = time.perf_counter(), time.process_time()
+        people = library.people(first_name_gender, is_given_name)
+        opened.append(((time.perf_counter() - w) * 1000, (time.process_time() - c) * 1000))
+    rows.append((f"People list: {len(people):,} people (wall / CPU, median of {runs}; first)",
+                 f"{statistics.median(o[0] for o in opened):.0f} / {statistics.median(o[1] for o in opened):.0f} ms"
+                 f"; first {opened[0][0]:.0f} / {opened[0][1]:.0f} ms"))
+    for label, person in (("most quoted", people[0]), ("median", people[len(people) // 2])):
+        times = []
+        for _ in range(runs):
+            w, c = time.perf_counter(), time.process_time()
+            quotes = library.person_quotes(person)
+            times.append(((time.perf_counter() - w) * 1000, (time.process_time() - c) * 1000))
+        rows.append((f"one person's quotations, {label} ({len(quotes):,} quotations; wall / CPU)",
+                     f"{statistics.median(t[0] for t in times):.0f} / {statistics.median(t[1] for t in times):.0f} ms"))
+    return rows
+
+
+async def app_figures(path: Path, runs: int) -> list[tuple[str, str]]:
+    """In the app (App.run_test): the index untouched at the first frame; P to the People
+    screen drawn; enter on the most quoted person to their quotations drawn."""
+    from reader.ui.app import ReaderApp
+    from reader.ui.people import PeopleScreen
+
+    rows = []
+    library = Library.open(path)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rows.append(("search index opened before the first frame", "yes" if library._search_index is not None else "no"))
+        drawn: list[float] = []
+        display = app._display
+
+        def timed_display(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                drawn.append(time.perf_counter())
+
+        app._display = timed_display
+
+        async def measure(run, done) -> float:
+            await pilot.pause()
+            drawn.clear()
+            start = time.perf_counter()
+            run()
+            for _ in range(5000):
+                if done() and drawn and drawn[-1] > start:
+                    await pilot.pause()
+                    return (drawn[-1] - start) * 1000
+                await asyncio.sleep(0.002)
+            return float("nan")
+
+        opens, shows = [], []
+        for _ in range(runs):
+            opens.append(await measure(app.action_people, lambda: isinstance(app.screen, PeopleScreen)))
+            screen = app.screen
+            person = screen.people[0]
+            shows.append(await measure(lambda: screen.show_person(person), lambda: screen.quotes))
+            app.pop_screen()
+            await pilot.pause()
+        rows.append((f"People screen: P to drawn (median / worst of {runs})",
+                     f"{statistics.median(opens):.0f} / {max(opens):.0f} ms"))
+        rows.append((f"People screen: a person's quotations drawn, most quoted (median / worst)",
+                     f"{statistics.median(shows):.0f} / {max(shows):.0f} ms"))
+    library.close()
+    return rows
 
 
 def main(argv: list[str]) -> int:
@@ -127,21 +214,33 @@ def main(argv: list[str]) -> int:
     start = time.perf_counter()
     library.search("said")  # opens (and if needed catches up) the index
     rows.append(("first search (opening the index)", f"{(time.perf_counter() - start) * 1000:.0f} ms"))
+    rows.append(("load average (1 min) at the start of the queries", f"{os.getloadavg()[0]:.1f}"))
     qs = queries(library, args.queries)
     walls, cpus, counts = [], [], []
-    for q in qs:
+    by_kind: dict[str, list[tuple[float, float, int, str]]] = {}
+    for kind, q in qs:
         w, c = time.perf_counter(), time.process_time()
         hits = library.find(q)
         walls.append((time.perf_counter() - w) * 1000)
         cpus.append((time.process_time() - c) * 1000)
         counts.append(len(hits))
-    walls.sort()
-    worst = max(zip(walls, qs))
+        by_kind.setdefault(kind, []).append((cpus[-1], walls[-1], len(hits), q))
+    worst = max(zip(cpus, walls, [q for _, q in qs]))
+    ordered = sorted(walls)
     rows.append((f"search, {len(qs)} queries: median / p95 / worst (wall)",
-                 f"{statistics.median(walls):.1f} / {walls[int(len(walls) * .95)]:.1f} / {walls[-1]:.1f} ms"))
-    rows.append(("search: median / worst (CPU)", f"{statistics.median(cpus):.1f} / {max(cpus):.1f} ms"))
+                 f"{statistics.median(walls):.1f} / {ordered[int(len(walls) * .95)]:.1f} / {ordered[-1]:.1f} ms"))
+    rows.append(("search: median / p95 / worst (CPU)",
+                 f"{statistics.median(cpus):.1f} / {sorted(cpus)[int(len(cpus) * .95)]:.1f} / {max(cpus):.1f} ms"))
     rows.append(("hits per query: median / most", f"{statistics.median(counts):,.0f} / {max(counts):,}"))
-    rows.append(("slowest query", repr(worst)))
+    rows.append(("slowest query (CPU ms, wall ms, query)", f"{worst[0]:.1f}, {worst[1]:.1f}, {worst[2]!r}"))
+    for kind in KINDS:
+        got = by_kind.get(kind, [])
+        if got:
+            slow = max(got)
+            rows.append((f"  {kind}: CPU median / worst, hits median (worst query)",
+                         f"{statistics.median(g[0] for g in got):.1f} / {slow[0]:.1f} ms, "
+                         f"{statistics.median(g[2] for g in got):,.0f} ({slow[3]!r})"))
+    rows.extend(people_figures(library, args.runs))
 
     text, docs = text_bytes(library)
     index = library.search_index.size()
@@ -149,7 +248,11 @@ def main(argv: list[str]) -> int:
                  f"{index / 1e6:.0f} MB / {text / 1e6:.0f} MB / {docs / 1e6:.0f} MB ({index / text:.0%} of the text)"))
     library.close()
 
-    env = dict(os.environ, BYLINE_DATA_DIR=str(path))
+    rows.extend(asyncio.run(app_figures(path, args.runs)))
+
+    # as a user runs it: bytecode cached (kept out of the tree)
+    env = dict(os.environ, BYLINE_DATA_DIR=str(path), PYTHONPYCACHEPREFIX=str(args.dir / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     word = synthetic._VOCABULARY[0][800]
 
     def child(command: list[str]) -> tuple[float, float]:
@@ -163,6 +266,7 @@ def main(argv: list[str]) -> int:
         return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
     bare = [child([sys.executable, "-c", "pass"]) for _ in range(args.runs)]
+    child([sys.executable, "-m", "reader", "search", word, "--json"])  # writes the bytecode
     whole = [child([sys.executable, "-m", "reader", "search", word, "--json"]) for _ in range(args.runs)]
     for n, label in ((0, "wall"), (1, "CPU")):
         extra = statistics.median(w[n] for w in whole) - statistics.median(b[n] for b in bare)

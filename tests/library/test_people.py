@@ -156,3 +156,12 @@ def test_in_a_library_a_lone_given_name_joins_only_when_its_article_names_the_su
     assert sorted((p.name, len(p.articles)) for p in people) == [
         ("Bruno", 1), ("Bruno Lindqvist", 1), ("Odalys Ferreira", 2),
     ]
+
+
+def test_the_people_list_follows_the_library_after_an_import(library):
+    library.add_many([make_article(1, speakers=("Odalys Ferreira",))])
+    assert [p.quotes for p in library.people(first_name_gender, is_given_name)] == [1]
+    library.add_many([make_article(2, speakers=("Odalys Ferreira",))])
+    assert [p.quotes for p in library.people(first_name_gender, is_given_name)] == [2]
+    library.remove(make_article(1, speakers=("Odalys Ferreira",)).id)
+    assert [len(p.articles) for p in library.people(first_name_gender, is_given_name)] == [1]
