@@ -1,13 +1,15 @@
 """Search benchmark: query latency, the index's cost on import and on disk, rebuilding.
 
-    python tests/bench/bench_search.py [--dir /tmp/byline-bench-search] [--size 50000]
+    python tests/bench/bench_search.py [--dir /tmp/byline-bench-search] [--size 50000] [--pages DIR]
 
 Builds (once, then reuses) a synthetic library whose story text is drawn
 from a Zipf vocabulary (:func:`synthetic.realistic_vocabulary`), timing the
 index's share of the import as it goes. Then: in-process search latency
 over a mix of queries (median and worst, wall and CPU), a whole `byline
 search` run against Python's bare start, the index size against the stored
-text, and a rebuild from nothing. Prints a table; not part of the suite.
+text, People (in process and in the app), and a rebuild from nothing. With
+``--pages DIR``, first the index's share of a whole `byline import` of real
+pages (``--size 0``: only that). Prints a table; not part of the suite.
 """
 
 from __future__ import annotations
@@ -68,6 +70,45 @@ def build(path: Path, size: int) -> dict:
         for name, original in originals.items():
             setattr(cls, name, original)
     return {"added": size - have, "store_cpu": stored, "make_cpu": made, "index_cpu": spent["index"], "wall": wall}
+
+
+def import_share(pages: Path, workdir: Path) -> tuple[str, str]:
+    """The index's share of a whole `byline import` of real pages (CPU, this process and its workers)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from reader.cli import main as cli
+
+    spent = {"index": 0.0}
+    cls = search_index.SearchIndex
+    originals = {name: getattr(cls, name) for name in ("before_write", "after_write")}
+
+    def timed(name):
+        def run(self, *args):
+            start = time.process_time()
+            try:
+                return originals[name](self, *args)
+            finally:
+                spent["index"] += time.process_time() - start
+
+        return run
+
+    target = workdir / "import-share"
+    shutil.rmtree(target, ignore_errors=True)
+    for name in originals:
+        setattr(cls, name, timed(name))
+    try:
+        before = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        out = CliRunner().invoke(cli, ["--data-dir", str(target), "import", str(pages)])
+        after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    finally:
+        for name, original in originals.items():
+            setattr(cls, name, original)
+    total = sum((a.ru_utime + a.ru_stime) - (b.ru_utime + b.ru_stime) for a, b in zip(after, before))
+    summary = (out.output.strip().splitlines() or ["?"])[-1]
+    return (f"index share of a whole import of {pages} (CPU, workers included)",
+            f"{spent['index']:.1f} s of {total:.1f} s = {spent['index'] / total:.1%} ({summary})")
 
 
 def text_bytes(library: Library) -> tuple[int, int]:
@@ -201,7 +242,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--size", type=int, default=50_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", type=Path, help="also time the index's share of importing this folder")
     args = parser.parse_args(argv)
+    if args.pages is not None:
+        name, value = import_share(args.pages, args.dir)
+        print(f"  {name}  {value}")
+        if args.size == 0:
+            return 0
     synthetic.realistic_vocabulary()
     path = args.dir / str(args.size)
     built = build(path, args.size)
