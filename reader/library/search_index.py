@@ -447,8 +447,16 @@ class SearchIndex:
 
         def work(conn: sqlite3.Connection) -> list:
             common = max(COMMON, _count(conn, "fts_docsize") / 2)
-            rare = [p for p in phrases if self._hits(conn, p) <= common]
             join = "FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?"
+            if len(phrases) == 1 and not tail and self._known(conn, phrases[0]) is None:
+                # one phrase: its articles are wanted anyway if it is common, so
+                # fetch them rather than count them first (a common phrase is
+                # the slowest thing to match: every position of both words)
+                found = [i for (i,) in conn.execute(f"SELECT d.id {join}", (everything,))]
+                self._counts[phrases[0]] = len(found)
+                if len(found) > common:
+                    return found
+            rare = [p for p in phrases if self._hits(conn, p) <= common]
             if not rare:
                 return [i for (i,) in conn.execute(f"SELECT d.id {join}", (everything,))]
             sql = f"SELECT fts.rowid, d.id, bm25(fts, {weights}) {join}"
@@ -469,12 +477,16 @@ class SearchIndex:
         """Changes when anyone writes the index (PRAGMA data_version: other connections)."""
         return conn.execute("PRAGMA data_version").fetchone()[0], self._writes
 
-    def _hits(self, conn: sqlite3.Connection, phrase: str) -> int:
-        """How many articles have ``phrase`` (kept until the index changes)."""
+    def _known(self, conn: sqlite3.Connection, phrase: str) -> int | None:
+        """How many articles have ``phrase``, if counted since the index last changed."""
         version = self._version(conn)
         if self._counts_at != version:
             self._counts, self._counts_at = {}, version
-        n = self._counts.get(phrase)
+        return self._counts.get(phrase)
+
+    def _hits(self, conn: sqlite3.Connection, phrase: str) -> int:
+        """How many articles have ``phrase`` (kept until the index changes)."""
+        n = self._known(conn, phrase)
         if n is None:
             n = self._counts[phrase] = conn.execute(
                 "SELECT count(*) FROM fts WHERE fts MATCH ?", (phrase,)).fetchone()[0]
