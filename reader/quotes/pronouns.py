@@ -7,7 +7,9 @@ Before that weighing, a quotation's pronoun goes to whoever reports in the
 sentence just before it ("Ortiz warned that ... . '…,' he said"), read
 with the same cue rules as any quotation's speaker. Searches are bounded
 (``_PRONOUN_RUNS`` names, ``_PRONOUN_REACH`` paragraphs, one sentence for
-the reporter), so resolution stays linear in the article.
+the reporter), so resolution stays linear in the article. Nobody the
+quotation itself names, nor the one its cue addresses ("he told Ortiz"),
+is taken for its speaker.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ ANY = "*"  # a person of either gender ("the senator said")
 _CHAIN = 2  # pronouns followed back through sentences they open
 _CHAIN_SENTENCES = 2
 _OPENING_PRONOUN = re.compile(r"(?:(?:But|And|So|Then|Still|Now)\s+)?(He|She)\b")
+_ADDRESSED = re.compile(r"\s+[a-z]+\s+")  # "he told Ortiz"
+_ADDRESSEE = 16  # characters after the mention an addressee may start within
 _ASKING = frozenset("ask asks asked asking question questions questioned questioning".split())
 _BEST_SCORE = OPENER + 0.5 + _KNOWN  # a subject of known gender
 
@@ -68,7 +72,7 @@ class PronounSearch:
         if depth < _CHAIN:
             for distance, p, at in self._openers(gender, paragraph, offset, since):
                 e = self.pronoun(gender, p, at, since, depth + 1)
-                if e is not None:
+                if e is not None and e.surname not in self.talked_about:
                     best = (OPENER + _KNOWN - distance, -1, e, e.tokens)
                     break
         i = end
@@ -85,7 +89,7 @@ class PronounSearch:
             if self._speaking[i]:
                 role = self._salience.role(i)
                 found = self._candidate(self.runs[i], gender, role, self._salience.acts(i))
-                if found is not None:
+                if found is not None and found[1][-1] not in self.talked_about:
                     e, tokens, known = found
                     score = role + (_KNOWN if known else 0.0) - distance
                     if best is None or score > best[0]:
@@ -127,7 +131,7 @@ class PronounSearch:
             self.complete_one(e)
         if e.phrase is not None or not _person_like(e.tokens) or (e.gender and e.gender != gender):
             return None
-        return e
+        return None if e.surname in self.talked_about else e
 
     def _names_between(self, start: tuple[int, int], paragraph: int, at: int, anyone: bool = False) -> bool:
         """Whether someone is named, outside quotations, from ``start`` to ``at``
@@ -169,11 +173,28 @@ class PronounSearch:
             k -= 1
         return spans[k][1] if k >= 0 else 0
 
+    def talk_of(self, paragraph: int, start: int, end: int, mention: tuple[int, int] | None) -> None:
+        """Set who the quotation at ``start:end`` cannot be spoken by: the people
+        it names ('"Ortiz will lose," he said') and the one its cue addresses
+        ("he told Ortiz"), by surname; until the next call."""
+        if self._keys is None:
+            self._weigh()
+        text = self.paragraphs[paragraph].text
+        names = set()
+        i = bisect_left(self._keys, (paragraph, start))
+        stop = max(end, mention[1] + _ADDRESSEE) if mention else end
+        while i < len(self.runs) and self._keys[i] < (paragraph, stop):
+            r = self.runs[i]
+            if r.start < end or (mention and r.start >= mention[1] and _ADDRESSED.fullmatch(text, mention[1], r.start)):
+                names.add(r.tokens[-1])
+            i += 1
+        self.talked_about = names
+
     def same_speaker(
         self, e: Entity, since: tuple[int, int], gender: str, paragraph: int, offset: int
     ) -> Entity | None:
         """``e``, quoted at ``since``, if nobody else of that gender was named after."""
-        if gender not in ("m", "f") or (e.gender and e.gender != gender):
+        if gender not in ("m", "f") or (e.gender and e.gender != gender) or e.surname in self.talked_about:
             return None
         nearest = self.pronoun(gender, paragraph, offset, since)
         return e if nearest is None or nearest is e else None

@@ -70,6 +70,7 @@ class Resolver(PronounSearch):
             inside.setdefault(sp.paragraph, []).append((sp.start, sp.end))
         starts = {p: [s for s, _ in spans] for p, spans in inside.items()}
         self._quoted, self._quote_starts = inside, starts
+        self.talked_about: set[str] = set()  # surnames the quotation being resolved names
         self._speaking = []
         for r in self.runs:
             here = starts.get(r.paragraph)
@@ -301,6 +302,10 @@ def resolve(
             entities[k] = e or resolver.described(info.name)
         elif info is not None and m is not None and info.kind == "pronoun":
             e = None
+            span = items[k].span
+            own = (m.start, m.end) if m.paragraph == span.paragraph else None
+            if info.gender in ("m", "f"):
+                resolver.talk_of(span.paragraph, span.start, span.end, own)
             if not items[k].borrowed and m.paragraph == items[k].span.paragraph:
                 e = resolver.reporter(info.gender, m.paragraph, min(m.start, items[k].span.start))
             if e is None and near:
@@ -309,6 +314,7 @@ def resolve(
             if e is not None and not e.gender:
                 e.gender = info.gender  # "Marisol ... she said": now we know
             entities[k] = e
+            resolver.talked_about = set()
         found = entities[k]
         if found is not None and found.phrase is None:
             last = (found, items[k].span.paragraph, items[k].span.start)

@@ -228,3 +228,23 @@ def test_a_name_in_the_pronouns_own_sentence_comes_before_the_reporter_before_it
         'Councillor Ray Voss started the row when he stood up and said, "This is a disgrace."',
     )
     assert names == ["Ray Voss"]
+
+
+def test_a_person_the_quotation_talks_about_is_not_its_speaker():
+    # Barker opens the sentence before (as a possessive), but the quotation
+    # names him: the pronoun is the other man's.
+    names, _ = speakers_of(
+        '"The audit was fair," Mayor Tom Barker said on Monday.',
+        "Barker's budget was backed on Friday by Councillor Jude Okafor, who said the audit had been rushed.",
+        '"Mayor Barker cannot be blamed for a rushed audit," he said.',
+    )
+    assert names == ["Tom Barker", "Jude Okafor"]
+
+
+def test_the_one_a_cue_addresses_is_not_the_speaker():
+    names, _ = speakers_of(
+        '"We will build it," Mayor Tom Barker said on Sunday.',
+        "Host Dan Creel wanted to know the cost of the new wall.",
+        '"It will pay for itself," he told Creel.',
+    )
+    assert names == ["Tom Barker", "Tom Barker"]
