@@ -91,7 +91,7 @@ def attribute(paragraphs: tuple[Paragraph, ...] | list[Paragraph], spans: list[S
     _credit(paragraphs, items)
     _borrow(paragraphs, items)
     _share_chains(items)  # a chain whose first part borrowed a cue lends it on
-    edges = [_edges(p.text) for p in paragraphs]
+    edges = {k: _edges(paragraphs[k].text) for k in {a.span.paragraph for a in items}}  # paragraphs with quotations
     return [a for a in items if _keep(paragraphs, edges, a)]
 
 
@@ -241,7 +241,7 @@ def _scare_quote(text: str, a: Attributed, words: int) -> bool:
     return len(between.split()) >= _FAR_WORDS and _CLAUSE_EDGE.search(between) is not None
 
 
-def _keep(paragraphs, edges: list[tuple[int, int]], a: Attributed) -> bool:
+def _keep(paragraphs, edges: dict[int, tuple[int, int]], a: Attributed) -> bool:
     text = paragraphs[a.span.paragraph].text
     first, last = edges[a.span.paragraph]
     back = max(0, a.span.start - _LOOK_BACK)

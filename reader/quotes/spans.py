@@ -215,8 +215,7 @@ def find_spans(paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Span
     carry: int | None = None
     for i, (pairs, unclosed) in enumerate(found):
         text = paragraphs[i].text
-        opener = _opens_with_mark(text)
-        if carry is not None and opener is not None:
+        if carry is not None and _opens_with_mark(text) is not None:
             chain_of[i] = carry
         nxt_carry = None
         if unclosed is not None and i + 1 < len(paragraphs) and paragraphs[i + 1].kind != "heading":
