@@ -196,6 +196,8 @@ class PronounSearch:
         """``e``, quoted at ``since``, if nobody else of that gender was named after."""
         if gender not in ("m", "f") or (e.gender and e.gender != gender) or e.surname in self.talked_about:
             return None
+        if not e.gender and not _person_like(e.tokens):
+            return None  # "the Tax Foundation estimates ...": no "he" or "she"
         nearest = self.pronoun(gender, paragraph, offset, since)
         return e if nearest is None or nearest is e else None
 

@@ -248,3 +248,12 @@ def test_the_one_a_cue_addresses_is_not_the_speaker():
         '"It will pay for itself," he told Creel.',
     )
     assert names == ["Tom Barker", "Tom Barker"]
+
+
+def test_an_organisation_quoted_last_is_no_he_or_she():
+    names, _ = speakers_of(
+        "Senator Ray Pardo was asked about his tax plan, which the Budget Institute estimates"
+        ' would cost "more than any new program in a decade."',
+        '"Families come first, and the most important job any of us will ever have is raising a child," he said.',
+    )
+    assert names == ["Budget Institute", "Ray Pardo"]
