@@ -40,6 +40,11 @@ NEUTRAL_TITLES = frozenset(
     ambassador attorney chief commissioner""".split()
 )
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Pronouns are how an article refers to someone, not another name for them.
+PRONOUNS = frozenset(
+    """he she i we they it you he's she's he'd she'd he'll she'll i'm i'd we're they're
+    him her them""".split()
+)
 _WORD = re.compile(r"[^\s,]+")
 
 Gender = Callable[[str], str]
@@ -62,7 +67,9 @@ class Person:
         """One speaker name's quotations: ``articles`` is article id -> (date, quotations)."""
         self.names.add(speaker)
         self.aliases.add(speaker)
-        self.aliases.update(a for a in aliases if a and a[:1].isupper())
+        self.aliases.update(
+            a for a in aliases if a and a[:1].isupper() and a.casefold().replace("’", "'") not in PRONOUNS
+        )
         quotes = sum(q for _, q in articles.values())
         self.quotes += quotes
         self.articles.update(articles)

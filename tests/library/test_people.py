@@ -165,3 +165,8 @@ def test_the_people_list_follows_the_library_after_an_import(library):
     assert [p.quotes for p in library.people(first_name_gender, is_given_name)] == [2]
     library.remove(make_article(1, speakers=("Odalys Ferreira",)).id)
     assert [len(p.articles) for p in library.people(first_name_gender, is_given_name)] == [1]
+
+
+def test_pronouns_the_articles_used_are_not_listed_as_names():
+    rows = [("a", "Odalys Ferreira", ["He", "She’s", "Ms. Ferreira", "the director"], 1, 1.0)]
+    assert build(rows, first_name_gender).pop().to_dict()["aliases"] == ["Ms. Ferreira"]
