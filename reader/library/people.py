@@ -190,6 +190,13 @@ def build_groups(
                 givens.setdefault(given_name.casefold(), set()).add(key)
             person.add(name, *group)
         elif kind in ("single", "titled"):
+            if kind == "single":
+                # The analysis names a speaker "Ibarra" and keeps "Mr. Ibarra" among the
+                # aliases: the title is there. Titles that disagree fit no one.
+                forms = (split_name(alias) for alias in group[0])
+                titles = {form[3] for form in forms if form[:3] == ("titled", None, surname)}
+                if titles:
+                    kind, title_gender = "titled", (titles.pop() if len(titles) == 1 else "?")
             loose.append((name, group, surname, title_gender, kind == "titled"))
         else:
             key = "other:" + " ".join(name.casefold().split())

@@ -170,3 +170,29 @@ def test_the_people_list_follows_the_library_after_an_import(library):
 def test_pronouns_the_articles_used_are_not_listed_as_names():
     rows = [("a", "Odalys Ferreira", ["He", "She’s", "Ms. Ferreira", "the director"], 1, 1.0)]
     assert build(rows, first_name_gender).pop().to_dict()["aliases"] == ["Ms. Ferreira"]
+
+
+def test_the_title_of_a_bare_surname_is_read_from_its_aliases():
+    """The analysis stores "Mr. Ibarra said" as speaker "Ibarra" with "Mr. Ibarra" among its aliases."""
+    rows = [
+        ("a", "Marisol Ibarra", [], 2, 1.0),
+        ("b", "Ibarra", ["Mr. Ibarra", "he"], 1, 2.0),  # a man: not Marisol
+    ]
+    assert sorted((p.name, p.quotes) for p in build(rows, first_name_gender)) == [
+        ("Ibarra", 1), ("Marisol Ibarra", 2),
+    ]
+    rows += [("c", "Tomas Ibarra", [], 1, 3.0)]  # now the one Ibarra a Mr fits
+    assert sorted((p.name, p.quotes) for p in build(rows, first_name_gender)) == [
+        ("Marisol Ibarra", 2), ("Tomas Ibarra", 2),
+    ]
+
+
+def test_a_bare_surname_used_with_two_titles_fits_no_one():
+    rows = [
+        ("a", "Marisol Ibarra", [], 2, 1.0),
+        ("b", "Ibarra", ["Mr. Ibarra"], 1, 2.0),
+        ("c", "Ibarra", ["Ms. Ibarra"], 1, 3.0),  # one name, two people: which is which?
+    ]
+    assert sorted((p.name, p.quotes) for p in build(rows, first_name_gender)) == [
+        ("Ibarra", 2), ("Marisol Ibarra", 2),
+    ]
