@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content, Span
-from textual.screen import Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -62,8 +62,12 @@ class PeopleList(FixedRows, PickerList):
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"people--name", "people--facts"}
 
 
-class PeopleScreen(Screen[tuple[str, int, int] | None]):
-    """Answers (article id, paragraph, start) of the quotation to open, or None."""
+class PeopleScreen(ModalScreen[tuple[str, int, int] | None]):
+    """Answers (article id, paragraph, start) of the quotation to open, or None.
+
+    A modal screen, so the reader's keys (``b``, ``m``, ``d``, space ...) never act
+    on the story hidden behind it; the screen keeps its own.
+    """
 
     BINDINGS = [Binding("escape", "back", "Back", show=True)]
 

@@ -61,6 +61,38 @@ async def test_w_opens_the_current_speakers_page_and_escape_returns():
         assert not isinstance(app.screen, PeopleScreen)
 
 
+async def test_reader_keys_never_act_on_the_story_behind_the_people_screen():
+    lib = library()
+    app = ReaderApp(library=lib)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j")  # opens the newest, q2, and marks it read
+        await pilot.pause()
+        assert app.story.article.id == "q2" and lib.entry("q2").read
+        await pilot.press("P")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("down", "space", "ctrl+d", "end")  # on the people list
+        await pilot.press("home", "enter")  # Ana Ruiz's quotations
+        await pilot.pause()
+        assert screen.person.name == "Ana Ruiz"
+        # on the quotations: bookmark, read/unread, remove, mark all read, filter,
+        # next unread, page down, sort, the quotes panel: none reaches the reader
+        await pilot.press("b", "m", "d", "A", "f", "u", "space", "O", "p", "t", "c", "U")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.story.article.id == "q2"
+        assert lib.entry("q2").read and not lib.entry("q2").bookmarked
+        assert lib.entry("q1").read is False and not lib.entry("q1").bookmarked
+        assert len(lib.list()) == 2 and app.show_filter == "all"
+        assert lib.clippings.all() == []
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+        await pilot.press("b")  # and the reader has its keys again
+        await pilot.pause()
+        assert lib.entry("q2").bookmarked
+
+
 def test_people_snapshot(snap_compare):
     lib = library()
     assert snap_compare(ReaderApp(library=lib), terminal_size=(100, 30), press=["P"])
