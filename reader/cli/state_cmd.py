@@ -108,7 +108,8 @@ def bookmark(state: State, ids: tuple[str, ...], remove: bool) -> None:
 @pass_state
 @reports_errors
 def remove(state: State, ids: tuple[str, ...]) -> None:
-    """Remove articles from the library (their read and bookmark marks go too).
+    """Remove articles from the library (their read and bookmark marks go too;
+    their clippings stay, each with its own copy of the quotation and citation).
 
     Each ID is an article id as `byline list` shows it, or any unique prefix
     of one. An ID that matches no article, or several, is reported and the
@@ -119,4 +120,22 @@ def remove(state: State, ids: tuple[str, ...]) -> None:
     Example:
       byline remove 1a2b 9f0e 77c1
     """
-    _change(state, ids, lambda library, full: library.remove_many(full), "removed")
+    kept: list[int] = []
+
+    def change(library: Library, full: list[str]) -> None:
+        kept.append(_clippings_of(library, set(full)))
+        library.remove_many(full)
+
+    _change(state, ids, change, "removed")
+    if kept and kept[0]:
+        fail(f"kept {kept[0]} clipping{'s' * (kept[0] != 1)} of what was removed "
+             "(byline clippings lists them)")
+
+
+def _clippings_of(library: Library, ids: set[str]) -> int:
+    from reader.errors import BylineError
+
+    try:
+        return sum(c.article in ids for c in library.clippings.all())
+    except BylineError:
+        return 0  # an unreadable clippings file: nothing to say about it here

@@ -166,8 +166,9 @@ class UndoActions:
         title = " ".join(entry.title.split()) or "(untitled)"
         if len(title) > 60:
             title = title[:59] + "…"
-        detail = (f"Its read and bookmark marks go with it. {self.undo_key()} puts it back "
-                  "while byline runs; importing the page again brings it back unread.")
+        detail = (f"Its read and bookmark marks go with it{self._clippings_kept(entry.id)}. "
+                  f"{self.undo_key()} puts it back while byline runs; importing the page again "
+                  "brings it back unread.")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -196,6 +197,7 @@ class UndoActions:
             self.report_unsaved(error, "Not removed")
             return
         title = " ".join(entry.title.split()) or "(untitled)"
+        kept = self._clippings_kept(id)
         if article is not None:
             self.undo_stack.append(
                 Undo(f"Removed “{title}”", lambda: self.library.restore(article, entry), keep=id)
@@ -210,7 +212,18 @@ class UndoActions:
         self.reload_list()
         if index is not None and self.sidebar.option_count:
             self.sidebar.highlighted = min(index, self.sidebar.option_count - 1)
-        self.notify(f"Removed “{title}”. {how}", markup=False, timeout=8)
+        self.notify(f"Removed “{title}”{kept}. {how}", markup=False, timeout=8)
+
+    def _clippings_kept(self, article_id: str) -> str:
+        """"; its 2 clippings are kept (C shows them)" when the article has any, else ""."""
+        try:
+            n = sum(c.article == article_id for c in self.library.clippings.all())
+        except BylineError:
+            return ""  # an unreadable clippings file: nothing to say about it here
+        if not n:
+            return ""
+        its, them = ("its clipping is", "it") if n == 1 else (f"its {n} clippings are", "them")
+        return f"; {its} kept ({self.key_for('library.clippings', 'C')} shows {them})"
 
     def action_undo(self) -> None:
         if not self.undo_stack:

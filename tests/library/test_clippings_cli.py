@@ -178,3 +178,22 @@ def test_clippings_remove_takes_unique_prefixes_and_names_each_bad_one(data_dir)
     result = run(data_dir, "clippings", "--remove", "0000")  # one left: a unique prefix now
     assert result.exit_code == 0 and run(data_dir, "clippings", "--json").stdout == ""
     assert run(data_dir, "clippings", "00aa").exit_code == 2  # ids without --remove
+
+
+def test_remove_says_the_removed_articles_clippings_are_kept(tmp_path):
+    path = tmp_path / "data"
+    clipped = make_article(1, title="Bridge vote", speakers=("Ann Lee", "Bo Chan"))
+    plain = make_article(2, title="Ferry notes", speakers=("Cy Diaz",))
+    with Library.open(path, durable=False) as lib:
+        lib.add_many([clipped, plain])
+        lib.clippings.toggle(clipped, clipped.quotes[0])
+        lib.clippings.toggle(clipped, clipped.quotes[1])
+    result = run(path, "remove", plain.id[:8])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"removed {plain.id[:8]}  Ferry notes\n" and result.stderr == ""
+    result = run(path, "remove", clipped.id[:8])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"removed {clipped.id[:8]}  Bridge vote\n"
+    assert result.stderr == "byline: kept 2 clippings of what was removed (byline clippings lists them)\n"
+    with Library.open(path) as lib:
+        assert sorted(c.text for c in lib.clippings.all()) == ["Words 0", "Words 1"]

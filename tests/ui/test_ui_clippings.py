@@ -155,3 +155,23 @@ def test_clippings_snapshot(snap_compare):
     assert [x.text for x in clip.all()] == ["long overdue", "We will find the money.", "costs will rise"]
     assert isinstance(clip.all()[0], Clipping)
     assert snap_compare(ReaderApp(library=library), terminal_size=(90, 24), press=["C"])
+
+
+async def test_removing_an_article_says_its_clippings_are_kept():
+    first, second = quoted_article("q1"), quoted_article("q2", "Bridge money found")
+    library = library_with([first, second])
+    library.clippings.toggle(first, first.quotes[0])
+    library.clippings.toggle(first, first.quotes[3])
+    app = ReaderApp(library=library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for article_id, said in (("q1", "; its 2 clippings are kept (C shows them)"), ("q2", "")):
+            app.sidebar.highlighted = app.sidebar.index_of(article_id)
+            await pilot.press("d")
+            await pilot.pause()
+            detail = str(app.screen.query_one("#confirm-detail").render())
+            assert f"Its read and bookmark marks go with it{said}. U puts it back" in detail
+            await pilot.press("y")
+            await pilot.pause()
+            title = {"q1": first.title, "q2": second.title}[article_id]
+            assert f"Removed “{title}”{said}. Press U to put it back." in notices(app)
+        assert len(library.clippings.all()) == 2 and library.list() == []
