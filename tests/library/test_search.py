@@ -215,3 +215,36 @@ def test_a_word_in_most_articles_still_has_to_match_but_does_not_rank(library, m
     assert [h.entry.id for h in hits] == [old.id, mid.id]
     assert hits[0].score > hits[1].score > 0
     assert ids(library, "the -glacier") == [new.id]
+
+
+def test_search_json_gives_one_object_per_article_with_a_snippet_around_the_match(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from reader.cli import main
+
+    before = " ".join(f"early{n}" for n in range(60))
+    after = " ".join(f"late{n}" for n in range(60))
+    keeper = make_article(30, title="Coast notes", site="Shore Post", published=day(7),
+                          body=f"{before} the lighthouse keeper retired {after}")
+    with Library.open(tmp_path) as lib:
+        lib.add_many([keeper, HARBOUR, TRAM, SCHOOL])
+    runner = CliRunner()
+    result = runner.invoke(main, ["--data-dir", str(tmp_path), "search", "lighthouse", "--json"])
+    assert result.exit_code == 0, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert list(row) == ["id", "title", "site", "published", "score", "snippet"]
+    assert (row["id"], row["title"], row["site"]) == (keeper.id, "Coast notes", "Shore Post")
+    assert row["published"] == "2024-01-07T12:00:00+00:00"
+    assert row["score"] > 0
+    snip = row["snippet"]
+    assert "the lighthouse keeper retired" in snip  # around the match, far from the story's start
+    assert snip.startswith("…") and snip.endswith("…") and "early0 " not in snip and len(snip) < 200
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"search.db{suffix}").unlink(missing_ok=True)
+    result = runner.invoke(main, ["--data-dir", str(tmp_path), "search", "pontoon"])
+    assert result.exit_code == 0
+    assert result.stdout.split()[0] == HARBOUR.id[:8]
+    assert "search index" in result.stderr and "missing" in result.stderr  # said, in one line
+    assert len(result.stderr.splitlines()) == 1
