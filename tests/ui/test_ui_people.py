@@ -93,6 +93,27 @@ async def test_reader_keys_never_act_on_the_story_behind_the_people_screen():
         assert lib.entry("q2").bookmarked
 
 
+async def test_the_palette_opens_the_people_screen():
+    from textual.command import CommandList, CommandPalette
+
+    app = ReaderApp(library=library())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"people")
+        await pilot.pause(0.5)
+        found = app.screen.query_one(CommandList)
+        prompts = [found.get_option_at_index(i).prompt for i in range(found.option_count)]
+        names = [str(getattr(p, "plain", p)).split("\n")[0] for p in prompts]
+        assert "People" in names, names
+        found.highlighted = names.index("People")
+        await pilot.press("enter")
+        for _ in range(20):  # the palette closes, then runs the command
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, PeopleScreen), (names, [str(n.message) for n in app._notifications])
+        assert [p.name for p in app.screen.shown] == ["Ana Ruiz", "Tom Lee"]
+
+
 def test_people_snapshot(snap_compare):
     lib = library()
     assert snap_compare(ReaderApp(library=lib), terminal_size=(100, 30), press=["P"])
