@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reader.model import Paragraph
 from reader.quotes.cues import Cue, credit_line, find_cue, last_sentence_cue
 from reader.quotes.firstnames import is_given_name
+from reader.quotes.lexicon import BEFORE_VERB, STRONG_CUES, WEAK_CUES
 from reader.quotes.mentions import Vocabulary
 from reader.quotes.spans import Span
 
@@ -102,12 +103,59 @@ def _edges(text: str) -> tuple[int, int]:
 
 def _drop_openers(paragraphs, items: list[Attributed]) -> None:
     """A sentence-opening ordinary word before a colon is no speaker ("Quick
-    tip: '...'"); next to a reporting verb it may be ("Police said")."""
+    tip: '...'"); next to a reporting verb it may be ("Police said"). One a
+    participle reaches back to is no speaker when it qualifies what follows
+    it: the noun phrase it opens is the mention ("One campaign video ...
+    declaring '...'"), or there is none ("Geysers like these keep sending")."""
     words = Vocabulary(paragraphs)
     for a in items:
-        if a.cue is not None and a.cue.mention is not None and a.cue.how == "colon":
-            if words.opener(paragraphs[a.source_paragraph].text, a.cue.mention):
+        if a.cue is None or a.cue.mention is None:
+            continue
+        text = paragraphs[a.source_paragraph].text
+        if a.cue.how == "colon":
+            if words.opener(text, a.cue.mention):
                 a.cue.mention = None
+        elif (a.cue.cue or "").endswith("ing"):
+            end = _noun_phrase_end(text, a.cue.mention[1])
+            if end is not None and words.opener(text, a.cue.mention):
+                a.cue.mention = (a.cue.mention[0], end) if end > a.cue.mention[1] else None
+
+
+_NEXT_WORD = re.compile(r" ([a-z][\w’'-]*)(?![\w’'-])")
+_NP_WORDS = 5
+
+
+def _noun_phrase_end(text: str, end: int) -> int | None:
+    """Where the noun phrase opened by the word ending at ``end`` ends, when
+    that word qualifies the lower-case words after it ("One campaign video",
+    "Hundreds of demonstrators"; ``end`` itself for "Geysers like these"); None when the
+    word is a subject ("Ortiz responded", "Villagers are", "Ortiz, the mayor")."""
+    out = end
+    for k in range(_NP_WORDS):
+        m = _NEXT_WORD.match(text, out)
+        if m is None:
+            return out if k else None
+        w = m.group(1)
+        if w.endswith("ed") or w in STRONG_CUES or w in WEAK_CUES or w in BEFORE_VERB or w in _VERBS:
+            return out if k else None
+        if w in _NOT_NOUNS:
+            return out
+        out = m.end()
+    return out
+
+
+# Common verbs of a subject that a participle's quotation may follow.
+_VERBS = frozenset(
+    """is are was were has have had will would can could may might must shall
+    should do does did went goes took takes came comes made makes got gets
+    gave gives left leaves ran runs sat stood spoke wrote broke""".split()
+)
+# Words that end a noun phrase (or stand where none starts): "Geysers like
+# these", "Outside the arena".
+_NOT_NOUNS = frozenset(
+    """like in on at for with from to by about near that who which whose
+    and or but as than the a an this these those his her their its""".split()
+)
 
 
 def _share_chains(items: list[Attributed]) -> None:

@@ -121,7 +121,11 @@ def _parse(phrase: str) -> NameInfo:
     candidates = [r for r in runs if not r[1]]
     if cut_at is not None:
         before = [r for r in runs[:cut_at] if not r[1]]
-        candidates = before or candidates
+        person = _office_then_person(before, candidates) if before else None
+        if person is not None:
+            candidates = [(person, False, candidates[-1][2])]
+        elif before:
+            candidates = before
     best: list[str] | None = None
     best_suffix: list[str] = []
     best_end = 0
@@ -154,6 +158,8 @@ def _parse(phrase: str) -> NameInfo:
                 break
         if len(core) > 1:
             core = list(full_forms(tuple(core)))
+        if len(core) > 1 and _bare_title(core[-1]):
+            break  # an office, not a person: "the United Nations High Commissioner for ..."
         best, best_suffix, best_end = core, suffix, after
         best_form = " ".join(honorific + core + suffix)
         gender = title_gender or (first_name_gender(core[0]) if len(core) > 1 else "")
@@ -167,6 +173,21 @@ def _parse(phrase: str) -> NameInfo:
             words = words[1:]
         return NameInfo("phrase", " ".join(words), (), "")
     return NameInfo("name", " ".join(best + best_suffix), tuple(best), gender, best_form)
+
+
+def _office_then_person(before, candidates) -> list[str] | None:
+    """The person named after an office with "of" in it: "Secretary of State
+    Mike Pompeo", "Minister of Foreign Affairs Ana Ruiz" (the name starts at
+    its first given name after the office's words), or None ("President of
+    the United States" names no one)."""
+    if not all(len(r[0]) == 1 and _bare_title(r[0][0]) for r in before):
+        return None
+    last = candidates[-1][0]
+    if len(last) < 3:
+        return None
+    k = next((i for i in range(1, len(last) - 1) if is_given_name(last[i])), None)
+    person = last[k:] if k is not None else None
+    return person if person and looks_personal(tuple(person)) else None
 
 
 def _modifier(toks: list[str], end: int) -> bool:
@@ -211,7 +232,7 @@ _PLACE_OR_BODY = frozenset(
     station command corps guard secretariat cabinet exchange trust society
     federation league alliance coalition organization organisation
     corporation ltd llc plc industries technologies systems studios records
-    tribune herald gazette chronicle register""".split()
+    tribune herald gazette chronicle register research""".split()
 )
 # Endings of abstract nouns, which name offices and bodies, never people.
 _ABSTRACT = ("tion", "sion", "ment", "ship", "ness", "ism", "ance", "ence", "ity")

@@ -110,6 +110,39 @@ PAGES = (
     ),
 )
 
+PAGES += (
+    _page(
+        "offices written with their name",
+        "Fishing quotas cut again as stocks fall",
+        [
+            "Minister of Fisheries Odile Marchetti said the new quotas “leave room for the small boats.”",
+            "The Northern Sea High Commissioner for Fisheries said the cut was “late but necessary.”",
+            "“Prices will rise by spring,” said Tobias Lindqvist, Head of Market Research at Havbruk.",
+            "“Nobody can plan a season like this,” he said.",
+            "Chief of Staff Greta Halvorsen told reporters: “The minister will visit the ports.”",
+        ],
+        {"Odile Marchetti", "Tobias Lindqvist", "Greta Halvorsen",
+         "Northern Sea High Commissioner for Fisheries"},
+        {"Minister of Fisheries Odile Marchetti", "Fisheries Odile Marchetti", "Sea High Commissioner",
+         "High Commissioner", "Market Research", "Head", "Chief of Staff Greta Halvorsen",
+         "Staff Greta Halvorsen"},
+        5,
+    ),
+    _page(
+        "participles far from their subject",
+        "Seaside town bets on a cheeky tourism campaign",
+        [
+            "One poster shows a row of pensioners on deckchairs chanting “Wish you were here.”",
+            "Geysers like the ones near the harbour delight visitors, because they keep sending "
+            "“a warm welcome” into the cold air.",
+            "Mayor Ruth Okafor defended the posters on Monday, saying “People are talking about us.”",
+        ],
+        {"Ruth Okafor", "One poster"},
+        {"One", "Geysers"},
+        3,
+    ),
+)
+
 # A page in a language byline has no rules for: quotations may be marked,
 # but no speaker may be invented from its words.
 FOREIGN = (
