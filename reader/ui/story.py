@@ -25,7 +25,13 @@ from reader.ui.matches import CURRENT_MATCH, MATCH, StoryMatches
 from reader.ui.text import safe
 
 MAX_TEXT_WIDTH = 88  # the default; the app sets max_text_width from the settings
-MIN_TEXT_WIDTH = 30
+# The story's text keeps READING_WIDTH columns (a comfortable line: 45 to 75
+# characters) before the speaker margin gets any: the margin narrows first
+# (names cut with …), and goes when fewer than GUTTER_MIN columns are left for
+# it (a name cut to 4 letters tells nothing). Without it the quote colours and
+# the legend above the story still say who speaks.
+READING_WIDTH = 45
+GUTTER_MIN = 9
 GUTTER_WIDTH = 15  # the speaker-name margin, names cut with …
 WIDE_GUTTER_WIDTH = 26  # its widest, when the text keeps WIDE_TEXT_WIDTH beside it
 WIDE_TEXT_WIDTH = 80
@@ -211,8 +217,9 @@ class StoryView(StoryMatches, ScrollView, can_focus=True, inherit_bindings=False
         # names up to 13 cells; longer ones get room only a wide pane can spare
         cap = max(GUTTER_WIDTH, min(WIDE_GUTTER_WIDTH, width - WIDE_TEXT_WIDTH))
         gutter = min(max((cell_len(n) for n in names), default=0) + 2, cap) if names else 0
-        if gutter and width - gutter < MIN_TEXT_WIDTH:
-            gutter = 10 if width - 10 >= MIN_TEXT_WIDTH - 6 else 0
+        gutter = min(gutter, width - min(READING_WIDTH, self.max_text_width))
+        if gutter < GUTTER_MIN:
+            gutter = 0
         self._gutter_width = gutter
         self._text_width = max(min(width - gutter, self.max_text_width), 1)
         self._lines = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dataclasses import replace
 
 from reader.model import Paragraph, Quote
@@ -79,6 +81,31 @@ async def test_speaker_names_sit_in_the_gutter_beside_their_quotes():
         assert quote_line.lstrip().startswith("Ana Ruiz")
         lee_line = next(line for line in lines if "costs will rise" in line)
         assert lee_line.lstrip().startswith("Tom Lee")
+
+
+async def test_at_80_columns_the_margin_gives_way_and_the_story_keeps_a_reading_line():
+    app = ReaderApp(library=library_with([quoted_article()]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        story = app.story
+        width = story.scrollable_content_region.width
+        assert width < 45 + 9  # beside the sidebar: no room for both
+        assert story._gutter_width == 0
+        assert story._text_width == width >= 45
+        lines = widget_lines(story)
+        assert any(line.startswith("Mayor Ana Ruiz said") for line in lines)  # at the edge
+
+
+async def test_a_story_with_room_for_both_keeps_its_margin_and_a_reading_line():
+    app = ReaderApp(library=library_with([quoted_article()]))
+    async with app.run_test(size=(60, 15)) as pilot:  # the sidebar hides itself: 58 columns
+        await pilot.press("j")
+        story = app.story
+        width = story.scrollable_content_region.width
+        assert width >= 45 + len("Ana Ruiz") + 2
+        assert story._gutter_width == len("Ana Ruiz") + 2
+        assert story._text_width == width - story._gutter_width >= 45
+        assert {name for name, _ in story._gutter.values()} == {"Ana Ruiz", "Tom Lee"}
 
 
 async def test_quote_and_mention_spans_carry_the_speakers_colour_slot():
