@@ -24,7 +24,7 @@ from reader.ui.actions import LibraryActions, QuoteActions
 from reader.ui.background import JobActions
 from reader.ui.clip_actions import ClipActions
 from reader.ui.colours import VERSION as COLOURS_VERSION
-from reader.ui.colours import color_depth, speaker_variables
+from reader.ui.colours import color_depth, muted_text, speaker_variables
 from reader.ui.commands import ReaderCommands
 from reader.ui.feedfilter import FeedActions
 from reader.ui.feedtree import FeedTree, FeedTreeActions
@@ -98,12 +98,17 @@ class ReaderApp(
 
     def get_css_variables(self) -> dict[str, str]:
         variables = super().get_css_variables()
+        depth = getattr(self, "depth", None) or color_depth(self.console.color_system)
         # The theme's own speaker-N (if any) wins over our palette.
         ours = self._speaker_colours(
-            self.current_theme.dark, variables.get("surface"), variables.get("foreground"),
-            getattr(self, "depth", None) or color_depth(self.console.color_system),
+            self.current_theme.dark, variables.get("surface"), variables.get("foreground"), depth
         )
         combined = {**ours, **variables}
+        # Dim text that reads on every background it is drawn on (colours.muted_text).
+        foreground = variables.get("foreground", "")
+        grounds = [variables.get(name, "") for name in ("background", "surface")]
+        combined["muted"] = muted_text(foreground, [*grounds, ours.get("story-surface", "")], depth)
+        combined["muted-panel"] = muted_text(foreground, [variables.get("panel", "")], depth)
         self.theme_variables = combined
         return combined
 

@@ -204,3 +204,35 @@ def _pick(target: RGB, depth: str, musts, wants) -> RGB:
         return candidates[0]
     best = max(scores)
     return seen[scores.index(best)]  # the nearest of those meeting the most wants, in order
+
+
+def muted_text(foreground: str, backgrounds: list[str], depth: str = "truecolor") -> str:
+    """``$muted``: dim text (dates, sites, "showing all", hints) that still reads.
+
+    The target is what Textual's ``$text-muted`` is (the foreground at 60% over
+    the background); the colour chosen is the nearest to it that has contrast
+    >= MIN_CONTRAST on every background given (and each tinted as a focused
+    list tints it), as the terminal shows them, or the one with the most
+    contrast on the worst of them where none has. At 16 colours: the foreground.
+    """
+    fg = parse(foreground[:7]) if _is_hex(foreground) else WHITE
+    if depth == "16":
+        # Two greys only, and a theme's backgrounds may come out as the middle
+        # one, where no grey reads: dim text is the text colour there.
+        return to_hex(fg)
+    grounds = [parse(b[:7]) for b in backgrounds if _is_hex(b)] or [BLACK]
+    grounds += [mix(g, fg, 0.05) for g in grounds]  # a focused list tints its background 5%
+    return to_hex(_muted(fg, tuple(grounds), depth))
+
+
+@lru_cache(maxsize=64)
+def _muted(fg: RGB, grounds: tuple[RGB, ...], depth: str) -> RGB:
+    seen = [shown(g, depth) for g in grounds]
+
+    def worst(c: RGB) -> float:
+        return min(contrast(shown(c, depth), g) for g in seen)
+
+    chosen = _pick(mix(grounds[0], fg, 0.6), depth, [lambda c: worst(c) >= MIN_CONTRAST], [])
+    if worst(chosen) >= MIN_CONTRAST:
+        return chosen
+    return max((fg, *_text_choices(depth), *_candidates(fg, depth)), key=worst)

@@ -99,3 +99,55 @@ def test_the_terminal_tells_the_depth(env, depth):
 
 def test_slots_cycle_one_to_eight():
     assert [slot_for(i) for i in range(10)] == [1, 2, 3, 4, 5, 6, 7, 8, 1, 2]
+
+
+# -- dim text: dates, sites, "showing all", hints, counts ---------------------
+
+def app_variables(theme: str, depth: str) -> dict[str, str]:
+    from reader.ui.app import ReaderApp
+    from tests.ui.libraries import library_with
+
+    app = ReaderApp(library=library_with([]), theme=theme, depth=depth)
+    return app.get_css_variables()
+
+
+@pytest.mark.parametrize("depth", ["truecolor", "256"])
+@pytest.mark.parametrize("theme", THEMES)
+def test_dim_text_reads_on_every_background_it_is_drawn_on(theme, depth):
+    from reader.ui.colourmath import mix
+
+    v = app_variables(theme, depth)
+    pairs = [("muted", ground) for ground in ("background", "surface", "story-surface")]
+    pairs.append(("muted-panel", "panel"))
+    for text, ground in pairs:
+        colour, base = parse(v[text][:7]), parse(v[ground][:7])
+        for background in (base, mix(base, parse(v["foreground"][:7]), 0.05)):  # and a focused list's tint
+            ratio = contrast(shown(colour, depth), shown(background, depth))
+            assert ratio >= MIN_CONTRAST, (theme, depth, text, ground, v[text], round(ratio, 2))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_dim_text_at_16_colours_is_the_text_colour(theme):
+    v = app_variables(theme, "16")
+    assert v["muted"] == v["muted-panel"] == v["foreground"][:7].upper()
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark", "nord"])
+async def test_the_drawn_dim_text_uses_the_colour_that_reads(theme):
+    # The stylesheets must use $muted / $muted-panel: what the widgets draw is checked.
+    from reader.ui.app import ReaderApp
+    from tests.ui.articles import quoted_article
+    from tests.ui.libraries import library_with
+
+    app = ReaderApp(library=library_with([quoted_article()]), theme=theme, depth="256")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j")
+        probes = [("#header", "header--showing"), ("#sidebar", "articles--meta"), ("#legend", "legend--muted"),
+                  ("#story", "story--meta"), ("#feedtree", "feeds--count")]
+        for selector, component in probes:
+            widget = app.query_one(selector)
+            style = widget.get_visual_style(component).rich_style
+            ground = style.bgcolor.triplet if style.bgcolor else widget.background_colors[1].rgb
+            fg = shown(tuple(style.color.triplet), "256")
+            ratio = contrast(fg, shown(tuple(ground), "256"))
+            assert ratio >= MIN_CONTRAST, (theme, selector, component, round(ratio, 2))
