@@ -146,20 +146,10 @@ class Library:
 
     def _cannot_write(self) -> str | None:
         """Why nothing can be written in the library folder (one small probe), or None."""
-        import os
+        from reader.library.atomic import cannot_write
 
-        from reader.library.atomic import atomic_write
-
-        probe = self.path / f".probe-{os.getpid()}-{threading.get_ident()}"
-        try:
-            atomic_write(probe, b"byline", durable=False, sync_dir=False)
-        except StorageError as error:
-            return f"cannot write in its folder: {_cause(error)}"
-        try:
-            probe.unlink()
-        except OSError:
-            pass
-        return None
+        why = cannot_write(self.path)
+        return None if why is None else f"cannot write in its folder: {why}"
 
     def writable(self) -> None:
         """StorageError saying why, if the library is open read-only."""
@@ -494,8 +484,3 @@ class Library:
         with self._mutex:
             self.settings.set(key, value)
 
-
-def _cause(error: StorageError) -> str:
-    """"No space left on device" out of "cannot write /x/.probe-1: No space left on device"."""
-    text = str(error)
-    return text.rsplit(": ", 1)[-1] if ": " in text else text

@@ -10,6 +10,7 @@ found damaged is renamed aside (``<name>.damaged-<time>``), never deleted.
 from __future__ import annotations
 
 import os
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -49,6 +50,32 @@ def write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
+
+
+def cannot_write(folder: Path) -> str | None:
+    """Why no file can be written in ``folder`` (it writes and removes one small file),
+    or None.
+
+    The probe is written in place, never through a temporary file: another copy
+    of byline opening the library sweeps temporary files as a killed writer's
+    leftovers (they are written only under the library's lock, which the probe
+    does not hold), and would take this one's away mid-write.
+    """
+    probe = folder / f".probe-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            write_all(fd, b"byline")
+        finally:
+            os.close(fd)
+    except OSError as error:
+        return error.strerror or str(error)
+    finally:
+        try:
+            os.unlink(probe)
+        except OSError:
+            pass
+    return None
 
 
 def atomic_write_many(items: list[tuple[Path, bytes]], *, durable: bool = True) -> None:

@@ -29,7 +29,10 @@ JOURNAL = "import.journal"
 
 
 def sweep(folder: Path, name: str = "") -> None:
-    """Remove temporary files a killed writer left (call holding the lock)."""
+    """Remove temporary files a killed writer left (call holding the lock).
+
+    Safe only because every writer of a temporary file in the library's folders
+    holds the lock too: a temporary file seen here is no live writer's."""
     try:
         leftovers = [e.path for e in os.scandir(folder) if e.name.startswith(f".{name}")
                      and ".tmp-" in e.name]

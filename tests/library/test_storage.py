@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -322,6 +323,34 @@ def test_two_processes_importing_at_once_keep_every_article(tmp_path):
     with Library.open(tmp_path) as lib:
         expected = {make_article(n).id for n in [*range(30), *range(1000, 1030)]}
         assert {e.id for e in lib.list()} == expected
+
+
+def test_a_copy_opening_while_another_checks_its_folder_opens_writable(tmp_path, monkeypatch):
+    """A copy opening sweeps the temporary files a killed writer left; the small
+    file another copy writes at that moment to check that the folder can be
+    written must not be taken for one (it was: that copy opened read-only,
+    "cannot write in its folder: No such file or directory")."""
+    Library.open(tmp_path).close()
+    real_open = os.open
+    others: list[Library] = []
+    started: list[bool] = []
+
+    def fake_open(path, flags, *args, **kwargs):
+        fd = real_open(path, flags, *args, **kwargs)
+        if not started and flags & os.O_CREAT and Path(path).parent == tmp_path:
+            started.append(True)  # another copy (a thread of its own) opens just now
+            other = threading.Thread(target=lambda: others.append(Library.open(tmp_path)))
+            other.start()
+            other.join()
+        return fd
+
+    monkeypatch.setattr(os, "open", fake_open)
+    with Library.open(tmp_path) as lib:
+        assert others and others[0].read_only is None
+        assert lib.read_only is None, lib.read_only
+        lib.add(make_article(1))
+        assert [e.id for e in lib.list()] == [make_article(1).id]
+    others[0].close()
 
 
 def _no_writing(monkeypatch, root: Path) -> None:
