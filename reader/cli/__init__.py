@@ -45,8 +45,5 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
     open_app(ctx.obj, interactive=sys.stdin.isatty() and sys.stdout.isatty())
 
 
-# Subcommands register themselves on ``main`` when their module is imported.
-from reader.cli import (  # noqa: E402,F401
-    app_cmd, clippings_cmd, config_cmd, feeds_cmd, library_cmd, parse_cmd, people_cmd, search_cmd,
-    state_cmd,
-)
+# Subcommands register themselves on ``main`` when their module is imported,
+# which BylineGroup does when one is asked for (common.COMMAND_MODULES).

@@ -116,8 +116,36 @@ def hoist_data_dir(args: list[str]) -> list[str]:
     return front + rest
 
 
+# Each subcommand's module, imported when the command is asked for (opening
+# the app, the commonest run, imports none of them: tens of ms at each start).
+COMMAND_MODULES = {
+    "import": "library_cmd", "list": "library_cmd", "show": "library_cmd", "quotes": "library_cmd",
+    "export": "library_cmd", "parse": "parse_cmd", "people": "people_cmd", "search": "search_cmd",
+    "read": "state_cmd", "unread": "state_cmd", "bookmark": "state_cmd", "remove": "state_cmd",
+    "feeds": "feeds_cmd", "refresh": "feeds_cmd", "config": "config_cmd", "clippings": "clippings_cmd",
+}
+
+
 class BylineGroup(click.Group):
-    """The top command: --data-dir anywhere; a closed pipe (``| head``) ends quietly."""
+    """The top command: --data-dir anywhere; a closed pipe (``| head``) ends quietly.
+
+    Subcommands register themselves on it when their module is imported
+    (COMMAND_MODULES says which); help and completion import them all.
+    """
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            import importlib
+
+            importlib.import_module(f"reader.cli.{COMMAND_MODULES[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        import importlib
+
+        for module in sorted(set(COMMAND_MODULES.values())):
+            importlib.import_module(f"reader.cli.{module}")
+        return super().list_commands(ctx)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_data_dir(list(args)))

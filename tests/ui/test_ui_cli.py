@@ -83,3 +83,18 @@ def test_byline_in_a_terminal_draws_the_list(tmp_path):
     assert proc.wait(timeout=30) == 0
     assert b"N Korea and US in" in output  # a seed's row in the list
     assert output.rstrip().endswith(b"\x1b[?1004l")  # the terminal was restored
+
+
+def test_every_subcommand_is_found_without_importing_them_all_first():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import reader.cli as c; from reader.cli.common import COMMAND_MODULES\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('reader.cli.') and m.endswith('_cmd'))\n"
+        "print(loaded)\n"
+        "import click; names = c.main.list_commands(click.Context(c.main))\n"
+        "print(sorted(names) == sorted(COMMAND_MODULES))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]", "True"]  # none before; every one registered is in the map
