@@ -247,3 +247,20 @@ def test_in_process_parsing_runs_one_call_at_a_time_on_one_thread(
     # and the thread ends with the refresh (a thread left running makes later
     # imports start their parser processes by forkserver rather than fork)
     assert not [t for t in threading.enumerate() if t.name.startswith("byline-parse")]
+
+
+def test_a_refresh_reaches_the_search_index(web, library, fetcher):
+    stories = [
+        {"title": f"Story {i}", "link": web.url(f"/w{i}"), "summary": f"Sum {i}",
+         "content": FULL + ("<p>A cormorant nested on the breakwater.</p>" if i == 1 else "")}
+        for i in range(3)
+    ]
+    url = web.add("/birds", rss("Harbour News", stories), content_type="application/rss+xml")
+    subscribe(library, url)
+    assert library.search("cormorant") == []
+    report = refresh(library, fetcher=fetcher)
+    assert report.new == 3
+    bird = article_id(web.url("/w1"), "", ())
+    assert [e.id for e in library.search("cormorants")] == [bird]  # a word of one story's body
+    assert [e.id for e in library.search("feed:harbour cormorant")] == [bird]
+    assert len(library.search("feed:harbour")) == 3

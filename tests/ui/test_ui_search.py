@@ -95,3 +95,19 @@ def test_search_snapshot(snap_compare):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run)
+
+
+async def test_a_deleted_index_is_rebuilt_when_searching_with_a_notice():
+    from reader.library import Library
+
+    path = library().path
+    for suffix in ("", "-wal", "-shm"):
+        (path / f"search.db{suffix}").unlink(missing_ok=True)
+    app = ReaderApp(library=Library.open(path, durable=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"pontoon", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [e.id for e in app.sidebar.entries()] == ["old", "deep"]
+        said = [str(n.message) for n in app._notifications]
+        assert any("search index" in n and "missing" in n for n in said), said
