@@ -248,3 +248,14 @@ def test_search_json_gives_one_object_per_article_with_a_snippet_around_the_matc
     assert result.stdout.split()[0] == HARBOUR.id[:8]
     assert "search index" in result.stderr and "missing" in result.stderr  # said, in one line
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_authors_and_the_words_of_quotations_are_searched(library):
+    from dataclasses import replace
+
+    signed = replace(make_article(40, body="Nothing of note."), authors=("Wilhelmina Quaife",))
+    quoted = make_article(41, body="The minister spoke.", speakers=("Odo Brenn",))
+    library.add_many([signed, quoted, make_article(42, body="Other words.")])
+    assert ids(library, "quaife") == [signed.id]
+    assert ids(library, '"words 0"') == [quoted.id]  # the quotation's own words
+    assert ids(library, "brenn") == [quoted.id]  # a speaker's name, without speaker:
