@@ -242,8 +242,22 @@ _THINGS = frozenset(
 
 def role_strength(word: str) -> int:
     """2 if ``word`` (any case) is a listed role ("Economist"), 1 if it only
-    ends like an agent noun ("Campaigner", "Shopkeeper"), else 0."""
+    ends like an agent noun ("Campaigner", "Shopkeeper"), else 0. A compound
+    of roles with a listed one among them is listed ("Singer-guitarists")."""
     low = word.lower()
+    whole = _role(low)
+    if whole or "-" not in low:
+        return whole
+    parts = low.split("-")
+    strengths = [_role_or_plural(p) for p in parts]
+    return 2 if len(parts) > 1 and all(strengths) and 2 in strengths else 0
+
+
+def _role_or_plural(low: str) -> int:
+    return _role(low) or (_role(low[:-1]) if low.endswith("s") else 0)
+
+
+def _role(low: str) -> int:
     if low in _NAMES_LIKE_ROLES or low in _THINGS:
         return 0
     if low in ROLE_NOUNS or low in PERSON_NOUNS:
