@@ -122,6 +122,11 @@ async def test_help_and_quit_are_always_in_the_footer(size):
         for action in ("help", "quit"):
             assert keys[action].right <= region.right and keys[action].width > 0, (action, line)
         assert keys["help"].x < keys["quit"].x
+        pinned = footer.query_one("#pinned-keys").region
+        shown = [key for key in footer.query("FooterKey") if key.display and key.action not in ("help", "quit")]
+        assert shown, line  # a few keys still fit beside help and quit
+        for key in shown:  # each shown whole, none running under help and quit
+            assert key.region.right <= pinned.x, (key.action, line)
 
 
 @pytest.mark.asyncio
