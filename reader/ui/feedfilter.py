@@ -6,7 +6,6 @@ filter and with a search; it is remembered between runs like the filter.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from textual import on
@@ -47,10 +46,8 @@ class FeedActions:
         from reader.library.feeds import FeedStore
 
         feeds = FeedStore.of(self.library).list()
-        entries = self.library.list()
-        articles = Counter(e.feed for e in entries if e.feed)
-        unread = Counter(e.feed for e in entries if e.feed and not e.read)
-        rows = [FeedRow(f.url, f.name, articles[f.url], unread[f.url], f.folder) for f in feeds]
+        counts = self.library.feed_counts()
+        rows = [FeedRow(f.url, f.name, *counts.get(f.url, (0, 0)), f.folder) for f in feeds]
         return sorted(rows, key=lambda row: row.name.casefold())
 
     def restore_feed(self) -> None:

@@ -94,6 +94,19 @@ def test_list_filters_by_state_speaker_and_feed(library):
     assert ids(show="read") == set()
 
 
+def test_feed_counts_give_articles_and_unread_per_feed(library):
+    harbour, valley = "https://harbour.example/rss", "https://valley.example/rss"
+    articles = [make_article(1, feed=harbour), make_article(2, feed=harbour),
+                make_article(3, feed=harbour), make_article(4, feed=valley), make_article(5)]
+    library.add_many(articles)
+    library.set_read(articles[0].id)
+    library.set_read(articles[3].id)
+    assert library.feed_counts() == {harbour: (3, 2), valley: (1, 0)}  # the feedless one left out
+    library.remove(articles[1].id)
+    library.set_read(articles[3].id, False)
+    assert library.feed_counts() == {harbour: (2, 1), valley: (1, 1)}
+
+
 def test_resolve_accepts_unique_prefixes_only(library):
     articles = [make_article(n) for n in range(40)]
     library.add_many(articles)
