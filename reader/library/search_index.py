@@ -22,7 +22,8 @@ Tables:
 * ``pending``: ids of a batch being written (a kill between the catalog
   write and the index update leaves them for the next open to redo);
 * ``speakers`` and ``quotes``: each article's speakers and attributed
-  quotations, what the People screen is made of (:mod:`.people`);
+  quotations, what the People screen is made of (written and read by
+  :mod:`.people_tables`, used by :mod:`.people`);
 * ``meta``: ``catalog`` = the signature of the catalog file the index
   matches in full, '' while it may not.
 
@@ -45,6 +46,7 @@ from typing import Any
 from reader.errors import StorageError
 from reader.library import records
 from reader.library.atomic import set_aside
+from reader.library.people_tables import PeopleTables, put_people
 
 FILE = "search.db"
 VERSION = "3"
@@ -110,7 +112,7 @@ def checksum(text: Sequence[str]) -> int:
     return zlib.crc32(json.dumps(list(text), ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
-class SearchIndex:
+class SearchIndex(PeopleTables):
     """``search.db`` beside the catalog. Thread-safe; every method may be called from any thread."""
 
     def __init__(
@@ -316,7 +318,7 @@ class SearchIndex:
             (rowid, *text),
         )
         if doc:
-            _put_people(conn, rowid, doc)
+            put_people(conn, rowid, doc)
 
     def _drop(self, conn: sqlite3.Connection, article_id: str, old: Sequence[str] | None = None) -> None:
         """Take an article out: its words too when the text it was indexed with can be had."""
@@ -504,53 +506,6 @@ class SearchIndex:
         """The indexed text of an article (title, site, authors, speakers, body), None if absent."""
         return self._stored_text(article_id)
 
-    def speaker_rows(self) -> list[tuple[str, str, str, int]]:
-        """(article id, speaker name, aliases as JSON, quotes) of every article's speakers."""
-        self.ensure()
-        sql = "SELECT d.id, s.name, s.aliases, s.quotes FROM speakers s JOIN docs d ON d.rowid = s.docrow"
-        return self._guarded(lambda c: c.execute(sql).fetchall())
-
-    def speaker_groups(self) -> list[tuple[str, list[str], list[str], list[int]]]:
-        """For each speaker name: its distinct aliases (JSON lists), article ids and quotations there.
-
-        One pass over a covering index, grouped by SQLite: at 50,000 articles
-        (110,000 speaker rows) a twentieth of a second.
-        """
-        self.ensure()
-        sql = (
-            "SELECT name, json_group_array(DISTINCT aliases), group_concat(docrow), group_concat(quotes) "
-            "FROM speakers WHERE quotes > 0 GROUP BY name"
-        )
-
-        def work(conn: sqlite3.Connection) -> list:
-            ids = dict(conn.execute("SELECT rowid, id FROM docs"))
-            out = []
-            for name, aliases, rows, quotes in conn.execute(sql):
-                found = [ids.get(int(r)) for r in rows.split(",")]
-                out.append((name, json.loads(aliases), found, [int(q) for q in quotes.split(",")]))
-            return out
-
-        return self._guarded(work)
-
-    def quote_rows(self, names: Iterable[str]) -> list[tuple[str, int, int, int, str, str]]:
-        """(article id, paragraph, start, group, speaker, text) of the quotations by these names."""
-        self.ensure()
-        names = list(names)
-        marks = ", ".join("?" * len(names))
-        sql = (
-            "SELECT d.id, q.paragraph, q.start, q.grp, q.speaker, q.text FROM quotes q "
-            f"JOIN docs d ON d.rowid = q.docrow WHERE q.speaker IN ({marks})"
-        )
-        return self._guarded(lambda c: c.execute(sql, names).fetchall()) if names else []
-
-    def names_word(self, article_id: str, word: str) -> bool:
-        """Whether the article's indexed text has ``word`` (as the search finds words)."""
-        from reader.library.query import Term
-
-        sql = "SELECT 1 FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE d.id = ? AND fts MATCH ?"
-        found = self._guarded(lambda c: c.execute(sql, (article_id, Term(word).fts())).fetchone())
-        return found is not None
-
     def size(self) -> int:
         """Bytes on disk (the database and its WAL)."""
         return sum(
@@ -558,21 +513,6 @@ class SearchIndex:
             for s in ("", "-wal")
             if Path(f"{self.path}{s}").exists()
         )
-
-
-def _put_people(conn: sqlite3.Connection, rowid: int, doc: dict[str, Any]) -> None:
-    speakers = []
-    for s in doc.get("speakers") or ():
-        if isinstance(s, dict) and s.get("name"):
-            aliases = [str(a) for a in s.get("aliases") or ()]
-            speakers.append((rowid, str(s["name"]), json.dumps(aliases, ensure_ascii=False), int(s.get("quotes") or 0)))
-    conn.executemany("INSERT INTO speakers VALUES(?, ?, ?, ?)", speakers)
-    quotes = []
-    for q in doc.get("quotes") or ():
-        if isinstance(q, dict) and q.get("speaker"):
-            quotes.append((rowid, int(q.get("paragraph") or 0), int(q.get("start") or 0),
-                           int(q.get("group") or 0), str(q["speaker"]), str(q.get("text") or "")))
-    conn.executemany("INSERT INTO quotes VALUES(?, ?, ?, ?, ?, ?)", quotes)
 
 
 class _transaction:
